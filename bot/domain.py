@@ -1,0 +1,102 @@
+"""The vocabulary of RSF's World Press Freedom Index, shared by every module.
+
+Nothing here reads files or the database: these are the fixed facts of RSF's method
+(scales, situation bands, regions, indicators) that the importer, the answers and the
+renderer must agree on.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: The five indicators of the 2022+ method, in RSF's order, keyed as the store names them.
+INDICATORS: Final = ("political", "economic", "legal", "social", "safety")
+
+#: Profile sections as the store names them; "summary" is the lead paragraph.
+SECTIONS: Final = ("summary", "landscape", "political", "legal", "economic", "social", "safety")
+
+#: Topics a question can be about: every profile section except the summary.
+TOPICS: Final = SECTIONS[1:]
+
+#: Which indicator measures a topic (the media landscape has no indicator of its own).
+TOPIC_INDICATOR: Final[dict[str, str | None]] = {
+    "landscape": None,
+    "political": "political",
+    "legal": "legal",
+    "economic": "economic",
+    "social": "social",
+    "safety": "safety",
+}
+
+#: RSF's five website regions, keyed as the store names them.
+REGIONS: Final[dict[str, str]] = {
+    "africa": "Africa",
+    "americas": "Americas",
+    "asia_pacific": "Asia-Pacific",
+    "europe_central_asia": "Europe – Central Asia",
+    "mena": "Middle East – North Africa",
+}
+
+#: RSF's CSV zones (French) → website region.  2022 used two other labels.
+ZONE_REGION: Final[dict[str, str]] = {
+    "afrique": "africa",
+    "amériques": "americas",
+    "asie-pacifique": "asia_pacific",
+    "ue balkans": "europe_central_asia",
+    "eeac": "europe_central_asia",
+    "europe - asie centrale": "europe_central_asia",
+    "mena": "mena",
+    "maghreb - moyen-orient": "mena",
+}
+
+#: Scoring eras.  Scores from different eras must never be compared silently.
+SCALE_OLD: Final = "2002-2012"
+SCALE_REEXPRESSED: Final = "2013-2021"
+SCALE_CURRENT: Final = "2022+"
+
+
+def scale_of(year: int) -> str:
+    """The scoring era an index year belongs to."""
+    if year <= 2012:
+        return SCALE_OLD
+    if year <= 2021:
+        return SCALE_REEXPRESSED
+    return SCALE_CURRENT
+
+
+SCALE_NOTES: Final[dict[str, str]] = {
+    SCALE_OLD: "2002–2012 method: lower is freer, open-ended",
+    SCALE_REEXPRESSED: "2013–2021 method, re-expressed 0–100: higher is freer",
+    SCALE_CURRENT: "2022+ method, 0–100: higher is freer",
+}
+
+#: Situation bands of the 2022+ method, lowest bound first matched from the top.
+SITUATIONS: Final = (
+    (85.0, "good"),
+    (70.0, "satisfactory"),
+    (55.0, "problematic"),
+    (40.0, "difficult"),
+    (0.0, "very_serious"),
+)
+
+SITUATION_LABELS: Final[dict[str, str]] = {
+    "good": "Good",
+    "satisfactory": "Satisfactory",
+    "problematic": "Problematic",
+    "difficult": "Difficult",
+    "very_serious": "Very serious",
+}
+
+
+def situation_of(score: float, year: int) -> str | None:
+    """RSF's situation band for a score, or None before the 2022 method existed."""
+    if scale_of(year) != SCALE_CURRENT:
+        return None
+    for bound, name in SITUATIONS:
+        if score >= bound:
+            return name
+    return "very_serious"
+
+
+RSF_INDEX_URL: Final = "https://rsf.org/en/index"
+CREDIT: Final = "Reporters Without Borders (RSF), World Press Freedom Index"

@@ -67,10 +67,11 @@ class ImportReport:
 def read_text(path: Path, data: bytes | None = None) -> str:
     """Decode an RSF file: UTF-8 (with or without BOM) or, failing that, cp1252.
 
-    A file that starts with a UTF-8 BOM must be valid UTF-8: a bad byte there is corruption,
-    not another encoding, and is reported with its line and column.  Line ends (LF, CRLF, and
-    the CR CR LF of RSF's 2022 file) are all folded to LF so line numbers are the lines a
-    person sees.
+    A file that starts with a UTF-8 BOM, or that holds valid UTF-8 multi-byte sequences,
+    must be valid UTF-8: a bad byte there is corruption, not another encoding (decoding it
+    as cp1252 would silently garble every accented name), and is reported with its line and
+    column.  Line ends (LF, CRLF, and the CR CR LF of RSF's 2022 file) are all folded to LF
+    so line numbers are the lines a person sees.
     """
     raw = path.read_bytes() if data is None else data
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -79,20 +80,29 @@ def read_text(path: Path, data: bytes | None = None) -> str:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            text = _decode_or_fail(path, raw, "cp1252")
+            encoding = "utf-8" if _UTF8_MULTIBYTE.search(raw) else "cp1252"
+            text = _decode_or_fail(path, raw, encoding)
+    text = _LINE_END.sub("\n", text)
     if "\x00" in text:
         line, col = _position(text, text.index("\x00"))
         raise ImportFailed(path, line, col, "NUL byte: this is not a text file")
-    return re.sub(r"\r+\n?", "\n", text)
+    return text
+
+
+_LINE_END = re.compile(r"\r+\n?")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def _decode_or_fail(path: Path, raw: bytes, encoding: str) -> str:
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        # Position in characters of the decodable text before the bad byte, with line ends
+        # folded exactly as read_text folds them.
+        before = _LINE_END.sub("\n", raw[: exc.start].decode(encoding, errors="replace"))
+        line, column = _position(before, len(before))
         raise ImportFailed(
             path, line, column, f"byte 0x{raw[exc.start]:02x} cannot be decoded as {encoding}"
         ) from None
@@ -341,21 +351,21 @@ def _store_index(db: sqlite_utils.Database, parsed: ParsedIndex, report: ImportR
     report.removed = len(old)
     report.rows = len(parsed.rows)
     db.execute("DELETE FROM results WHERE year = ?", [year])
-    db["results"].insert_all(parsed.rows)
+    db.table("results").insert_all(parsed.rows)
     for country in parsed.countries:
         existing = db.execute(
             "SELECT last_year FROM countries WHERE code = ?", [country["code"]]
         ).fetchone()
         # Names and zone come from the most recent index that lists the country.
         if existing is None or existing[0] is None or existing[0] <= year:
-            db["countries"].upsert({**country, "last_year": year}, pk="code")
+            db.table("countries").upsert({**country, "last_year": year}, pk="code")
     db.execute(
         "UPDATE countries SET last_year = (SELECT max(year) FROM results "
         "WHERE results.code = countries.code)"
     )
     # Every name RSF ever printed stays an alias: former names ("Burma", "Swaziland") and
     # entries of older indexes ("Serbia-Montenegro") are still what people type.
-    db["aliases"].insert_all(({**a, "source": "rsf"} for a in parsed.extra_aliases), ignore=True)
+    db.table("aliases").insert_all(({**a, "source": "rsf"} for a in parsed.extra_aliases), ignore=True)
 
 
 # --- country profile ------------------------------------------------------------------------
@@ -524,7 +534,7 @@ def _store_profile(
     report.rows = len(parsed.sections)
     if report.added or report.changed or report.removed:
         db.execute("DELETE FROM profiles WHERE code = ? AND year = ?", [code, parsed.year])
-        db["profiles"].insert_all(
+        db.table("profiles").insert_all(
             {"code": code, "year": parsed.year, "section": s, "text": t}
             for s, t in parsed.sections.items()
         )
@@ -627,7 +637,7 @@ def import_paths(
                 if row["code"] not in known:
                     raise ImportFailed(path, row_no, 1, f"unknown country code {row['code']}")
             db.execute("DELETE FROM aliases WHERE source = 'curated'")
-            db["aliases"].insert_all(rows, ignore=True)
+            db.table("aliases").insert_all(rows, ignore=True)
             report = ImportReport(str(path), "aliases", rows=len(rows), added=len(rows))
             reports.append(_record(db, report, data, stamp))
         if parsed_csv:
@@ -636,7 +646,7 @@ def import_paths(
             db.execute(
                 f"DELETE FROM aliases WHERE source IN ({placeholders})", sorted(GENERATED_SOURCES)
             )
-            db["aliases"].insert_all(generated_aliases(countries), ignore=True)
+            db.table("aliases").insert_all(generated_aliases(countries), ignore=True)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
@@ -647,7 +657,7 @@ def import_paths(
 def _record(
     db: sqlite_utils.Database, report: ImportReport, data: bytes, stamp: str
 ) -> ImportReport:
-    db["imports"].insert(
+    db.table("imports").insert(
         {
             "at": stamp,
             "file": Path(report.file).name,

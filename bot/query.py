@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Intent = Literal["profile", "compare", "ranking", "search", "help", "none"]
@@ -35,4 +35,3 @@ class Query:
     candidates: tuple[str, ...] = ()
     unknown: str | None = None  # the word behind ``candidates``
     lang: str = "en"  # "en" or "ru": the language to answer in, from the question's script
-    extras: dict[str, str] = field(default_factory=dict)

@@ -65,7 +65,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         indicator_cols[f"{name}_rank"] = int
     tables = set(db.table_names())
     if "countries" not in tables:
-        db["countries"].create(
+        db.table("countries").create(
             {
                 "code": str,
                 "name_en": str,
@@ -79,7 +79,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             pk="code",
         )
     if "results" not in tables:
-        db["results"].create(
+        db.table("results").create(
             {
                 "year": int,
                 "code": str,
@@ -95,22 +95,22 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             pk=("year", "code"),
             not_null={"year", "code", "rank", "total", "score", "scale"},
         )
-        db["results"].create_index(["code", "year"])
+        db.table("results").create_index(["code", "year"])
     if "profiles" not in tables:
-        db["profiles"].create(
+        db.table("profiles").create(
             {"code": str, "year": int, "section": str, "text": str},
             pk=("code", "year", "section"),
             not_null={"code", "year", "section", "text"},
         )
-        db["profiles"].enable_fts(["text"], create_triggers=True, tokenize="unicode61")
+        db.table("profiles").enable_fts(["text"], create_triggers=True, tokenize="unicode61")
     if "aliases" not in tables:
-        db["aliases"].create(
+        db.table("aliases").create(
             {"alias": str, "code": str, "lang": str, "source": str},
             pk=("alias", "code", "lang"),
             not_null={"alias", "code", "lang", "source"},
         )
     if "imports" not in tables:
-        db["imports"].create(
+        db.table("imports").create(
             {
                 "id": int,
                 "at": str,

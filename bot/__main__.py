@@ -1,0 +1,102 @@
+"""Command line: ``pressbot [start|run|ask|chat|chart|data import|data status]``.
+
+``pressbot`` alone starts the bot on Telegram when ``TELEGRAM_BOT_TOKEN`` is set and
+otherwise opens the terminal chat on the shipped data: the same answers either way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pressbot",
+        description="Press Freedom Bot: RSF's World Press Freedom Index on Telegram.",
+    )
+    parser.add_argument("--db", type=Path, help="database file (default: $PRESSBOT_DB)")
+    sub = parser.add_subparsers(dest="command")
+
+    sub.add_parser("start", help="run on Telegram if TELEGRAM_BOT_TOKEN is set, else chat")
+
+    run = sub.add_parser("run", help="run the Telegram bot (long polling or webhook)")
+    run.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to")
+    run.add_argument("--listen", default="0.0.0.0", help="webhook server address")
+    run.add_argument("--port", type=int, default=8443, help="webhook server port")
+
+    ask = sub.add_parser("ask", help="answer questions once and print the replies")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question")
+    ask.add_argument("--lang", default=None, help="interface language hint (en, ru)")
+    ask.add_argument("question", nargs="*", help="questions (default: one per stdin line)")
+
+    sub.add_parser("chat", help="chat with the bot in the terminal")
+
+    chart = sub.add_parser("chart", help="draw a country's history or a comparison as PNG")
+    chart.add_argument("countries", nargs="+", help="one to five country names")
+    chart.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
+    chart.add_argument("--year", type=int, default=None, help="index year for indicators")
+
+    data = sub.add_parser("data", help="operator commands for the database")
+    data_sub = data.add_subparsers(dest="data_command", required=True)
+    imp = data_sub.add_parser("import", help="import RSF CSVs, profile pages or aliases")
+    imp.add_argument("files", nargs="+", type=Path)
+    imp.add_argument("--country", help="RSF code of a profile page's country (e.g. KAZ)")
+    data_sub.add_parser("status", help="years, countries, profiles, aliases, last imports")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.db is not None:
+        os.environ["PRESSBOT_DB"] = str(args.db)
+    command = args.command or "start"
+    if command == "start":
+        command = "run" if os.environ.get("TELEGRAM_BOT_TOKEN") else "chat"
+        args.webhook_url, args.listen, args.port = None, "0.0.0.0", 8443
+    if command == "data":
+        from bot import operations
+
+        if args.data_command == "import":
+            return operations.import_command(args.files, country=args.country)
+        return operations.status_command()
+    if command == "ask":
+        return _ask(args.question, as_json=args.json, lang=args.lang)
+    if command == "chat":
+        from bot.terminal import chat
+
+        return chat()
+    if command == "chart":
+        from bot.charts import chart_command
+
+        return chart_command(args.countries, args.output, args.year)
+    if command == "run":
+        from bot.telegram.app import run_command
+
+        return run_command(webhook_url=args.webhook_url, listen=args.listen, port=args.port)
+    return 2
+
+
+def _ask(questions: list[str], *, as_json: bool, lang: str | None) -> int:
+    from bot.pipeline import Pipeline
+    from bot.render import to_plain_text
+
+    pipeline = Pipeline.open()
+    source = questions or (line.rstrip("\n") for line in sys.stdin)
+    for question in source:
+        if not question.strip() and not questions:
+            continue
+        reply = pipeline.ask(question, lang=lang)
+        if as_json:
+            print(json.dumps(reply.as_json(), ensure_ascii=False), flush=True)
+        else:
+            print("\n\n".join(to_plain_text(m) for m in reply.messages), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,234 @@
+"""Query → Answer: the only reader of the store on the question path.
+
+An answer holds figures and texts, never markup: ``render`` turns it into messages.  All
+figures of one answer come from one :class:`~bot.store.Snapshot`, so an import running at
+the same moment can never mix two versions of the data into a reply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.domain import INDICATORS, REGIONS, SCALE_CURRENT, TOPIC_INDICATOR
+from bot.query import Query, Ranking
+from bot.store import Country, Result, Snapshot, Store
+
+MAX_RANKING = 50
+
+
+@dataclass(frozen=True)
+class YearNote:
+    """Why the year shown is not the year asked for."""
+
+    asked: int
+    shown: int
+
+
+@dataclass(frozen=True)
+class ProfileAnswer:
+    query: Query
+    country: Country
+    year: int
+    result: Result | None  # None: the country is not in that year's index
+    previous: Result | None
+    topic: str | None
+    section: str | None  # the profile section shown ("summary" when no topic)
+    excerpt: str | None
+    excerpt_year: int | None
+    history: list[Result] = field(default_factory=list)  # for "since YEAR"
+    year_note: YearNote | None = None
+    eras: tuple[str, ...] = ()  # scoring eras the reply spans (a warning if more than one)
+    years_available: tuple[int, ...] = ()
+    neighbours: tuple[str, ...] = ()  # the nearest-ranked countries of the same region
+
+
+@dataclass(frozen=True)
+class CompareAnswer:
+    query: Query
+    year: int
+    rows: list[tuple[Country, Result | None]]
+    indicator_order: tuple[str, ...]
+    year_note: YearNote | None = None
+
+
+@dataclass(frozen=True)
+class RankingAnswer:
+    query: Query
+    year: int
+    ranking: Ranking
+    rows: list[tuple[Country, Result]]
+    total: int  # how many countries the list was drawn from
+    year_note: YearNote | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    country: Country
+    year: int
+    section: str
+    snippet: str  # plain text with \x02…\x03 around matched words
+
+
+@dataclass(frozen=True)
+class SearchAnswer:
+    query: Query
+    terms: str
+    hits: list[SearchHit]
+
+
+@dataclass(frozen=True)
+class MessageAnswer:
+    """Help, chit-chat, a question we could not place, or a "did you mean"."""
+
+    query: Query
+    kind: str  # "help" | "none" | "clarify" | "need_country" | "no_data"
+    candidates: tuple[Country, ...] = ()
+    latest: int | None = None  # the latest index year, for the help text
+
+
+Answer = ProfileAnswer | CompareAnswer | RankingAnswer | SearchAnswer | MessageAnswer
+
+
+def answer(query: Query, snapshot: Snapshot, store: Store | None = None) -> Answer:
+    """Compute the answer to ``query`` from one snapshot (``store`` only for full-text search)."""
+    if not snapshot.years:
+        return MessageAnswer(query, "no_data")
+    if query.intent == "search" and query.search_terms:
+        return _search(query, snapshot, store)
+    if query.intent == "ranking" and query.ranking is not None:
+        return _ranking(query, snapshot)
+    countries = [snapshot.countries[c] for c in query.countries if c in snapshot.countries]
+    if query.intent in ("profile", "compare") or countries:
+        if len(countries) >= 2:
+            return _compare(query, snapshot, countries)
+        if countries:
+            return _profile(query, snapshot, countries[0])
+    if query.candidates:
+        found = tuple(snapshot.countries[c] for c in query.candidates if c in snapshot.countries)
+        return MessageAnswer(query, "clarify", found, snapshot.latest_year)
+    if query.intent == "help":
+        return MessageAnswer(query, "help", latest=snapshot.latest_year)
+    if query.topic is not None:
+        return MessageAnswer(query, "need_country", latest=snapshot.latest_year)
+    return MessageAnswer(query, "none", latest=snapshot.latest_year)
+
+
+def _pick_year(query: Query, snapshot: Snapshot) -> tuple[int, YearNote | None]:
+    latest = snapshot.years[-1]
+    asked = query.year if query.year is not None else query.since
+    if asked is None:
+        return latest, None
+    if asked in snapshot.by_year:
+        return asked, None
+    # No index that year (e.g. 2011, folded into RSF's 2011-12 index): the nearest one.
+    shown = min(snapshot.years, key=lambda y: (abs(y - asked), -y))
+    return shown, YearNote(asked, shown)
+
+
+def _profile(query: Query, snapshot: Snapshot, country: Country) -> ProfileAnswer:
+    year, note = _pick_year(query, snapshot)
+    if query.since is not None:
+        year, note = snapshot.years[-1], None
+    result = snapshot.result(country.code, year)
+    previous = snapshot.previous(result) if result else None
+    history: list[Result] = []
+    if query.since is not None:
+        history = [r for r in snapshot.history(country.code) if r.year >= query.since]
+    eras = {r.scale for r in (result, previous, *history) if r is not None}
+    section = query.topic or "summary"
+    excerpt = excerpt_year = None
+    found = snapshot.profile(country.code, year)
+    if found is not None:
+        excerpt_year, sections = found
+        excerpt = sections.get(section)
+    return ProfileAnswer(
+        query=query,
+        country=country,
+        year=year,
+        result=result,
+        previous=previous,
+        topic=query.topic,
+        section=section,
+        excerpt=excerpt,
+        excerpt_year=excerpt_year,
+        history=history,
+        year_note=note,
+        eras=tuple(sorted(eras)),
+        years_available=tuple(r.year for r in snapshot.history(country.code)),
+        neighbours=_neighbours(snapshot, country, year),
+    )
+
+
+def _neighbours(snapshot: Snapshot, country: Country, year: int, count: int = 2) -> tuple[str, ...]:
+    """The ``count`` countries of the same region closest in rank (for a comparison button)."""
+    if country.region is None or snapshot.result(country.code, year) is None:
+        return ()
+    same = [
+        r for r in snapshot.by_year[year]
+        if (c := snapshot.countries.get(r.code)) is not None and c.region == country.region
+    ]
+    index = next(i for i, r in enumerate(same) if r.code == country.code)
+    others = sorted(
+        (r for r in same if r.code != country.code),
+        key=lambda r: (abs(same.index(r) - index), r.rank),
+    )
+    return tuple(r.code for r in others[:count])
+
+
+def indicator_order(topic: str | None) -> tuple[str, ...]:
+    """The five indicators, the one measuring ``topic`` first."""
+    first = TOPIC_INDICATOR.get(topic or "")
+    return (first, *(i for i in INDICATORS if i != first)) if first else INDICATORS
+
+
+def _compare(query: Query, snapshot: Snapshot, countries: list[Country]) -> CompareAnswer:
+    year, note = _pick_year(query, snapshot)
+    seen: set[str] = set()
+    rows = []
+    for country in countries:
+        if country.code not in seen:
+            seen.add(country.code)
+            rows.append((country, snapshot.result(country.code, year)))
+    return CompareAnswer(query, year, rows, indicator_order(query.topic), note)
+
+
+def _ranking(query: Query, snapshot: Snapshot) -> RankingAnswer:
+    assert query.ranking is not None
+    spec = query.ranking
+    year, note = _pick_year(query, snapshot)
+    results = snapshot.by_year[year]
+    if spec.region in REGIONS:
+        results = [
+            r
+            for r in results
+            if (c := snapshot.countries.get(r.code)) is not None and c.region == spec.region
+        ]
+    indicator = spec.indicator if spec.indicator in INDICATORS else None
+    if indicator and snapshot.by_year[year][0].scale != SCALE_CURRENT:
+        indicator = None  # no indicators before 2022: rank by the global score
+        spec = Ranking(spec.order, spec.limit, spec.region, None, spec.position)
+
+    def rank_of(r: Result) -> int:
+        return r.indicators[indicator][1] if indicator and indicator in r.indicators else r.rank
+
+    ordered = sorted(results, key=lambda r: (rank_of(r), r.code))
+    if spec.position is not None:
+        chosen = [r for r in ordered if rank_of(r) == spec.position]
+    else:
+        limit = max(1, min(spec.limit, MAX_RANKING))
+        chosen = ordered[:limit] if spec.order == "top" else ordered[-limit:][::-1]
+    rows = [(snapshot.countries[r.code], r) for r in chosen]
+    return RankingAnswer(query, year, spec, rows, len(results), note)
+
+
+def _search(query: Query, snapshot: Snapshot, store: Store | None) -> SearchAnswer:
+    assert query.search_terms is not None
+    hits: list[SearchHit] = []
+    if store is not None:
+        for row in store.search(query.search_terms):
+            country = snapshot.countries.get(str(row["code"]))
+            if country is not None:
+                hits.append(
+                    SearchHit(country, int(row["year"]), str(row["section"]), str(row["snippet"]))  # type: ignore[call-overload]
+                )
+    return SearchAnswer(query, query.search_terms, hits)

@@ -1,0 +1,67 @@
+"""Callback data for inline buttons: compact, versionless, always within Telegram's 64 bytes.
+
+``p:KAZ:2024:safety`` a country view, ``c:KAZ,KGZ:2026:`` a comparison, ``g:KAZ:2026`` a
+chart.  Buttons carry no state beyond this, so a button keeps working after a restart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.domain import TOPICS
+from bot.query import Query
+
+MAX_BYTES = 64
+_CODE = re.compile(r"[A-Z][A-Z0-9_]{1,7}")
+
+
+@dataclass(frozen=True, slots=True)
+class Callback:
+    kind: Literal["profile", "compare", "chart"]
+    codes: tuple[str, ...]
+    year: int | None
+    topic: str | None
+
+    def to_query(self, lang: str = "en") -> Query:
+        intent = "compare" if len(self.codes) > 1 else "profile"
+        return Query(text="", intent=intent, countries=self.codes, topic=self.topic,
+                     year=self.year, lang=lang)
+
+
+def _encode(prefix: str, codes: tuple[str, ...], year: int | None, topic: str | None) -> str:
+    data = f"{prefix}:{','.join(codes)}:{year or ''}:{topic or ''}"
+    assert len(data.encode()) <= MAX_BYTES, data
+    return data
+
+
+def profile(code: str, year: int | None, topic: str | None) -> str:
+    return _encode("p", (code,), year, topic)
+
+
+def compare(codes: tuple[str, ...], year: int | None, topic: str | None) -> str:
+    return _encode("c", codes[:5], year, topic)
+
+
+def chart(codes: tuple[str, ...], year: int | None) -> str:
+    return _encode("g", codes[:5], year, None)
+
+
+_KINDS: dict[str, Literal["profile", "compare", "chart"]] = {
+    "p": "profile", "c": "compare", "g": "chart"
+}
+
+
+def decode(data: str) -> Callback | None:
+    """Parse callback data; None for anything we did not produce (old or forged buttons)."""
+    parts = data.split(":")
+    if len(parts) != 4 or parts[0] not in _KINDS:
+        return None
+    kind = _KINDS[parts[0]]
+    codes = tuple(c for c in parts[1].split(",") if c)
+    if not codes or len(codes) > 5 or not all(_CODE.fullmatch(c) for c in codes):
+        return None
+    year = int(parts[2]) if parts[2].isdigit() else None
+    topic = parts[3] if parts[3] in TOPICS else None
+    return Callback(kind, codes, year, topic)

@@ -1,0 +1,267 @@
+"""Interface strings in English and Russian, and country names in the reader's language.
+
+Profile texts stay as RSF published them; only labels, help and errors are translated.
+Country names come from CLDR (Babel) so a Russian reader sees "Казахстан", with RSF's
+English name as the fallback for RSF's own entities (OECS, Northern Cyprus).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Final
+
+from babel import Locale
+from babel.core import get_global
+
+LANGS: Final = ("en", "ru")
+
+# Languages whose speakers more likely read Russian than English.
+_RUSSIAN_READERS: Final = frozenset({"ru", "uk", "be", "kk", "ky", "uz", "tg", "hy", "az"})
+
+
+def pick_lang(hint: str | None, text: str = "") -> str:
+    """The interface language: Cyrillic text or a Russian-reading user's locale → "ru"."""
+    if any("\u0400" <= ch <= "\u04ff" for ch in text):
+        return "ru"
+    if text.strip() and any(ch.isalpha() and ch.isascii() for ch in text):
+        return "en"
+    base = (hint or "en").split("-")[0].lower()
+    return "ru" if base in _RUSSIAN_READERS else "en"
+
+
+_STRINGS: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "index": "World Press Freedom Index",
+        "rank_of": "Rank <b>{rank}</b> of {total}",
+        "score": "Score <b>{score}</b>",
+        "since": "Since {year}",
+        "rank_up": "▲{n} ({prev} → {rank})",
+        "rank_down": "▼{n} ({prev} → {rank})",
+        "rank_same": "unchanged",
+        "rank": "rank",
+        "score_word": "score",
+        "indicators": "Indicators",
+        "indicator_head": "score · rank",
+        "not_ranked": "{country} is not in the {year} index.",
+        "no_profile": "RSF's full profile of {country} is not in our database yet: read it on "
+        "<a href=\"{url}\">rsf.org</a>.",
+        "no_section": "The profile has no “{section}” section.",
+        "profile_of": "from RSF's profile, index {year}",
+        "source": "Source",
+        "era_warning": "⚠️ Scores from different methods ({eras}) are not comparable: "
+        "only the ranks are.",
+        "year_note": "There is no {asked} index; showing {shown}.",
+        "history": "History",
+        "compare_title": "Comparison, {year}",
+        "compare_missing": "not ranked in {year}",
+        "top": "Top {n}",
+        "bottom": "Bottom {n}",
+        "position": "Rank {n}",
+        "overall": "overall",
+        "by_indicator": "by the {indicator} indicator",
+        "in_region": "in {region}",
+        "region_note": "RSF's region used: {region}.",
+        "nobody_at": "No country holds rank {n} in {year}.",
+        "search_title": "Profiles mentioning “{terms}”",
+        "search_none": "No RSF profile in our database mentions “{terms}”.",
+        "search_scope": "Profiles in the database: {n}.",
+        "clarify": "I didn't recognise “{word}”. Did you mean:",
+        "need_country": "Which country? For example: <i>{example}</i>",
+        "no_data": "The database holds no index data yet. An operator can load it with "
+        "<code>pressbot data import</code>.",
+        "none": "I answer questions about press freedom in any country, from RSF's World Press "
+        "Freedom Index. Try <i>Kazakhstan</i>, <i>compare Norway and Finland</i> or "
+        "<i>worst in Asia</i>.",
+        "help": (
+            "<b>Press Freedom Bot</b> answers from RSF's World Press Freedom Index "
+            "(2002–{latest}).\n\n"
+            "Ask in plain words, for example:\n"
+            "• <i>Kazakhstan</i> or <i>are journalists safe in Kazakhstan?</i>\n"
+            "• <i>compare Norway and Finland</i>\n"
+            "• <i>top 10</i>, <i>worst in Africa</i>, <i>most dangerous for journalists</i>\n"
+            "• <i>Mexico in 2023</i>, <i>Russia since 2022</i>\n"
+            "• <i>which countries mention Pegasus</i>\n\n"
+            "Topics: media landscape, political, legal, economic, social, safety."
+        ),
+        "topics": "Topics",
+        "more": "More",
+        "years": "Years",
+        "neighbours": "Compare with neighbours",
+        "chart": "📈 Chart",
+        "profile_button": "Overview",
+        "apology": "Sorry, something went wrong on my side. Please try again in a moment.",
+        "unknown_command": "I don't know that command. Send /help for what I can do.",
+    },
+    "ru": {
+        "index": "Мировой индекс свободы прессы",
+        "rank_of": "Место <b>{rank}</b> из {total}",
+        "score": "Балл <b>{score}</b>",
+        "since": "С {year} г.",
+        "rank_up": "▲{n} ({prev} → {rank})",
+        "rank_down": "▼{n} ({prev} → {rank})",
+        "rank_same": "без изменений",
+        "rank": "место",
+        "score_word": "балл",
+        "indicators": "Показатели",
+        "indicator_head": "балл · место",
+        "not_ranked": "{country} нет в индексе {year} года.",
+        "no_profile": "Полного профиля страны «{country}» от RSF пока нет в нашей базе: "
+        "читайте его на <a href=\"{url}\">rsf.org</a>.",
+        "no_section": "В профиле нет раздела «{section}».",
+        "profile_of": "из профиля RSF, индекс {year}",
+        "source": "Источник",
+        "era_warning": "⚠️ Баллы разных методик ({eras}) несравнимы: сравнимы только места.",
+        "year_note": "Индекса за {asked} год нет; показан {shown}.",
+        "history": "История",
+        "compare_title": "Сравнение, {year}",
+        "compare_missing": "нет в индексе {year}",
+        "top": "Первые {n}",
+        "bottom": "Последние {n}",
+        "position": "Место {n}",
+        "overall": "в целом",
+        "by_indicator": "по показателю «{indicator}»",
+        "in_region": "в регионе {region}",
+        "region_note": "Регион RSF: {region}.",
+        "nobody_at": "В {year} году ни одна страна не занимает место {n}.",
+        "search_title": "Профили, где упоминается «{terms}»",
+        "search_none": "Ни один профиль RSF в нашей базе не упоминает «{terms}».",
+        "search_scope": "Профилей в базе: {n}.",
+        "clarify": "Я не узнал «{word}». Возможно, вы имели в виду:",
+        "need_country": "Какая страна? Например: <i>{example}</i>",
+        "no_data": "В базе пока нет данных индекса. Оператор может загрузить их командой "
+        "<code>pressbot data import</code>.",
+        "none": "Я отвечаю на вопросы о свободе прессы в любой стране по Мировому индексу "
+        "свободы прессы RSF. Попробуйте: <i>Казахстан</i>, <i>сравни Норвегию и Финляндию</i> "
+        "или <i>худшие в Азии</i>.",
+        "help": (
+            "<b>Press Freedom Bot</b> отвечает по Мировому индексу свободы прессы RSF "
+            "(2002–{latest}).\n\n"
+            "Спрашивайте своими словами, например:\n"
+            "• <i>Казахстан</i> или <i>безопасно ли журналистам в Казахстане?</i>\n"
+            "• <i>сравни Норвегию и Финляндию</i>\n"
+            "• <i>топ 10</i>, <i>худшие в Африке</i>, <i>самые опасные для журналистов</i>\n"
+            "• <i>Мексика в 2023</i>, <i>Россия с 2022</i>\n"
+            "• <i>какие страны упоминают Pegasus</i>\n\n"
+            "Темы: медиа, политика, право, экономика, общество, безопасность."
+        ),
+        "topics": "Темы",
+        "more": "Ещё",
+        "years": "Годы",
+        "neighbours": "Сравнить с соседями",
+        "chart": "📈 График",
+        "profile_button": "Обзор",
+        "apology": "Извините, у меня что-то сломалось. Попробуйте ещё раз через минуту.",
+        "unknown_command": "Я не знаю такой команды. /help — что я умею.",
+    },
+}
+
+_NAMES: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "summary": "Overview",
+        "landscape": "Media landscape",
+        "political": "Political",
+        "legal": "Legal",
+        "economic": "Economic",
+        "social": "Social",
+        "safety": "Safety",
+        "good": "Good situation",
+        "satisfactory": "Satisfactory situation",
+        "problematic": "Problematic situation",
+        "difficult": "Difficult situation",
+        "very_serious": "Very serious situation",
+        "political_short": "Pol",
+        "economic_short": "Eco",
+        "legal_short": "Leg",
+        "social_short": "Soc",
+        "safety_short": "Saf",
+    },
+    "ru": {
+        "summary": "Обзор",
+        "landscape": "Медиа",
+        "political": "Политика",
+        "legal": "Право",
+        "economic": "Экономика",
+        "social": "Общество",
+        "safety": "Безопасность",
+        "good": "Хорошая ситуация",
+        "satisfactory": "Удовлетворительная ситуация",
+        "problematic": "Проблемная ситуация",
+        "difficult": "Сложная ситуация",
+        "very_serious": "Очень серьёзная ситуация",
+        "political_short": "Пол",
+        "economic_short": "Эко",
+        "legal_short": "Пра",
+        "social_short": "Общ",
+        "safety_short": "Без",
+    },
+}
+
+_REGION_NAMES: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "africa": "Africa",
+        "americas": "Americas",
+        "asia_pacific": "Asia-Pacific",
+        "europe_central_asia": "Europe – Central Asia",
+        "mena": "Middle East – North Africa",
+    },
+    "ru": {
+        "africa": "Африка",
+        "americas": "Америка",
+        "asia_pacific": "Азиатско-Тихоокеанский регион",
+        "europe_central_asia": "Европа – Центральная Азия",
+        "mena": "Ближний Восток – Северная Африка",
+    },
+}
+
+
+def t(lang: str, key: str, **values: object) -> str:
+    """An interface string; values are inserted as given (escape data before passing it)."""
+    table = _STRINGS.get(lang, _STRINGS["en"])
+    text = table.get(key) or _STRINGS["en"][key]
+    return text.format(**values) if values else text
+
+
+def name(lang: str, key: str) -> str:
+    """A section, topic, indicator or situation label."""
+    return _NAMES.get(lang, _NAMES["en"]).get(key) or _NAMES["en"].get(key, key)
+
+
+def region_name(lang: str, region: str) -> str:
+    return _REGION_NAMES.get(lang, _REGION_NAMES["en"]).get(region, region)
+
+
+# --- country names -------------------------------------------------------------------------
+
+_RSF_ALPHA2: Final[dict[str, str]] = {"XKX": "XK", "XKO": "XK"}
+
+
+@lru_cache(maxsize=512)
+def alpha2(code: str) -> str | None:
+    """ISO alpha-2 for an RSF code (``KAZ`` → ``KZ``), via CLDR's territory aliases."""
+    if code in _RSF_ALPHA2:
+        return _RSF_ALPHA2[code]
+    replacement = get_global("territory_aliases").get(code[:3])
+    if replacement and len(replacement[0]) == 2:
+        return str(replacement[0])
+    return None
+
+
+def flag(code: str) -> str:
+    """The flag emoji of a country, or "" for entities without one (OECS, Northern Cyprus)."""
+    two = alpha2(code)
+    if not two or code in ("CTU", "CSS"):
+        return ""
+    return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in two)
+
+
+@lru_cache(maxsize=4096)
+def country_name(code: str, name_en: str, lang: str) -> str:
+    """A country's name in ``lang`` (CLDR), else RSF's English name."""
+    if lang == "en":
+        return name_en
+    two = alpha2(code)
+    if two and code[3:] == "":  # not RSF's split entries such as USA1
+        found = Locale.parse(lang).territories.get(two)
+        if found:
+            return str(found)
+    return name_en

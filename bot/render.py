@@ -1,0 +1,389 @@
+"""Answer → Telegram-HTML messages and buttons: the only producer of markup.
+
+Every interface (terminal, private chat, group, inline card, button) shows what this module
+returns, so escaping and Telegram's limits are handled once, here:
+
+* every piece of data goes through :func:`html.escape`; only Telegram's tags are emitted;
+* a reply is built from blocks (complete HTML fragments) packed into messages of at most
+  4096 characters, so a message never ends inside a tag; a text too long for one message
+  is cut at paragraph or sentence boundaries *before* it is wrapped in markup;
+* buttons carry callback data from :mod:`bot.callbacks`, always within 64 bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from bot import callbacks
+from bot.answer import (
+    Answer,
+    CompareAnswer,
+    MessageAnswer,
+    ProfileAnswer,
+    RankingAnswer,
+    SearchAnswer,
+    indicator_order,
+)
+from bot.domain import CREDIT, RSF_INDEX_URL, SCALE_CURRENT, SCALE_NOTES, TOPICS
+from bot.i18n import country_name, flag, name, region_name, t
+from bot.store import Country, Result
+
+MAX_MESSAGE = 4096
+#: Room left for the credit line and joins when a long text is cut into pieces.
+_MAX_PIECE = 3500
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """One inline button: exactly one of ``data`` (callback), ``url`` or ``inline``."""
+
+    text: str
+    data: str | None = None
+    url: str | None = None
+    inline: str | None = None  # switch_inline_query_current_chat
+
+
+@dataclass
+class Rendered:
+    messages: list[str]
+    buttons: list[list[Button]] = field(default_factory=list)
+    title: str = ""  # a one-line plain summary (inline result titles, logs)
+    description: str = ""
+
+
+def country_url(country: Country) -> str:
+    """RSF's page for a country: ``https://rsf.org/en/country/<english-name>``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", country.name_en.lower()).strip("-")
+    return f"https://rsf.org/en/country/{slug}" if slug else RSF_INDEX_URL
+
+
+def credit(url: str, lang: str) -> str:
+    return f'{t(lang, "source")}: <a href="{html.escape(url)}">{html.escape(CREDIT)}</a>'
+
+
+def fmt_score(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def label(country: Country, lang: str) -> str:
+    """Flag and name, escaped."""
+    shown = html.escape(country_name(country.code, country.name_en, lang))
+    mark = flag(country.code)
+    return f"{mark} {shown}" if mark else shown
+
+
+def render(answer: Answer, lang: str = "en") -> Rendered:
+    """The messages and buttons for an answer, in the interface language ``lang``."""
+    if isinstance(answer, ProfileAnswer):
+        return _profile(answer, lang)
+    if isinstance(answer, CompareAnswer):
+        return _compare(answer, lang)
+    if isinstance(answer, RankingAnswer):
+        return _ranking(answer, lang)
+    if isinstance(answer, SearchAnswer):
+        return _search(answer, lang)
+    return _message(answer, lang)
+
+
+# --- profile --------------------------------------------------------------------------------
+
+
+def _change_line(result: Result, previous: Result, lang: str) -> str:
+    moved = previous.rank - result.rank
+    if moved > 0:
+        rank = t(lang, "rank_up", n=moved, prev=previous.rank, rank=result.rank)
+    elif moved < 0:
+        rank = t(lang, "rank_down", n=-moved, prev=previous.rank, rank=result.rank)
+    else:
+        rank = t(lang, "rank_same")
+    line = f"{t(lang, 'since', year=previous.year)}: {t(lang, 'rank')} {rank}"
+    if previous.scale == result.scale:
+        delta = result.score - previous.score
+        line += f", {t(lang, 'score_word')} {delta:+.2f}"
+    return line
+
+
+def _indicator_table(result: Result, order: tuple[str, ...], lang: str) -> str:
+    width = max(len(name(lang, i)) for i in order)
+    lines = [
+        f"{name(lang, i):<{width}}  {fmt_score(result.indicators[i][0]):>6}  "
+        f"{result.indicators[i][1]:>3}"
+        for i in order
+        if i in result.indicators
+    ]
+    return "<pre>" + html.escape("\n".join(lines)) + "</pre>"
+
+
+def _split_text(text: str, limit: int = _MAX_PIECE) -> list[str]:
+    """Cut plain text into pieces ≤ limit at paragraph, then sentence, then word bounds."""
+    pieces: list[str] = []
+    current = ""
+    units = [p for p in text.split("\n\n") if p.strip()]
+    expanded: list[str] = []
+    for unit in units:
+        if len(unit) <= limit:
+            expanded.append(unit)
+            continue
+        for sentence in re.split(r"(?<=[.!?…])\s+", unit):
+            while len(sentence) > limit:
+                cut = sentence.rfind(" ", 0, limit)
+                cut = cut if cut > limit // 2 else limit
+                expanded.append(sentence[:cut])
+                sentence = sentence[cut:].lstrip()
+            expanded.append(sentence)
+    for unit in expanded:
+        joined = f"{current}\n\n{unit}" if current else unit
+        if len(joined) <= limit:
+            current = joined
+        else:
+            pieces.append(current)
+            current = unit
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _quote(text: str) -> list[str]:
+    return [
+        f"<blockquote expandable>{html.escape(piece)}</blockquote>" for piece in _split_text(text)
+    ]
+
+
+def _profile(answer: ProfileAnswer, lang: str) -> Rendered:
+    country, result = answer.country, answer.result
+    url = country_url(country)
+    blocks: list[str] = []
+    head = f"{label(country, lang)} · <b>{t(lang, 'index')} {answer.year}</b>"
+    if answer.year_note:
+        head += "\n<i>" + t(lang, "year_note", asked=answer.year_note.asked,
+                             shown=answer.year_note.shown) + "</i>"
+    if result is None:
+        shown = html.escape(country_name(country.code, country.name_en, lang))
+        blocks.append(head + "\n" + t(lang, "not_ranked", country=shown, year=answer.year))
+    else:
+        facts = [t(lang, "rank_of", rank=result.rank, total=result.total),
+                 t(lang, "score", score=fmt_score(result.score))]
+        if result.situation:
+            facts.append(name(lang, result.situation))
+        lines = [head, " · ".join(facts)]
+        if result.scale != SCALE_CURRENT:
+            lines.append(f"<i>{html.escape(SCALE_NOTES[result.scale])}</i>")
+        if answer.previous:
+            lines.append(_change_line(result, answer.previous, lang))
+        blocks.append("\n".join(lines))
+        if result.indicators:
+            order = indicator_order(answer.topic)
+            blocks.append(
+                f"<b>{t(lang, 'indicators')}</b> ({t(lang, 'indicator_head')})\n"
+                + _indicator_table(result, order, lang)
+            )
+    if answer.history:
+        rows = [f"{r.year}  {r.rank:>3}/{r.total}  {fmt_score(r.score):>6}  {r.scale}"
+                for r in answer.history]
+        blocks.append(f"<b>{t(lang, 'history')}</b>\n<pre>" + html.escape("\n".join(rows))
+                      + "</pre>")
+    if len(answer.eras) > 1:
+        blocks.append(t(lang, "era_warning", eras=", ".join(answer.eras)))
+    section = answer.section or "summary"
+    if answer.excerpt:
+        blocks.append(
+            f"<b>{name(lang, section)}</b> — <i>{t(lang, 'profile_of', year=answer.excerpt_year)}"
+            "</i>"
+        )
+        blocks.extend(_quote(answer.excerpt))
+    elif answer.excerpt_year is not None:
+        blocks.append(t(lang, "no_section", section=name(lang, section)))
+    else:
+        shown = html.escape(country_name(country.code, country.name_en, lang))
+        blocks.append(t(lang, "no_profile", country=shown, url=html.escape(url)))
+    blocks.append(credit(url, lang))
+    title = country_name(country.code, country.name_en, lang)
+    description = (
+        f"{answer.year}: {result.rank}/{result.total}, {fmt_score(result.score)}"
+        if result else t(lang, "not_ranked", country=title, year=answer.year)
+    )
+    return Rendered(pack(blocks), _profile_buttons(answer, lang), title, description)
+
+
+def _profile_buttons(answer: ProfileAnswer, lang: str) -> list[list[Button]]:
+    code, year = answer.country.code, answer.year
+    current = answer.topic or "summary"
+    sections = ["summary", *TOPICS]
+    buttons = [
+        Button(("• " if s == current else "") + name(lang, s),
+               callbacks.profile(code, year, None if s == "summary" else s))
+        for s in sections
+    ]
+    rows = [buttons[:4], buttons[4:]]
+    earlier = [y for y in answer.years_available if y != year][-4:]
+    if earlier:
+        rows.append([Button(str(y), callbacks.profile(code, y, answer.topic)) for y in earlier])
+    last: list[Button] = []
+    if answer.neighbours:
+        last.append(Button(t(lang, "neighbours"),
+                           callbacks.compare((code, *answer.neighbours), year, answer.topic)))
+    last.append(Button(t(lang, "chart"), callbacks.chart((code,), year)))
+    rows.append(last)
+    return rows
+
+
+# --- compare --------------------------------------------------------------------------------
+
+
+def _compare(answer: CompareAnswer, lang: str) -> Rendered:
+    blocks = [f"<b>{t(lang, 'compare_title', year=answer.year)}</b>\n"
+              + "\n".join(f"<code>{html.escape(c.code)}</code> {label(c, lang)}"
+                          for c, _ in answer.rows)]
+    current = any(r is not None and r.indicators for _, r in answer.rows)
+    header = ["", t(lang, "rank"), t(lang, "score_word")]
+    if current:
+        header += [name(lang, f"{i}_short") for i in answer.indicator_order]
+    table = [header]
+    for country, result in answer.rows:
+        if result is None:
+            table.append([country.code, "—", t(lang, "compare_missing", year=answer.year)])
+            continue
+        row = [country.code, str(result.rank), fmt_score(result.score)]
+        if current:
+            row += [fmt_score(result.indicators[i][0]) if i in result.indicators else "—"
+                    for i in answer.indicator_order]
+        table.append(row)
+    widths = [max(len(r[i]) for r in table if i < len(r)) for i in range(len(header))]
+    lines = ["  ".join(cell.rjust(widths[i]) if i else cell.ljust(widths[i])
+                       for i, cell in enumerate(r)).rstrip() for r in table]
+    blocks.append("<pre>" + html.escape("\n".join(lines)) + "</pre>")
+    scales = {r.scale for _, r in answer.rows if r is not None}
+    if answer.rows and any(r is not None and r.scale != SCALE_CURRENT for _, r in answer.rows):
+        blocks.append("<i>" + html.escape(SCALE_NOTES[next(iter(scales))]) + "</i>")
+    blocks.append(credit(RSF_INDEX_URL, lang))
+    codes = tuple(c.code for c, _ in answer.rows)
+    buttons = [[Button(label(c, lang), callbacks.profile(c.code, answer.year, answer.query.topic))
+                for c, _ in answer.rows[i:i + 3]] for i in range(0, len(answer.rows), 3)]
+    buttons.append([Button(t(lang, "chart"), callbacks.chart(codes[:5], answer.year))])
+    title = " · ".join(country_name(c.code, c.name_en, lang) for c, _ in answer.rows)
+    return Rendered(pack(blocks), buttons, title, t(lang, "compare_title", year=answer.year))
+
+
+# --- ranking --------------------------------------------------------------------------------
+
+
+def _ranking(answer: RankingAnswer, lang: str) -> Rendered:
+    spec = answer.ranking
+    if spec.position is not None:
+        title = t(lang, "position", n=spec.position)
+    else:
+        title = t(lang, spec.order, n=len(answer.rows))
+    scope = []
+    if spec.indicator:
+        scope.append(t(lang, "by_indicator", indicator=name(lang, spec.indicator).lower()))
+    if spec.region:
+        scope.append(t(lang, "in_region", region=region_name(lang, spec.region)))
+    heading = f"<b>{html.escape(title)}</b> · {t(lang, 'index')} {answer.year}"
+    if scope:
+        heading += "\n" + html.escape(", ".join(scope))
+    blocks = [heading]
+    if not answer.rows:
+        blocks.append(t(lang, "nobody_at", n=spec.position or 0, year=answer.year))
+    else:
+        lines = []
+        for country, result in answer.rows:
+            if spec.indicator and spec.indicator in result.indicators:
+                score, rank = result.indicators[spec.indicator]
+            else:
+                score, rank = result.score, result.rank
+            lines.append(
+                f"{rank:>3}. {label(country, lang)} — <b>{fmt_score(score)}</b>"
+            )
+        blocks.append("\n".join(lines))
+    if spec.region:
+        blocks.append("<i>" + t(lang, "region_note", region=region_name(lang, spec.region))
+                      + "</i>")
+    first = answer.rows[0][1] if answer.rows else None
+    if first is not None and first.scale != SCALE_CURRENT:
+        blocks.append("<i>" + html.escape(SCALE_NOTES[first.scale]) + "</i>")
+    blocks.append(credit(RSF_INDEX_URL, lang))
+    buttons = [[Button(label(c, lang), callbacks.profile(c.code, answer.year, None))
+                for c, _ in answer.rows[i:i + 2]] for i in range(0, min(len(answer.rows), 6), 2)]
+    return Rendered(pack(blocks), buttons, title, f"{t(lang, 'index')} {answer.year}")
+
+
+# --- search and messages --------------------------------------------------------------------
+
+
+def _snippet(text: str) -> str:
+    escaped = html.escape(text)
+    return escaped.replace("\x02", "<b>").replace("\x03", "</b>")
+
+
+def _search(answer: SearchAnswer, lang: str) -> Rendered:
+    terms = html.escape(answer.terms)
+    if not answer.hits:
+        blocks = [t(lang, "search_none", terms=terms)]
+    else:
+        blocks = [f"<b>{t(lang, 'search_title', terms=terms)}</b>"]
+        for hit in answer.hits:
+            blocks.append(
+                f"{label(hit.country, lang)} · {name(lang, hit.section)} ({hit.year})\n"
+                f"<i>{_snippet(hit.snippet)}</i>"
+            )
+    blocks.append(credit(RSF_INDEX_URL, lang))
+    seen: dict[str, Country] = {h.country.code: h.country for h in answer.hits}
+    buttons = [[Button(label(c, lang), callbacks.profile(c.code, None, None))]
+               for c in list(seen.values())[:6]]
+    return Rendered(pack(blocks), buttons, t(lang, "search_title", terms=answer.terms))
+
+
+def _message(answer: MessageAnswer, lang: str) -> Rendered:
+    if answer.kind == "help":
+        text = t(lang, "help", latest=answer.latest or "")
+    elif answer.kind == "clarify":
+        text = t(lang, "clarify", word=html.escape(answer.query.unknown or answer.query.text))
+        buttons = [[Button(label(c, lang), callbacks.profile(c.code, answer.query.year,
+                                                             answer.query.topic))]
+                   for c in answer.candidates]
+        return Rendered([text], buttons, text)
+    elif answer.kind == "need_country":
+        example = "Kazakhstan" if lang == "en" else "Казахстан"
+        text = t(lang, "need_country", example=example)
+    elif answer.kind == "no_data":
+        text = t(lang, "no_data")
+    else:
+        text = t(lang, "none")
+    return Rendered([text], [], re.sub(r"<[^>]+>", "", text))
+
+
+# --- packing and plain text -----------------------------------------------------------------
+
+
+def pack(blocks: list[str], limit: int = MAX_MESSAGE) -> list[str]:
+    """Join blocks into as few messages as fit, never splitting a block."""
+    messages: list[str] = []
+    current = ""
+    for block in blocks:
+        joined = f"{current}\n\n{block}" if current else block
+        if len(joined) <= limit:
+            current = joined
+        else:
+            if current:
+                messages.append(current)
+            current = block
+    if current:
+        messages.append(current)
+    return messages
+
+
+_LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.S)
+
+
+def to_plain_text(message: str) -> str:
+    """Telegram HTML → terminal text: links as ``text (url)``, tags dropped, entities decoded."""
+    text = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})", message)
+    text = re.sub(r"<[^>]+>", "", text)
+    return html.unescape(text)
+
+
+def visible_length(message: str) -> int:
+    """Length after entity parsing, as Telegram counts it against the 4096 limit."""
+    return len(html.unescape(re.sub(r"<[^>]+>", "", message)))

@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*", help="questions (default: one per stdin line)")
 
     sub.add_parser("chat", help="chat with the bot in the terminal")
+    sub.add_parser("health", help="exit 0 if the running bot is alive (Docker HEALTHCHECK)")
 
     chart = sub.add_parser("chart", help="draw a country's history or a comparison as PNG")
     chart.add_argument("countries", nargs="+", help="one to five country names")
@@ -64,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.data_command == "import":
             return operations.import_command(args.files, country=args.country)
         return operations.status_command()
+    if command == "health":
+        from bot import operations
+
+        return operations.health_command()
     if command == "ask":
         return _ask(args.question, as_json=args.json, lang=args.lang)
     if command == "chat":

@@ -25,8 +25,7 @@ class Callback:
     topic: str | None
 
     def to_query(self, lang: str = "en") -> Query:
-        intent = "compare" if len(self.codes) > 1 else "profile"
-        return Query(text="", intent=intent, countries=self.codes, topic=self.topic,
+        return Query(text="", intent="compare" if len(self.codes) > 1 else "profile", countries=self.codes, topic=self.topic,
                      year=self.year, lang=lang)
 
 

@@ -91,6 +91,45 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "profile_button": "Overview",
         "apology": "Sorry, something went wrong on my side. Please try again in a moment.",
         "unknown_command": "I don't know that command. Send /help for what I can do.",
+        "alert_title": "RSF's World Press Freedom Index {year} is out",
+        "group_help": "<b>In this group</b> I answer commands (/country Kazakhstan, /compare "
+        "Norway, Finland, /top 10) and replies to my messages. Telegram's privacy mode keeps "
+        "other messages from me, so chatter stays private. In any chat you can also type "
+        "<code>@{bot} kazakhstan</code> and pick a card to send.",
+        "usage_country": "Send a country after the command, e.g. /country Kazakhstan",
+        "usage_compare": "Name two to five countries, e.g. /compare Norway, Finland",
+        "topic_landscape": "who owns the media, which outlets and channels matter",
+        "topic_political": "government pressure, censorship, internet shutdowns",
+        "topic_legal": "laws, defamation, jailing of journalists",
+        "topic_economic": "advertising, funding, ownership pressure",
+        "topic_social": "trust in journalists, taboo subjects",
+        "topic_safety": "journalists killed, arrested, attacked or threatened",
+        "about": (
+            "<b>Source</b>: {credit}, {first}–{latest}. RSF ranks 180 countries and territories "
+            "every year from a survey of experts and a tally of abuses against journalists.\n\n"
+            "<b>Method</b>: since 2022 a score of 0–100 (higher is freer) from five indicators "
+            "— political, economic, legal, social and safety — each with its own rank.\n\n"
+            "<b>Scales</b> (never compared silently):\n{scales}\n\n"
+            "<b>Regions</b>: {regions}.\n\n"
+            "RSF's data may be shared for non-commercial use with attribution."
+        ),
+        "stale_button": "This button is out of date: ask again.",
+        "bot_description": "Press freedom in any country, from Reporters Without Borders' "
+        "World Press Freedom Index: rank, score, the five indicators, RSF's country profiles, "
+        "comparisons and rankings. Ask in plain words, e.g. 'Kazakhstan' or 'compare Norway "
+        "and Finland'.",
+        "bot_short_description": "Press freedom in any country, from RSF's World Press "
+        "Freedom Index.",
+        "subscribed": "Subscribed: {countries}. You'll get one message when a new index is out.",
+        "already_subscribed": "Already subscribed: {countries}.",
+        "unsubscribed": "Unsubscribed ({n}).",
+        "subscriptions": "Subscriptions: {countries}.",
+        "no_subscriptions": "No subscriptions. /subscribe Kazakhstan — to hear when a new "
+        "index is out.",
+        "usage_subscribe": "Name the countries, e.g. /subscribe Kazakhstan, Kyrgyzstan",
+        "usage_unsubscribe": "Name the countries or 'all', e.g. /unsubscribe all",
+        "group_admins_only": "In groups only administrators can change subscriptions.",
+        "not_a_country": "I don't know the country “{word}”.",
     },
     "ru": {
         "index": "Мировой индекс свободы прессы",
@@ -152,6 +191,44 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "profile_button": "Обзор",
         "apology": "Извините, у меня что-то сломалось. Попробуйте ещё раз через минуту.",
         "unknown_command": "Я не знаю такой команды. /help — что я умею.",
+        "alert_title": "Вышел Мировой индекс свободы прессы RSF {year}",
+        "group_help": "<b>В группе</b> я отвечаю на команды (/country Казахстан, /compare "
+        "Норвегия, Финляндия, /top 10) и на ответы на мои сообщения. Режим приватности "
+        "Telegram не показывает мне остальные сообщения. В любом чате можно также набрать "
+        "<code>@{bot} казахстан</code> и выбрать карточку.",
+        "usage_country": "Укажите страну после команды, например /country Казахстан",
+        "usage_compare": "Назовите от двух до пяти стран, например /compare Норвегия, Финляндия",
+        "topic_landscape": "кому принадлежат СМИ, какие издания и каналы важны",
+        "topic_political": "давление власти, цензура, отключения интернета",
+        "topic_legal": "законы, клевета, заключение журналистов",
+        "topic_economic": "реклама, финансирование, давление владельцев",
+        "topic_social": "доверие к журналистам, запретные темы",
+        "topic_safety": "убийства, аресты, нападения и угрозы журналистам",
+        "about": (
+            "<b>Источник</b>: {credit}, {first}–{latest}. RSF ежегодно ранжирует 180 стран и "
+            "территорий по опросу экспертов и учёту нападений на журналистов.\n\n"
+            "<b>Методика</b>: с 2022 года балл 0–100 (выше — свободнее) из пяти показателей — "
+            "политика, экономика, право, общество и безопасность, у каждого своё место.\n\n"
+            "<b>Шкалы</b> (не сравниваются без предупреждения):\n{scales}\n\n"
+            "<b>Регионы</b>: {regions}.\n\n"
+            "Данные RSF можно распространять в некоммерческих целях со ссылкой на источник."
+        ),
+        "stale_button": "Эта кнопка устарела: спросите снова.",
+        "bot_description": "Свобода прессы в любой стране по Мировому индексу свободы прессы "
+        "«Репортёров без границ»: место, балл, пять показателей, профили стран RSF, сравнения и "
+        "рейтинги. Спрашивайте своими словами, например «Казахстан» или «сравни Норвегию и "
+        "Финляндию».",
+        "bot_short_description": "Свобода прессы в любой стране по индексу RSF.",
+        "subscribed": "Подписка оформлена: {countries}. Пришлю одно сообщение, когда выйдет "
+        "новый индекс.",
+        "already_subscribed": "Уже в подписке: {countries}.",
+        "unsubscribed": "Подписка отменена ({n}).",
+        "subscriptions": "Подписки: {countries}.",
+        "no_subscriptions": "Подписок нет. /subscribe Казахстан — чтобы узнать о новом индексе.",
+        "usage_subscribe": "Назовите страны, например /subscribe Казахстан, Киргизия",
+        "usage_unsubscribe": "Назовите страны или all, например /unsubscribe all",
+        "group_admins_only": "В группах подписками управляют только администраторы.",
+        "not_a_country": "Не знаю страну «{word}».",
     },
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -52,10 +53,9 @@ def status_lines(store: Store) -> list[str]:
         db.query("SELECT source, count(*) AS n FROM aliases GROUP BY source ORDER BY source")
     )
     lines.append(f"countries: {countries}")
-    lines.append(
-        f"profiles: {len(profiles)}"
-        + (" (" + ", ".join(f"{p['code']} {p['year']}" for p in profiles[:20]) + ")" if profiles else "")
-    )
+    listed = ", ".join(f"{p['code']} {p['year']}" for p in profiles[:20])
+    more = ", …" if len(profiles) > 20 else ""
+    lines.append(f"profiles: {len(profiles)}" + (f" ({listed}{more})" if profiles else ""))
     total_aliases = sum(a["n"] for a in aliases)
     lines.append(
         f"aliases: {total_aliases} (" + ", ".join(f"{a['source']} {a['n']}" for a in aliases) + ")"
@@ -73,4 +73,35 @@ def status_command() -> int:
         print("\n".join(status_lines(store)))
     finally:
         store.close()
+    return 0
+
+
+#: A heartbeat older than this means the bot's event loop is stuck or the process is gone.
+HEARTBEAT_MAX_AGE = 120.0
+
+
+def health_command() -> int:
+    """Healthy: the running bot touched its heartbeat file recently and the database reads."""
+    from bot.settings import heartbeat_path
+    from bot.store import default_db_path
+
+    beat = heartbeat_path()
+    try:
+        age = time.time() - beat.stat().st_mtime
+    except OSError:
+        print(f"unhealthy: no heartbeat at {beat}", file=sys.stderr)
+        return 1
+    if age > HEARTBEAT_MAX_AGE:
+        print(f"unhealthy: last heartbeat {age:.0f} s ago", file=sys.stderr)
+        return 1
+    path = default_db_path()
+    if not path.exists():  # Store() would create an empty database there
+        print(f"unhealthy: no database at {path}", file=sys.stderr)
+        return 1
+    store = Store(path)
+    try:
+        years = store.db.execute("SELECT count(DISTINCT year) FROM results").fetchone()[0]
+    finally:
+        store.close()
+    print(f"healthy: heartbeat {age:.0f} s ago, {years} index years")
     return 0

@@ -387,3 +387,24 @@ def to_plain_text(message: str) -> str:
 def visible_length(message: str) -> int:
     """Length after entity parsing, as Telegram counts it against the 4096 limit."""
     return len(html.unescape(re.sub(r"<[^>]+>", "", message)))
+
+
+def alert(answers: list[ProfileAnswer], year: int, lang: str) -> Rendered:
+    """A release alert: the new index is out, with each subscribed country's rank and score."""
+    lines = [f"📰 <b>{t(lang, 'alert_title', year=year)}</b>"]
+    for item in answers:
+        result = item.result
+        if result is None:
+            shown = html.escape(country_name(item.country.code, item.country.name_en, lang))
+            lines.append(t(lang, "not_ranked", country=shown, year=year))
+            continue
+        line = (f"{label(item.country, lang)}: "
+                + t(lang, "rank_of", rank=result.rank, total=result.total)
+                + f", {t(lang, 'score_word')} <b>{fmt_score(result.score)}</b>")
+        if item.previous is not None:
+            line += "\n    " + _change_line(result, item.previous, lang)
+        lines.append(line)
+    blocks = ["\n".join(lines), credit(RSF_INDEX_URL, lang)]
+    buttons = [[Button(label(a.country, lang), callbacks.profile(a.country.code, year, None))
+                for a in answers[i:i + 3]] for i in range(0, min(len(answers), 9), 3)]
+    return Rendered(pack(blocks), buttons, t(lang, "alert_title", year=year))

@@ -1,0 +1,178 @@
+"""Environment → typed settings, read in one place.
+
+| variable                 | meaning                                                        |
+| ------------------------ | -------------------------------------------------------------- |
+| TELEGRAM_BOT_TOKEN       | the bot's token from @BotFather (required to run on Telegram)  |
+| TELEGRAM_API_BASE_URL    | a self-hosted Bot API server, e.g. http://127.0.0.1:8081/bot   |
+| TELEGRAM_WEBHOOK_SECRET  | secret Telegram echoes in X-Telegram-Bot-Api-Secret-Token      |
+| PRESSBOT_DB              | the SQLite database (built from data/ when missing)            |
+| PRESSBOT_ADMINS          | operator user ids, comma- or space-separated                   |
+| PRESSBOT_LOG_LEVEL       | logging level (INFO)                                           |
+| PRESSBOT_HEARTBEAT       | file the running bot touches; `pressbot health` checks it      |
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.store import default_db_path
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message says which and what to do."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str = field(repr=False)
+    base_url: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
+    admins: frozenset[int] = frozenset()
+    db_path: Path = field(default_factory=default_db_path)
+    log_level: str = "INFO"
+    heartbeat: Path = field(default_factory=lambda: heartbeat_path())
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+        if not token:
+            raise SettingsError(
+                "TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather, or try the bot "
+                "in the terminal with `pressbot chat`"
+            )
+        if not re.fullmatch(r"\d+:[\w-]+", token):
+            raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a bot token (123:ABC…)")
+        admins: set[int] = set()
+        for part in re.split(r"[,\s]+", env.get("PRESSBOT_ADMINS", "").strip()):
+            if not part:
+                continue
+            if not re.fullmatch(r"-?\d+", part):
+                raise SettingsError(f"PRESSBOT_ADMINS: {part!r} is not a Telegram user id")
+            admins.add(int(part))
+        db = env.get("PRESSBOT_DB")
+        return cls(
+            token=token,
+            base_url=env.get("TELEGRAM_API_BASE_URL") or None,
+            webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET") or None,
+            admins=frozenset(admins),
+            db_path=Path(db) if db else default_db_path(),
+            log_level=env.get("PRESSBOT_LOG_LEVEL", "INFO").upper(),
+            heartbeat=heartbeat_path(env),
+        )
+
+
+def heartbeat_path(env: dict[str, str] | None = None) -> Path:
+    """Where the running bot records that it is alive (for Docker's HEALTHCHECK)."""
+    env = dict(os.environ if env is None else env)
+    return Path(env.get("PRESSBOT_HEARTBEAT") or Path(tempfile.gettempdir()) / "pressbot.heartbeat")
+
+
+#: Secrets every log record is scrubbed of, whichever handler ends up writing it.
+_SECRETS: set[str] = set()
+_REDACTED = "<redacted>"
+
+
+def secrets_of(*values: str | None) -> set[str]:
+    """What to scrub for each secret: the value itself and, for a bot token, the part after
+    the colon (the bot id before it is public; the rest is the password)."""
+    found: set[str] = set()
+    for value in values:
+        if not value:
+            continue
+        found.add(value)
+        _, _, secret = value.partition(":")
+        if len(secret) >= 8:
+            found.add(secret)
+    return found
+
+
+def redact(text: str, secrets: set[str] | frozenset[str] | None = None) -> str:
+    for secret in sorted(_SECRETS if secrets is None else secrets, key=len, reverse=True):
+        if secret in text:
+            text = text.replace(secret, _REDACTED)
+    return text
+
+
+def scrub(record: logging.LogRecord, secrets: set[str] | frozenset[str] | None = None) -> None:
+    """Remove secrets from a record's message, exception and stack texts, in place.
+
+    The exception is formatted here, once, into ``exc_text``: every ``logging.Formatter``
+    prints ``exc_text`` when it is set instead of formatting ``exc_info`` again.
+    """
+    secrets = _SECRETS if secrets is None else secrets
+    if not secrets:
+        return
+    try:
+        message = record.getMessage()
+    except Exception:  # a malformed call: let the handler report it as logging does
+        return
+    cleaned = redact(message, secrets)
+    if cleaned != message:
+        record.msg, record.args = cleaned, None
+    if record.exc_info and not record.exc_text:
+        record.exc_text = logging.Formatter().formatException(record.exc_info)
+    if record.exc_text:
+        record.exc_text = redact(record.exc_text, secrets)
+    if record.stack_info:
+        record.stack_info = redact(record.stack_info, secrets)
+
+
+class RedactSecrets(logging.Filter):
+    """Replace secrets in every log record: httpx and tracebacks print request URLs, and a
+    Bot API URL contains the token."""
+
+    def __init__(self, *secrets: str | None) -> None:
+        super().__init__()
+        self.secrets = frozenset(secrets_of(*secrets))
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        scrub(record, self.secrets)
+        return True
+
+
+_factory_installed = False
+
+
+def _install_record_factory() -> None:
+    """Scrub records as they are created, so handlers added later (by a library, a test,
+    an operator's config) never see a secret either."""
+    global _factory_installed
+    if _factory_installed:
+        return
+    base = logging.getLogRecordFactory()
+
+    def factory(*args: object, **kwargs: object) -> logging.LogRecord:
+        record = base(*args, **kwargs)
+        if _SECRETS:
+            scrub(record)
+        return record
+
+    logging.setLogRecordFactory(factory)
+    _factory_installed = True
+
+
+def configure_logging(settings: Settings) -> None:
+    """Log to stderr with secrets redacted from every record; quiet httpx's per-request lines.
+
+    Redaction happens when a record is created (a log record factory) and again in a filter
+    on the handlers present now, so neither a handler added later nor a record made by
+    another factory can print the token or the webhook secret.
+    """
+    logging.basicConfig(
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        level=getattr(logging, settings.log_level, logging.INFO),
+    )
+    _SECRETS.update(secrets_of(settings.token, settings.webhook_secret))
+    _install_record_factory()
+    redact_filter = RedactSecrets(settings.token, settings.webhook_secret)
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, RedactSecrets) for f in handler.filters):
+            handler.addFilter(redact_filter)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)

@@ -1,0 +1,40 @@
+"""Shared fixtures: one real database built from data/ per test session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fuzzstats import STATS
+
+from bot.store import Snapshot, Store, build_database
+
+
+@pytest.fixture(scope="session")
+def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database built from the shipped data/, as on first use.  Treat it as read-only:
+    tests that import copy it first."""
+    path = tmp_path_factory.mktemp("db") / "pressbot.db"
+    build_database(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def store(db_path: Path) -> Iterator[Store]:
+    opened = Store(db_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def snapshot(store: Store) -> Snapshot:
+    return store.snapshot()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The hardening figures: inputs tried, faults injected, answers lost."""
+    if STATS:
+        terminalreporter.section("hardening figures")
+        for name, count in sorted(STATS.items()):
+            terminalreporter.write_line(f"{name}: {count}")

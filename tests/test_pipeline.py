@@ -1,0 +1,213 @@
+"""Replies for each intent through the whole pipeline (understand → answer → render).
+
+Every message checked here is also validated with the fake Bot API's HTML parser, which
+refuses exactly what Telegram refuses, and measured against the 4096-character limit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from fakebotapi import parse_html
+
+from bot.answer import ProfileAnswer, answer
+from bot.pipeline import Pipeline, Reply
+from bot.query import Query
+from bot.render import MAX_MESSAGE, _split_text, pack, render, visible_length
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def pipeline(db_path: Path) -> Pipeline:
+    return Pipeline.open(db_path)
+
+
+def valid(reply: Reply) -> str:
+    """All messages of a reply as one plain text, after checking each is sendable."""
+    assert reply.messages, "a reply must have at least one message"
+    texts = []
+    for message in reply.messages:
+        visible, _ = parse_html(message)  # raises like Telegram on bad markup
+        assert 0 < len(visible) <= MAX_MESSAGE
+        texts.append(visible)
+    for row in reply.rendered.buttons:
+        for button in row:
+            assert button.data is None or 0 < len(button.data.encode()) <= 64
+    return "\n".join(texts)
+
+
+def test_profile_with_topic(pipeline: Pipeline) -> None:
+    reply = pipeline.ask("are journalists safe in Kazakhstan?")
+    assert (reply.query.intent, reply.query.countries, reply.query.topic) == (
+        "profile", ("KAZ",), "safety",
+    )
+    text = valid(reply)
+    assert "Rank 149 of 180" in text and "Score 34.41" in text
+    assert "Very serious situation" in text
+    assert "Since 2025: rank ▼8 (141 → 149), score -4.93" in text
+    # The asked topic's indicator comes first, with its rank.
+    indicators = text.split("Indicators")[1]
+    assert indicators.index("Safety") < indicators.index("Political")
+    assert "43.09  138" in indicators
+    assert "Pegasus Project revealed" in text  # the heading-less Safety section of the profile
+    assert "rsf.org/en/country/kazakhstan" in reply.messages[-1]
+    assert "Reporters Without Borders (RSF), World Press Freedom Index" in text
+
+
+def test_profile_summary_in_russian(pipeline: Pipeline) -> None:
+    reply = pipeline.ask("Казахстан")
+    text = valid(reply)
+    assert reply.query.lang == "ru"
+    assert "Казахстан" in text and "Место 149 из 180" in text
+    assert "Обзор" in text and "repression is modernising" in text  # RSF's text as published
+
+
+def test_profile_without_rsf_text_links_the_page(pipeline: Pipeline) -> None:
+    text = valid(reply := pipeline.ask("Norway"))
+    assert "Rank 1 of 180" in text and "92.72" in text
+    assert "not in our database" in text
+    assert 'href="https://rsf.org/en/country/norway"' in reply.messages[0]
+
+
+def test_era_break_is_always_said(pipeline: Pipeline) -> None:
+    text = valid(pipeline.ask("Kazakhstan since 2019"))
+    assert "2019  158/180" in text and "2026  149/180" in text
+    assert "not comparable" in text
+    text = valid(pipeline.ask("Kazakhstan in 2022"))
+    assert "Since 2021: rank ▲33 (155 → 122)" in text
+    assert "score" not in text.split("Since 2021")[1].split("\n")[0]  # no cross-era delta
+    assert "not comparable" in text
+
+
+def test_old_scale_is_labelled(pipeline: Pipeline) -> None:
+    text = valid(pipeline.ask("Finland 2002"))
+    assert "2002–2012 method: lower is freer" in text
+
+
+def test_missing_year_shows_the_nearest(pipeline: Pipeline) -> None:
+    text = valid(pipeline.ask("Kazakhstan in 2011"))
+    assert "There is no 2011 index; showing 2012." in text
+
+
+def test_compare_table(pipeline: Pipeline) -> None:
+    reply = pipeline.ask("compare Norway and Finland")
+    assert reply.query.intent == "compare" and reply.query.countries == ("NOR", "FIN")
+    text = valid(reply)
+    lines = [line for line in text.splitlines() if re.match(r"(NOR|FIN) +\d", line)]
+    assert lines[0].split()[:3] == ["NOR", "1", "92.72"]
+    assert lines[1].split()[:3] == ["FIN", "6", "86.22"]
+
+
+def test_compare_puts_topic_indicator_first(pipeline: Pipeline) -> None:
+    text = valid(pipeline.ask("compare safety in Norway and Kazakhstan"))
+    header = next(line for line in text.splitlines() if "rank" in line and "score" in line)
+    assert header.split()[2] == "Saf"
+
+
+def test_ranking_region_and_indicator(pipeline: Pipeline) -> None:
+    reply = pipeline.ask("worst in Asia")
+    assert reply.query.intent == "ranking"
+    text = valid(reply)
+    assert "Asia-Pacific" in text and "North Korea" in text
+    text = valid(pipeline.ask("most dangerous countries for journalists"))
+    assert "safety indicator" in text
+    assert text.index("Eritrea") < text.index("China")
+    text = valid(pipeline.ask("top 5"))
+    assert text.count("\n") >= 5 and "1. 🇳🇴 Norway" in text
+
+
+def test_ranking_position(pipeline: Pipeline) -> None:
+    text = valid(pipeline.ask("which country is 142nd"))
+    assert "142. 🇯🇴 Jordan" in text
+
+
+def test_search_profiles(pipeline: Pipeline) -> None:
+    reply = pipeline.ask("which countries mention Pegasus")
+    assert reply.query.intent == "search"
+    text = valid(reply)
+    assert "Kazakhstan" in text and "Pegasus" in text
+
+
+def test_help_and_chitchat(pipeline: Pipeline) -> None:
+    assert "World Press Freedom Index" in valid(pipeline.ask("help"))
+    reply = pipeline.ask("hello")
+    assert reply.query.intent == "none" and reply.query.countries == ()
+    assert "Kazakhstan" in valid(reply)  # a pointer to what can be asked
+
+
+def test_follow_up_in_context(pipeline: Pipeline) -> None:
+    first = pipeline.ask("are journalists safe in Kazakhstan?")
+    added = pipeline.ask("and Norway?", context=first.query)
+    assert added.query.intent == "compare" and added.query.countries == ("KAZ", "NOR")
+    switched = pipeline.ask("in 2023?", context=first.query)
+    assert switched.query.countries == ("KAZ",) and switched.query.year == 2023
+    assert pipeline.ask("hello", context=first.query).query.intent == "none"
+
+
+def test_every_string_of_data_is_escaped(pipeline: Pipeline) -> None:
+    snapshot = pipeline.store.snapshot()
+    reply = pipeline.ask("Kazakhstan")
+    assert isinstance(reply.answer, ProfileAnswer)
+    hostile = replace(reply.answer, excerpt='<script>alert("x")</script> & <b>')
+    message = render(hostile).messages[0]
+    assert "&lt;script&gt;" in message and "&amp; &lt;b&gt;" in message
+    parse_html(message)
+    query = Query(text="<b>", intent="search", search_terms="<b>&")
+    parse_html(render(answer(query, snapshot, pipeline.store)).messages[0])
+
+
+def test_long_texts_split_between_blocks_and_sentences() -> None:
+    sentence = "Journalists <face> pressure & threats. "
+    text = "\n\n".join(sentence * 40 for _ in range(10))
+    pieces = _split_text(text)
+    assert len(pieces) > 1 and all(len(p) <= 3500 for p in pieces)
+    assert " ".join(" ".join(pieces).split()) == " ".join(text.split())
+    messages = pack([f"<blockquote>{p}</blockquote>" for p in pieces] * 3)
+    assert all(len(m) <= MAX_MESSAGE for m in messages)
+    assert all(m.count("<blockquote>") == m.count("</blockquote>") for m in messages)
+    assert sum(visible_length(m) for m in messages) > 3 * MAX_MESSAGE
+
+
+def _ask_cli(*args: str, stdin: str | None = None, db: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRESSBOT_DB": str(db)}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "ask", *args],
+        input=stdin, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60, check=False,
+    )
+
+
+def test_ask_json_shape(db_path: Path) -> None:
+    run = _ask_cli("--json", "How free is the press in Kazakhstan?", "compare Norway and Finland",
+                   db=db_path)
+    assert run.returncode == 0, run.stderr
+    lines = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [sorted(obj) for obj in lines] == [
+        ["countries", "intent", "messages", "question", "topic", "year"]
+    ] * 2
+    assert lines[0]["countries"] == ["KAZ"] and lines[0]["intent"] == "profile"
+    assert lines[0]["year"] is None and lines[1]["countries"] == ["NOR", "FIN"]
+    assert all(isinstance(m, str) and m for obj in lines for m in obj["messages"])
+
+
+def test_ask_json_reads_stdin_in_order(db_path: Path) -> None:
+    run = _ask_cli("--json", stdin="Mexico in 2023\n\nтоп 3\nhello\n", db=db_path)
+    assert run.returncode == 0, run.stderr
+    lines = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [obj["question"] for obj in lines] == ["Mexico in 2023", "топ 3", "hello"]
+    assert lines[0]["year"] == 2023 and lines[0]["countries"] == ["MEX"]
+    assert lines[1]["intent"] == "ranking" and lines[2]["intent"] == "none"
+
+
+def test_ask_plain_text(db_path: Path) -> None:
+    run = _ask_cli("Kazakhstan", db=db_path)
+    assert run.returncode == 0, run.stderr
+    assert "Rank 149 of 180" in run.stdout and "<b>" not in run.stdout
+    assert "(https://rsf.org/en/country/kazakhstan)" in run.stdout

@@ -164,7 +164,8 @@ def _neighbours(snapshot: Snapshot, country: Country, year: int, count: int = 2)
     if country.region is None or snapshot.result(country.code, year) is None:
         return ()
     same = [
-        r for r in snapshot.by_year[year]
+        r
+        for r in snapshot.by_year[year]
         if (c := snapshot.countries.get(r.code)) is not None and c.region == country.region
     ]
     index = next(i for i, r in enumerate(same) if r.code == country.code)

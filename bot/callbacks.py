@@ -25,8 +25,14 @@ class Callback:
     topic: str | None
 
     def to_query(self, lang: str = "en") -> Query:
-        return Query(text="", intent="compare" if len(self.codes) > 1 else "profile", countries=self.codes, topic=self.topic,
-                     year=self.year, lang=lang)
+        return Query(
+            text="",
+            intent="compare" if len(self.codes) > 1 else "profile",
+            countries=self.codes,
+            topic=self.topic,
+            year=self.year,
+            lang=lang,
+        )
 
 
 def _encode(prefix: str, codes: tuple[str, ...], year: int | None, topic: str | None) -> str:
@@ -48,7 +54,9 @@ def chart(codes: tuple[str, ...], year: int | None) -> str:
 
 
 _KINDS: dict[str, Literal["profile", "compare", "chart"]] = {
-    "p": "profile", "c": "compare", "g": "chart"
+    "p": "profile",
+    "c": "compare",
+    "g": "chart",
 }
 
 

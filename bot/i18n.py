@@ -44,7 +44,7 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "indicator_head": "score · rank",
         "not_ranked": "{country} is not in the {year} index.",
         "no_profile": "RSF's full profile of {country} is not in our database yet: read it on "
-        "<a href=\"{url}\">rsf.org</a>.",
+        '<a href="{url}">rsf.org</a>.',
         "no_section": "The profile has no “{section}” section.",
         "profile_of": "from RSF's profile, index {year}",
         "source": "Source",
@@ -145,7 +145,7 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "indicator_head": "балл · место",
         "not_ranked": "{country} нет в индексе {year} года.",
         "no_profile": "Полного профиля страны «{country}» от RSF пока нет в нашей базе: "
-        "читайте его на <a href=\"{url}\">rsf.org</a>.",
+        'читайте его на <a href="{url}">rsf.org</a>.',
         "no_section": "В профиле нет раздела «{section}».",
         "profile_of": "из профиля RSF, индекс {year}",
         "source": "Источник",

@@ -99,13 +99,11 @@ def with_context(query: Query, context: Query) -> Query:
     if not query.countries:
         # Only a follow-up that asks something (a topic, a year) continues the conversation:
         # "hello" after an answer is still just a greeting.
-        if query.candidates or (query.topic is None and query.year is None
-                                and query.since is None):
+        if query.candidates or (query.topic is None and query.year is None and query.since is None):
             return query
-        intent = "compare" if len(context.countries) > 1 else "profile"
         return replace(
             query,
-            intent=intent,
+            intent="compare" if len(context.countries) > 1 else "profile",
             countries=context.countries,
             topic=query.topic or context.topic,
             year=query.year if query.year is not None else context.year,

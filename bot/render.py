@@ -68,8 +68,13 @@ def fmt_score(value: float) -> str:
 
 
 def label(country: Country, lang: str) -> str:
-    """Flag and name, escaped."""
-    shown = html.escape(country_name(country.code, country.name_en, lang))
+    """Flag and name, escaped for a message."""
+    return html.escape(button_label(country, lang))
+
+
+def button_label(country: Country, lang: str) -> str:
+    """Flag and name as plain text (button texts are not parsed as HTML)."""
+    shown = country_name(country.code, country.name_en, lang)
     mark = flag(country.code)
     return f"{mark} {shown}" if mark else shown
 
@@ -157,14 +162,19 @@ def _profile(answer: ProfileAnswer, lang: str) -> Rendered:
     blocks: list[str] = []
     head = f"{label(country, lang)} · <b>{t(lang, 'index')} {answer.year}</b>"
     if answer.year_note:
-        head += "\n<i>" + t(lang, "year_note", asked=answer.year_note.asked,
-                             shown=answer.year_note.shown) + "</i>"
+        head += (
+            "\n<i>"
+            + t(lang, "year_note", asked=answer.year_note.asked, shown=answer.year_note.shown)
+            + "</i>"
+        )
     if result is None:
         shown = html.escape(country_name(country.code, country.name_en, lang))
         blocks.append(head + "\n" + t(lang, "not_ranked", country=shown, year=answer.year))
     else:
-        facts = [t(lang, "rank_of", rank=result.rank, total=result.total),
-                 t(lang, "score", score=fmt_score(result.score))]
+        facts = [
+            t(lang, "rank_of", rank=result.rank, total=result.total),
+            t(lang, "score", score=fmt_score(result.score)),
+        ]
         if result.situation:
             facts.append(name(lang, result.situation))
         lines = [head, " · ".join(facts)]
@@ -180,10 +190,13 @@ def _profile(answer: ProfileAnswer, lang: str) -> Rendered:
                 + _indicator_table(result, order, lang)
             )
     if answer.history:
-        rows = [f"{r.year}  {r.rank:>3}/{r.total}  {fmt_score(r.score):>6}  {r.scale}"
-                for r in answer.history]
-        blocks.append(f"<b>{t(lang, 'history')}</b>\n<pre>" + html.escape("\n".join(rows))
-                      + "</pre>")
+        rows = [
+            f"{r.year}  {r.rank:>3}/{r.total}  {fmt_score(r.score):>6}  {r.scale}"
+            for r in answer.history
+        ]
+        blocks.append(
+            f"<b>{t(lang, 'history')}</b>\n<pre>" + html.escape("\n".join(rows)) + "</pre>"
+        )
     if len(answer.eras) > 1:
         blocks.append(t(lang, "era_warning", eras=", ".join(answer.eras)))
     section = answer.section or "summary"
@@ -202,7 +215,8 @@ def _profile(answer: ProfileAnswer, lang: str) -> Rendered:
     title = country_name(country.code, country.name_en, lang)
     description = (
         f"{answer.year}: {result.rank}/{result.total}, {fmt_score(result.score)}"
-        if result else t(lang, "not_ranked", country=title, year=answer.year)
+        if result
+        else t(lang, "not_ranked", country=title, year=answer.year)
     )
     return Rendered(pack(blocks), _profile_buttons(answer, lang), title, description)
 
@@ -212,8 +226,10 @@ def _profile_buttons(answer: ProfileAnswer, lang: str) -> list[list[Button]]:
     current = answer.topic or "summary"
     sections = ["summary", *TOPICS]
     buttons = [
-        Button(("• " if s == current else "") + name(lang, s),
-               callbacks.profile(code, year, None if s == "summary" else s))
+        Button(
+            ("• " if s == current else "") + name(lang, s),
+            callbacks.profile(code, year, None if s == "summary" else s),
+        )
         for s in sections
     ]
     rows = [buttons[:4], buttons[4:]]
@@ -222,8 +238,12 @@ def _profile_buttons(answer: ProfileAnswer, lang: str) -> list[list[Button]]:
         rows.append([Button(str(y), callbacks.profile(code, y, answer.topic)) for y in earlier])
     last: list[Button] = []
     if answer.neighbours:
-        last.append(Button(t(lang, "neighbours"),
-                           callbacks.compare((code, *answer.neighbours), year, answer.topic)))
+        last.append(
+            Button(
+                t(lang, "neighbours"),
+                callbacks.compare((code, *answer.neighbours), year, answer.topic),
+            )
+        )
     last.append(Button(t(lang, "chart"), callbacks.chart((code,), year)))
     rows.append(last)
     return rows
@@ -233,9 +253,10 @@ def _profile_buttons(answer: ProfileAnswer, lang: str) -> list[list[Button]]:
 
 
 def _compare(answer: CompareAnswer, lang: str) -> Rendered:
-    blocks = [f"<b>{t(lang, 'compare_title', year=answer.year)}</b>\n"
-              + "\n".join(f"<code>{html.escape(c.code)}</code> {label(c, lang)}"
-                          for c, _ in answer.rows)]
+    blocks = [
+        f"<b>{t(lang, 'compare_title', year=answer.year)}</b>\n"
+        + "\n".join(f"<code>{html.escape(c.code)}</code> {label(c, lang)}" for c, _ in answer.rows)
+    ]
     current = any(r is not None and r.indicators for _, r in answer.rows)
     header = ["", t(lang, "rank"), t(lang, "score_word")]
     if current:
@@ -247,20 +268,33 @@ def _compare(answer: CompareAnswer, lang: str) -> Rendered:
             continue
         row = [country.code, str(result.rank), fmt_score(result.score)]
         if current:
-            row += [fmt_score(result.indicators[i][0]) if i in result.indicators else "—"
-                    for i in answer.indicator_order]
+            row += [
+                fmt_score(result.indicators[i][0]) if i in result.indicators else "—"
+                for i in answer.indicator_order
+            ]
         table.append(row)
     widths = [max(len(r[i]) for r in table if i < len(r)) for i in range(len(header))]
-    lines = ["  ".join(cell.rjust(widths[i]) if i else cell.ljust(widths[i])
-                       for i, cell in enumerate(r)).rstrip() for r in table]
+    lines = [
+        "  ".join(
+            cell.rjust(widths[i]) if i else cell.ljust(widths[i]) for i, cell in enumerate(r)
+        ).rstrip()
+        for r in table
+    ]
     blocks.append("<pre>" + html.escape("\n".join(lines)) + "</pre>")
     scales = {r.scale for _, r in answer.rows if r is not None}
     if answer.rows and any(r is not None and r.scale != SCALE_CURRENT for _, r in answer.rows):
         blocks.append("<i>" + html.escape(SCALE_NOTES[next(iter(scales))]) + "</i>")
     blocks.append(credit(RSF_INDEX_URL, lang))
     codes = tuple(c.code for c, _ in answer.rows)
-    buttons = [[Button(label(c, lang), callbacks.profile(c.code, answer.year, answer.query.topic))
-                for c, _ in answer.rows[i:i + 3]] for i in range(0, len(answer.rows), 3)]
+    buttons = [
+        [
+            Button(
+                button_label(c, lang), callbacks.profile(c.code, answer.year, answer.query.topic)
+            )
+            for c, _ in answer.rows[i : i + 3]
+        ]
+        for i in range(0, len(answer.rows), 3)
+    ]
     buttons.append([Button(t(lang, "chart"), callbacks.chart(codes[:5], answer.year))])
     title = " · ".join(country_name(c.code, c.name_en, lang) for c, _ in answer.rows)
     return Rendered(pack(blocks), buttons, title, t(lang, "compare_title", year=answer.year))
@@ -293,19 +327,23 @@ def _ranking(answer: RankingAnswer, lang: str) -> Rendered:
                 score, rank = result.indicators[spec.indicator]
             else:
                 score, rank = result.score, result.rank
-            lines.append(
-                f"{rank:>3}. {label(country, lang)} — <b>{fmt_score(score)}</b>"
-            )
+            lines.append(f"{rank:>3}. {label(country, lang)} — <b>{fmt_score(score)}</b>")
         blocks.append("\n".join(lines))
     if spec.region:
-        blocks.append("<i>" + t(lang, "region_note", region=region_name(lang, spec.region))
-                      + "</i>")
+        blocks.append(
+            "<i>" + t(lang, "region_note", region=region_name(lang, spec.region)) + "</i>"
+        )
     first = answer.rows[0][1] if answer.rows else None
     if first is not None and first.scale != SCALE_CURRENT:
         blocks.append("<i>" + html.escape(SCALE_NOTES[first.scale]) + "</i>")
     blocks.append(credit(RSF_INDEX_URL, lang))
-    buttons = [[Button(label(c, lang), callbacks.profile(c.code, answer.year, None))
-                for c, _ in answer.rows[i:i + 2]] for i in range(0, min(len(answer.rows), 6), 2)]
+    buttons = [
+        [
+            Button(button_label(c, lang), callbacks.profile(c.code, answer.year, None))
+            for c, _ in answer.rows[i : i + 2]
+        ]
+        for i in range(0, min(len(answer.rows), 6), 2)
+    ]
     return Rendered(pack(blocks), buttons, title, f"{t(lang, 'index')} {answer.year}")
 
 
@@ -330,8 +368,10 @@ def _search(answer: SearchAnswer, lang: str) -> Rendered:
             )
     blocks.append(credit(RSF_INDEX_URL, lang))
     seen: dict[str, Country] = {h.country.code: h.country for h in answer.hits}
-    buttons = [[Button(label(c, lang), callbacks.profile(c.code, None, None))]
-               for c in list(seen.values())[:6]]
+    buttons = [
+        [Button(button_label(c, lang), callbacks.profile(c.code, None, None))]
+        for c in list(seen.values())[:6]
+    ]
     return Rendered(pack(blocks), buttons, t(lang, "search_title", terms=answer.terms))
 
 
@@ -340,9 +380,15 @@ def _message(answer: MessageAnswer, lang: str) -> Rendered:
         text = t(lang, "help", latest=answer.latest or "")
     elif answer.kind == "clarify":
         text = t(lang, "clarify", word=html.escape(answer.query.unknown or answer.query.text))
-        buttons = [[Button(label(c, lang), callbacks.profile(c.code, answer.query.year,
-                                                             answer.query.topic))]
-                   for c in answer.candidates]
+        buttons = [
+            [
+                Button(
+                    button_label(c, lang),
+                    callbacks.profile(c.code, answer.query.year, answer.query.topic),
+                )
+            ]
+            for c in answer.candidates
+        ]
         return Rendered([text], buttons, text)
     elif answer.kind == "need_country":
         example = "Kazakhstan" if lang == "en" else "Казахстан"
@@ -398,13 +444,20 @@ def alert(answers: list[ProfileAnswer], year: int, lang: str) -> Rendered:
             shown = html.escape(country_name(item.country.code, item.country.name_en, lang))
             lines.append(t(lang, "not_ranked", country=shown, year=year))
             continue
-        line = (f"{label(item.country, lang)}: "
-                + t(lang, "rank_of", rank=result.rank, total=result.total)
-                + f", {t(lang, 'score_word')} <b>{fmt_score(result.score)}</b>")
+        line = (
+            f"{label(item.country, lang)}: "
+            + t(lang, "rank_of", rank=result.rank, total=result.total)
+            + f", {t(lang, 'score_word')} <b>{fmt_score(result.score)}</b>"
+        )
         if item.previous is not None:
             line += "\n    " + _change_line(result, item.previous, lang)
         lines.append(line)
     blocks = ["\n".join(lines), credit(RSF_INDEX_URL, lang)]
-    buttons = [[Button(label(a.country, lang), callbacks.profile(a.country.code, year, None))
-                for a in answers[i:i + 3]] for i in range(0, min(len(answers), 9), 3)]
+    buttons = [
+        [
+            Button(button_label(a.country, lang), callbacks.profile(a.country.code, year, None))
+            for a in answers[i : i + 3]
+        ]
+        for i in range(0, min(len(answers), 9), 3)
+    ]
     return Rendered(pack(blocks), buttons, t(lang, "alert_title", year=year))

@@ -47,7 +47,9 @@ def valid(reply: Reply) -> str:
 def test_profile_with_topic(pipeline: Pipeline) -> None:
     reply = pipeline.ask("are journalists safe in Kazakhstan?")
     assert (reply.query.intent, reply.query.countries, reply.query.topic) == (
-        "profile", ("KAZ",), "safety",
+        "profile",
+        ("KAZ",),
+        "safety",
     )
     text = valid(reply)
     assert "Rank 149 of 180" in text and "Score 34.41" in text
@@ -180,13 +182,20 @@ def _ask_cli(*args: str, stdin: str | None = None, db: Path) -> subprocess.Compl
     env = {**os.environ, "PRESSBOT_DB": str(db)}
     return subprocess.run(
         [sys.executable, "-m", "bot", "ask", *args],
-        input=stdin, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60, check=False,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
     )
 
 
 def test_ask_json_shape(db_path: Path) -> None:
-    run = _ask_cli("--json", "How free is the press in Kazakhstan?", "compare Norway and Finland",
-                   db=db_path)
+    run = _ask_cli(
+        "--json", "How free is the press in Kazakhstan?", "compare Norway and Finland", db=db_path
+    )
     assert run.returncode == 0, run.stderr
     lines = [json.loads(line) for line in run.stdout.splitlines()]
     assert [sorted(obj) for obj in lines] == [

@@ -116,28 +116,36 @@ def _position(text: str, index: int) -> tuple[int, int]:
 # --- RSF index CSV --------------------------------------------------------------------------
 
 # Header → meaning.  Headers are lower-cased, with "_" and runs of spaces folded to one space.
+# Every pattern must match the whole header, so the look-alikes RSF also ships ("Rank N-1",
+# "Score N-1", "Rank evolution", "Score evolution", "Score N without the exactions",
+# "Situation"…) are never taken for this year's rank or score.  ``_N`` is the year a header
+# may name: "Score", "Score N", "Score (N)" or "Score 2026".
+_N = r"( \(?n\)?| \d{4})?"
 _COLUMN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("code", re.compile(r"iso( ?3)?|code|country code")),
-    ("year", re.compile(r"year( \(n\))?|year n")),
-    ("rank", re.compile(r"rank( n| \d{4})?|global rank")),
-    ("score", re.compile(r"(global )?score( n| \d{4})?")),
-    ("zone", re.compile(r"zone|region")),
-    ("name_en", re.compile(r"(en country|country en|country)")),
-    ("name_fr", re.compile(r"fr country|country fr")),
-    ("name_es", re.compile(r"es country|country es")),
-    ("name_pt", re.compile(r"pt country|country pt")),
-    ("name_ar", re.compile(r"ar country|country ar")),
-    ("name_fa", re.compile(r"fa country|country fa")),
-    ("political", re.compile(r"political (context|indicator)")),
-    ("political_rank", re.compile(r"rank pol(itical)?")),
-    ("economic", re.compile(r"economic (context|indicator)")),
-    ("economic_rank", re.compile(r"rank eco(nomic)?")),
-    ("legal", re.compile(r"(legal|legislative) (context|framework|indicator)")),
-    ("legal_rank", re.compile(r"rank leg(al|islative)?")),
-    ("social", re.compile(r"(social|sociocultural) (context|indicator)")),
-    ("social_rank", re.compile(r"rank soc(ial)?")),
-    ("safety", re.compile(r"safety|security( indicator)?")),
-    ("safety_rank", re.compile(r"rank (saf(ety)?|sec(urity)?)")),
+    (meaning, re.compile(pattern))
+    for meaning, pattern in [
+        ("code", r"iso( ?3)?( code)?|(country )?code"),
+        ("year", r"year( \(?n\)?)?"),
+        ("rank", rf"(global )?rank{_N}"),
+        ("score", rf"(global )?score{_N}"),
+        ("zone", r"zone|region"),
+        ("name_en", r"en country|country en|country( name)?"),
+        ("name_fr", r"fr country|country fr"),
+        ("name_es", r"es country|country es"),
+        ("name_pt", r"pt country|country pt"),
+        ("name_ar", r"ar country|country ar"),
+        ("name_fa", r"fa country|country fa"),
+        ("political", r"political( context| indicator)?"),
+        ("political_rank", r"rank pol(itical)?|pol(itical)? rank"),
+        ("economic", r"economic( context| indicator)?"),
+        ("economic_rank", r"rank eco(nomic)?|eco(nomic)? rank"),
+        ("legal", r"(legal|legislative)( context| framework| indicator)?"),
+        ("legal_rank", r"rank leg(al|islative)?|leg(al|islative)? rank"),
+        ("social", r"(social|socio-?cultural)( context| indicator)?"),
+        ("social_rank", r"rank soc(ial|io-?cultural)?|soc(ial|io-?cultural)? rank"),
+        ("safety", r"(safety|security)( context| indicator)?"),
+        ("safety_rank", r"rank (saf(ety)?|sec(urity)?)|(safety|security) rank"),
+    ]
 ]
 _REQUIRED = ("code", "year", "rank", "score", "name_en")
 _CODE_RE = re.compile(r"[A-Z][A-Z0-9_]{1,7}")
@@ -147,27 +155,67 @@ def _fold_header(name: str) -> str:
     return re.sub(r"[\s_]+", " ", name.strip().lower())
 
 
-def _match_columns(path: Path, header: Sequence[str]) -> tuple[dict[str, int], int | None]:
-    """Map meanings to column indexes; also return a year named in a header (``Score 2026``)."""
+def _field_starts(line: str, delimiter: str = ";") -> list[int]:
+    """The 1-based character column where each field of a CSV line begins."""
+    if '"' not in line:
+        return [1, *(found.end() + 1 for found in re.finditer(re.escape(delimiter), line))]
+    starts, quoted = [1], False
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            starts.append(index + 2)
+    return starts
+
+
+def _column(line: str, starts: list[int], index: int) -> int:
+    """Character column of field ``index``; a missing field is placed just past the end."""
+    return starts[index] if index < len(starts) else len(line) + 1
+
+
+def _match_columns(
+    path: Path, header: Sequence[str], header_line: str
+) -> tuple[dict[str, int], int | None]:
+    """Map meanings to column indexes; also return a year named in a header (``Score 2026``).
+
+    Columns nobody uses ("Score N-1", "Situation", an unknown new column) are ignored.  When
+    a meaning appears under two different years ("Score 2026" beside "Score 2027"), the
+    later one is this index and the other last year's figure.
+    """
+    starts = _field_starts(header_line)
     columns: dict[str, int] = {}
-    header_year: int | None = None
+    years: dict[str, int] = {}
     for index, name in enumerate(header):
         folded = _fold_header(name)
-        for meaning, pattern in _COLUMN_PATTERNS:
-            if pattern.fullmatch(folded):
-                if meaning in columns:
-                    raise ImportFailed(
-                        path, 1, index + 1, f"column {name!r} repeats {meaning!r} (column "
-                        f"{columns[meaning] + 1})"
-                    )
-                columns[meaning] = index
-                if found := re.search(r"\b(\d{4})$", folded):
-                    header_year = int(found.group(1))
-                break
+        meaning = next((m for m, pattern in _COLUMN_PATTERNS if pattern.fullmatch(folded)), None)
+        if meaning is None:
+            continue
+        found = re.search(r"\d{4}$", folded)
+        year = int(found.group()) if found else None
+        if meaning in columns:
+            other = years.get(meaning)
+            if year is None or other is None or year == other:
+                raise ImportFailed(
+                    path, 1, _column(header_line, starts, index),
+                    f"column {name!r} repeats {meaning!r} (column {header[columns[meaning]]!r})",
+                )
+            if year < other:
+                continue
+        columns[meaning] = index
+        if year is not None:
+            years[meaning] = year
+    if len(set(years.values())) > 1:
+        meaning = max(years, key=lambda m: columns[m])
+        raise ImportFailed(
+            path, 1, _column(header_line, starts, columns[meaning]),
+            "headers name different years: "
+            + ", ".join(repr(header[columns[m]]) for m in sorted(years, key=columns.__getitem__)),
+        )
+    header_year = next(iter(years.values()), None)
     for meaning in _REQUIRED:
         if meaning not in columns and not (meaning == "year" and header_year):
             raise ImportFailed(
-                path, 1, len(header) + 1, f"no {meaning!r} column in the header {list(header)}"
+                path, 1, 1, f"no {meaning!r} column in the header {list(header)}"
             )
     return columns, header_year
 
@@ -211,7 +259,12 @@ class ParsedIndex:
 
 
 def parse_index_csv(path: Path, text: str) -> ParsedIndex:
-    """Parse and validate one yearly RSF CSV; raise :class:`ImportFailed` on any defect."""
+    """Parse and validate one yearly RSF CSV; raise :class:`ImportFailed` on any defect.
+
+    Positions in refusals are the line a record starts on and the character column where
+    the offending field starts, as an editor counts them.
+    """
+    lines = text.split("\n")
     reader = csv.reader(io.StringIO(text), delimiter=";")
     try:
         header = next(reader)
@@ -219,31 +272,35 @@ def parse_index_csv(path: Path, text: str) -> ParsedIndex:
         raise ImportFailed(path, 1, 1, "the file is empty") from None
     except csv.Error as exc:
         raise ImportFailed(path, 1, 1, f"unreadable header: {exc}") from None
-    columns, header_year = _match_columns(path, header)
+    columns, header_year = _match_columns(path, header, lines[0])
     width = len(header)
-    raw_rows: list[tuple[int, list[str]]] = []
+    # (line, fields, the line's text, where each field starts on it)
+    records: list[tuple[int, list[str], str, list[int]]] = []
+    end = reader.line_num
     try:
         for fields in reader:
-            line = reader.line_num
+            line, end = end + 1, reader.line_num
             if not any(f.strip() for f in fields):
                 continue
+            line_text = lines[line - 1]
+            starts = _field_starts(line_text)
             if len(fields) < width:
                 raise ImportFailed(
-                    path, line, len(fields) + 1,
+                    path, line, len(line_text) + 1,
                     f"row has {len(fields)} fields, the header has {width} (truncated row?)",
                 )
             if len(fields) > width and any(f.strip() for f in fields[width:]):
                 raise ImportFailed(
-                    path, line, width + 1,
+                    path, line, _column(line_text, starts, width),
                     f"row has {len(fields)} fields, the header has {width} (stray separator?)",
                 )
-            raw_rows.append((line, fields))
+            records.append((line, fields, line_text, starts))
     except csv.Error as exc:
         raise ImportFailed(path, reader.line_num, 1, f"malformed CSV: {exc}") from None
-    if not raw_rows:
+    if not records:
         raise ImportFailed(path, 2, 1, "the file has a header but no rows")
 
-    total = len(raw_rows)
+    total = len(records)
     year: int | None = None
     seen: dict[str, int] = {}
     rows: list[dict[str, object]] = []
@@ -253,17 +310,23 @@ def parse_index_csv(path: Path, text: str) -> ParsedIndex:
     def cell(fields: list[str], meaning: str) -> str:
         return fields[columns[meaning]].strip() if meaning in columns else ""
 
-    for line, fields in raw_rows:
-        col = {m: i + 1 for m, i in columns.items()}
+    for line, fields, line_text, starts in records:
+        col = {m: _column(line_text, starts, i) for m, i in columns.items()}
         if "year" in columns:
             row_year = _year_of(path, line, col["year"], cell(fields, "year"))
+            if header_year is not None and row_year != header_year:
+                raise ImportFailed(
+                    path, line, col["year"],
+                    f"year {row_year} differs from the {header_year} the header names",
+                )
         else:
-            row_year = header_year  # type: ignore[assignment]
+            assert header_year is not None  # _match_columns requires one or the other
+            row_year = header_year
         if year is None:
             year = row_year
         elif row_year != year:
             raise ImportFailed(
-                path, line, col.get("year", 1), f"year {row_year} differs from {year} above"
+                path, line, col["year"], f"year {row_year} differs from {year} above"
             )
         rsf_code = cell(fields, "code")
         if not rsf_code:
@@ -350,8 +413,9 @@ def _store_index(db: sqlite_utils.Database, parsed: ParsedIndex, report: ImportR
             report.unchanged += 1
     report.removed = len(old)
     report.rows = len(parsed.rows)
-    db.execute("DELETE FROM results WHERE year = ?", [year])
-    db.table("results").insert_all(parsed.rows)
+    if report.added or report.changed or report.removed:
+        db.execute("DELETE FROM results WHERE year = ?", [year])
+        db.table("results").insert_all(parsed.rows)
     for country in parsed.countries:
         existing = db.execute(
             "SELECT last_year FROM countries WHERE code = ?", [country["code"]]
@@ -365,7 +429,9 @@ def _store_index(db: sqlite_utils.Database, parsed: ParsedIndex, report: ImportR
     )
     # Every name RSF ever printed stays an alias: former names ("Burma", "Swaziland") and
     # entries of older indexes ("Serbia-Montenegro") are still what people type.
-    db.table("aliases").insert_all(({**a, "source": "rsf"} for a in parsed.extra_aliases), ignore=True)
+    db.table("aliases").insert_all(
+        ({**a, "source": "rsf"} for a in parsed.extra_aliases), ignore=True
+    )
 
 
 # --- country profile ------------------------------------------------------------------------
@@ -379,6 +445,9 @@ _SECTION_HEADINGS: dict[str, str] = {
     "socio-cultural context": "social",
     "safety": "safety",
 }
+_INDEX_LINE = re.compile(r"\s*index\s+(\d{4})\s*", re.I)
+_RANK_LINE = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
+_SCORE_LINE = re.compile(r"\s*score\s*(?::\s*|\s+)(\S+)\s*", re.I)
 _INDICATOR_LABEL = re.compile(
     r"(political|economic|legislative|social|security) indicator(\s*:?\s*[\d.,]*)?", re.I
 )
@@ -403,33 +472,45 @@ def parse_profile(path: Path, text: str) -> ParsedProfile:
     lines = text.split("\n")
     figures: dict[int, tuple[int, int, float]] = {}
     figure_lines: dict[int, int] = {}
-    index = 0
-    current_year: int | None = None
-    pending_rank: tuple[int, int] | None = None
-    while index < len(lines):
-        line = lines[index].strip()
-        number = index + 1
-        if found := re.fullmatch(r"index\s+(\d{4})", line, re.I):
-            current_year = int(found.group(1))
-            figure_lines[current_year] = number
-        elif current_year and (found := re.fullmatch(r"(\d+)\s*/\s*(\d+)", line)):
-            pending_rank = (int(found.group(1)), int(found.group(2)))
-        elif current_year and (found := re.fullmatch(r"score\s*:?\s*(-?[\d.,]+)", line, re.I)):
-            if pending_rank is None:
+    year: int | None = None  # the "Index YYYY" block being read
+    rank: tuple[int, int] | None = None  # its "rank/ total"
+
+    def check_block_complete() -> None:
+        if year is not None and year not in figures:
+            raise ImportFailed(
+                path, figure_lines[year], 1,
+                f"'Index {year}' is not followed by its 'rank/ total' and 'Score :' lines",
+            )
+
+    index = len(lines)
+    for number, raw in enumerate(lines, start=1):
+        if found := _INDEX_LINE.fullmatch(raw):
+            check_block_complete()
+            year, rank = int(found.group(1)), None
+            if year in figure_lines:
+                raise ImportFailed(path, number, found.start(1) + 1, f"index {year} twice")
+            figure_lines[year] = number
+        elif year is not None and (found := _RANK_LINE.fullmatch(raw)):
+            rank = (int(found.group(1)), int(found.group(2)))
+            if not 1 <= rank[0] <= rank[1]:
+                raise ImportFailed(
+                    path, number, found.start(1) + 1, f"rank {rank[0]} is outside 1..{rank[1]}"
+                )
+        elif year is not None and (found := _SCORE_LINE.fullmatch(raw)):
+            if rank is None:
                 raise ImportFailed(path, number, 1, "a score before its 'rank/ total' line")
             score = _number(path, number, found.start(1) + 1, found.group(1), "score")
-            figures[current_year] = (*pending_rank, score)
-            pending_rank = None
-        elif _INDICATOR_LABEL.fullmatch(line) or (not line and not figures):
-            pass
-        elif not line:
-            pass
-        else:
+            figures[year] = (*rank, score)
+        elif raw.strip() and not _INDICATOR_LABEL.fullmatch(raw.strip()):
+            index = number - 1  # the summary: the figures block is over
             break
-        index += 1
+    check_block_complete()
     if not figures:
-        raise ImportFailed(path, 1, 1, "no 'Index YYYY' / 'rank/ total' / 'Score :' block")
-    year = min(figure_lines, key=lambda y: figure_lines[y])  # the page's own index is first
+        raise ImportFailed(
+            path, 1, 1, "no figures: a profile starts with 'Index YYYY', 'rank/ total' and "
+            "'Score : NN.NN' lines, which tell which country and year it is"
+        )
+    year = min(figure_lines, key=figure_lines.__getitem__)  # the page's own index is first
 
     # Paragraphs: (first line number, blank lines before it, text).
     paragraphs: list[tuple[int, int, str]] = []
@@ -479,6 +560,11 @@ def _profile_country(
     db: sqlite_utils.Database, path: Path, parsed: ParsedProfile, code: str | None
 ) -> str:
     """Which country a profile is about: named by the operator or found by its figures."""
+    page_line = parsed.figure_lines[parsed.year]
+    if code is not None:
+        code = CODE_RENAMES.get(code, code)
+        if not db.execute("SELECT 1 FROM countries WHERE code = ?", [code]).fetchone():
+            raise ImportFailed(path, page_line, 1, f"--country {code}: no such country")
     matches: set[str] | None = None
     for year, (rank, total, score) in parsed.figures.items():
         found = {
@@ -502,13 +588,13 @@ def _profile_country(
         return code
     if not matches:
         raise ImportFailed(
-            path, parsed.figure_lines[parsed.year], 1,
+            path, page_line, 1,
             "the page's figures match no single country in the loaded index years; "
             "import that year's CSV first or name the country with --country",
         )
     if len(matches) > 1:
         raise ImportFailed(
-            path, 1, 1, f"figures match several countries ({', '.join(sorted(matches))}): "
+            path, page_line, 1, f"figures match several countries ({', '.join(sorted(matches))}): "
             "name the country with --country"
         )
     return matches.pop()
@@ -543,27 +629,52 @@ def _store_profile(
 # --- curated aliases ------------------------------------------------------------------------
 
 
-def parse_aliases_csv(path: Path, text: str) -> list[dict[str, str]]:
-    """``alias,code,lang`` rows: the curated vocabulary operators extend by hand."""
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or {"alias", "code", "lang"} - set(reader.fieldnames):
+def parse_aliases_csv(path: Path, text: str) -> list[tuple[int, int, dict[str, str]]]:
+    """``alias,code,lang`` rows: the curated vocabulary operators extend by hand.
+
+    Each row comes with its line and the column of its code: whether the code exists can
+    only be checked against the database, inside the import's transaction.
+    """
+    lines = text.split("\n")
+    reader = csv.reader(io.StringIO(text))
+    header = [name.strip().lower() for name in next(reader, [])]
+    if {"alias", "code", "lang"} - set(header):
         raise ImportFailed(path, 1, 1, "an alias list needs the columns alias,code,lang")
-    rows: list[dict[str, str]] = []
-    for row in reader:
-        line = reader.line_num
-        alias, code = (row.get("alias") or "").strip(), (row.get("code") or "").strip()
-        lang = (row.get("lang") or "").strip() or "und"
+    where = {name: header.index(name) for name in ("alias", "code", "lang")}
+    rows: list[tuple[int, int, dict[str, str]]] = []
+    end = reader.line_num
+    for fields in reader:
+        line, end = end + 1, reader.line_num
+        alias, code, lang = (
+            fields[where[n]].strip() if where[n] < len(fields) else "" for n in where
+        )
         if alias.startswith("#") or not (alias or code):
             continue
+        starts = _field_starts(lines[line - 1], ",")
         if not alias:
-            raise ImportFailed(path, line, 1, "empty alias")
+            raise ImportFailed(
+                path, line, _column(lines[line - 1], starts, where["alias"]), "empty alias"
+            )
+        code_column = _column(lines[line - 1], starts, where["code"])
         if not _CODE_RE.fullmatch(code):
-            raise ImportFailed(path, line, len(alias) + 2, f"{code!r} is not a country code")
-        rows.append({"alias": alias, "code": code, "lang": lang, "source": "curated"})
+            raise ImportFailed(path, line, code_column, f"{code!r} is not a country code")
+        row = {
+            "alias": alias,
+            "code": CODE_RENAMES.get(code, code),
+            "lang": lang or "und",
+            "source": "curated",
+        }
+        rows.append((line, code_column, row))
     return rows
 
 
 # --- the transaction ------------------------------------------------------------------------
+
+
+_INDEX_LINE_ANYWHERE = re.compile(r"^\s*index\s+\d{4}\s*$", re.I | re.M)
+_HEADING_LINE_ANYWHERE = re.compile(
+    "^\\s*(" + "|".join(map(re.escape, _SECTION_HEADINGS)) + ")\\s*:?\\s*$", re.I | re.M
+)
 
 
 def detect_kind(text: str) -> str:
@@ -572,8 +683,8 @@ def detect_kind(text: str) -> str:
         return "csv"
     if re.match(r"\s*alias\s*,", first, re.I):
         return "aliases"
-    if re.search(r"^\s*index\s+\d{4}\s*$", text, re.I | re.M):
-        return "profile"
+    if _INDEX_LINE_ANYWHERE.search(text) or _HEADING_LINE_ANYWHERE.search(text):
+        return "profile"  # parse_profile says what is missing if the figures are
     return "unknown"
 
 
@@ -607,6 +718,8 @@ def import_paths(
         except OSError as exc:
             raise ImportFailed(path, 0, 0, f"cannot read: {exc.strerror or exc}") from None
         text = read_text(path, data)
+        if not text.strip():
+            raise ImportFailed(path, 1, 1, "the file is empty")
         kind = detect_kind(text)
         if kind == "unknown":
             raise ImportFailed(
@@ -633,11 +746,11 @@ def import_paths(
             reports.append(_record(db, report, data, stamp))
         for path, rows, data in parsed_aliases:
             known = {r[0] for r in db.execute("SELECT code FROM countries")}
-            for row_no, row in enumerate(rows, start=2):
+            for line, column, row in rows:
                 if row["code"] not in known:
-                    raise ImportFailed(path, row_no, 1, f"unknown country code {row['code']}")
+                    raise ImportFailed(path, line, column, f"unknown country code {row['code']}")
             db.execute("DELETE FROM aliases WHERE source = 'curated'")
-            db.table("aliases").insert_all(rows, ignore=True)
+            db.table("aliases").insert_all((row for _, _, row in rows), ignore=True)
             report = ImportReport(str(path), "aliases", rows=len(rows), added=len(rows))
             reports.append(_record(db, report, data, stamp))
         if parsed_csv:
@@ -649,7 +762,7 @@ def import_paths(
             db.table("aliases").insert_all(generated_aliases(countries), ignore=True)
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        db.rollback()  # a no-op if SQLite already rolled back (e.g. disk full)
         raise
     return reports
 

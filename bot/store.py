@@ -300,19 +300,36 @@ class Store:
 
 
 def open_store(path: Path | str | None = None) -> Store:
-    """Open the store, building it from the shipped ``data/`` first if it does not exist.
+    """Open the store, building it from the shipped ``data/`` first if it does not exist
+    (or exists but never had anything imported).
 
-    The first build goes to a temporary file that is renamed into place, so two processes
-    starting at once never see a half-built database.
+    The first build goes to a temporary file that is linked into place only if nothing is
+    there yet, so two processes starting at once never see a half-built database, and a
+    process that already opened the database never has it swapped under its feet.
     """
     target = Path(path) if path is not None else default_db_path()
     if not target.exists():
         build_database(target)
-    return Store(target)
+    store = Store(target)
+    if store.db.execute("SELECT 1 FROM imports LIMIT 1").fetchone() is None:
+        # An empty file (e.g. created by a bare connect()) would otherwise serve no data
+        # forever: give it the shipped data, in one transaction like any import.
+        from bot.importer import import_paths, shipped_files
+
+        try:
+            import_paths(store.db, shipped_files(data_dir()))
+        except BaseException:
+            store.close()
+            raise
+    return store
 
 
 def build_database(target: Path, source: Path | None = None) -> None:
-    """Build a fresh database at ``target`` from every file in ``source`` (default data/)."""
+    """Build a fresh database at ``target`` from every file in ``source`` (default data/).
+
+    An existing ``target`` is left untouched (see :func:`_place`); to rebuild, build to a new
+    path and move it over the old one while no process has it open.
+    """
     from bot.importer import import_paths, shipped_files
 
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -322,12 +339,25 @@ def build_database(target: Path, source: Path | None = None) -> None:
         db = connect(tmp)
         import_paths(db, shipped_files(source or data_dir()))
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.execute("PRAGMA journal_mode = DELETE")
         db.close()
-        if target.exists():  # another process won the race: keep its database
-            return
-        os.replace(tmp, target)
+        _place(Path(tmp), target)
     finally:
         for leftover in (tmp, tmp + "-wal", tmp + "-shm"):
             if os.path.exists(leftover):
                 os.unlink(leftover)
+
+
+def _place(built: Path, target: Path) -> None:
+    """Put a finished database at ``target`` unless another process already put one there.
+
+    ``os.replace`` would overwrite a database another process may already have opened (and
+    whose WAL files share the target's name); a hard link fails instead when the target
+    exists.  Where hard links are not supported, fall back to check-then-rename.
+    """
+    try:
+        os.link(built, target)
+    except FileExistsError:
+        pass  # another process won the race: keep its database
+    except OSError:
+        if not target.exists():
+            os.replace(built, target)

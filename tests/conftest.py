@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from fuzzstats import STATS
 
+# The Telegram tests' fixtures: the real Application against the fake Bot API.
+from telegram_harness import api, bot, bot_db  # noqa: F401  (fixtures)
+
 from bot.store import Snapshot, Store, build_database
 
 

@@ -1,0 +1,547 @@
+"""Charts of the index as PNG: a country's score history and indicators, or a comparison.
+
+Why it is built this way:
+
+* matplotlib costs ~0.3 s and tens of MB to import, so it is imported only inside
+  :func:`render_png`: the bot, the CLI and the tests that draw nothing never load it.
+* Drawing uses the object-oriented API (``Figure`` + ``FigureCanvasAgg``) and passes every
+  style explicitly: no pyplot, no global ``rcParams`` edits, so several charts can be drawn
+  at once in worker threads while the bot keeps answering.
+* :func:`chart_data` reads the snapshot into plain frozen data (cheap, done where the snapshot
+  is), :func:`render_png` turns that data into bytes (slow, done in a thread).  PNGs are kept
+  in a small LRU per store, keyed by countries, year, language and data generation, and the
+  LRU is emptied when an import changes the generation.
+* Honesty about RSF's method: scores before 2013 (another scale) are never drawn; 2013–2021
+  and 2022+ are separate series split by a labelled divider, and RSF's situation bands (a
+  2022+ notion) shade only the 2022+ side.  Comparisons start in 2022, where scores compare.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import statistics
+import sys
+import tempfile
+import textwrap
+import threading
+import weakref
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+from bot.domain import CREDIT, INDICATORS, RSF_INDEX_URL, SITUATIONS, situation_of
+from bot.i18n import country_name, flag, name
+from bot.render import country_url, credit, fmt_score
+from bot.store import Snapshot, Store, open_store
+
+if TYPE_CHECKING:
+    from bot.pipeline import Pipeline
+
+MAX_COUNTRIES: Final = 5
+FIRST_YEAR: Final = 2013  # the first year on a 0–100 scale
+NEW_METHOD: Final = 2022  # the current method; the only scores that compare with each other
+WIDTH, HEIGHT, DPI = 1200, 900, 150
+LEFT: Final = 0.165  # room for "Безопасность"
+CACHE_SIZE: Final = 128
+MAX_CAPTION: Final = 1024
+
+#: Okabe & Ito's colour-blind-safe palette (yellow left out: unreadable on light bands).
+PALETTE: Final = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
+MARKERS: Final = ("o", "s", "^", "D", "v")
+MEDIAN_COLOUR: Final = "#9A9A9A"
+#: Light tints of RSF's map colours, best band first (the order of domain.SITUATIONS).
+BAND_COLOURS: Final = ("#d5ecd4", "#f4f0c6", "#fde2c2", "#f9cbc0", "#e8c1c9")
+
+_TEXT: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "title_history": "{name}: press freedom, {first}–{last}",
+        "subtitle": "Score history and the five indicators of {year} against the world median",
+        "subtitle_compare": "Scores since {first} (comparable) and the indicators of {year} "
+        "against the world median",
+        "score_axis": "Score (higher = freer)",
+        "year_axis": "Index year",
+        "indicators": "Indicators {year}",
+        "indicator_axis": "Indicator score {year} (0–100)",
+        "median": "World median",
+        "old_method": "2013–2021 method",
+        "new_method": "2022+ method",
+        "divider": "new method 2022: not comparable",
+        "not_ranked": "not ranked in {year}",
+        "source": f"Source: {CREDIT} · rsf.org/en/index",
+        "good": "Good", "satisfactory": "Satisfactory", "problematic": "Problematic",
+        "difficult": "Difficult", "very_serious": "Very serious",
+        # caption (HTML)
+        "cap_history": "Score {first}–{last} and indicators {year}",
+        "cap_compare": "Scores since {first} and indicators {year}",
+        "cap_line": "rank {rank} of {total}, score {score}",
+        "cap_break": "⚠️ Scores before 2022 come from another method: not comparable with "
+        "later ones.",
+        "source_word": "Source",
+    },
+    "ru": {
+        "title_history": "{name}: свобода прессы, {first}–{last}",
+        "subtitle": "История балла и пять показателей {year} г. в сравнении с медианой мира",
+        "subtitle_compare": "Баллы с {first} г. (сравнимы) и показатели {year} г. "
+        "в сравнении с медианой мира",
+        "score_axis": "Балл (выше = свободнее)",
+        "year_axis": "Год индекса",
+        "indicators": "Показатели {year}",
+        "indicator_axis": "Балл показателя, {year} (0–100)",
+        "median": "Медиана мира",
+        "old_method": "Методика 2013–2021",
+        "new_method": "Методика с 2022",
+        "divider": "новая методика 2022: несравнимо",
+        "not_ranked": "нет в индексе {year}",
+        "source": f"Источник: {CREDIT} · rsf.org/en/index",
+        "good": "Хорошая", "satisfactory": "Удовлетв.", "problematic": "Проблемная",
+        "difficult": "Сложная", "very_serious": "Очень серьёзная",
+        "cap_history": "Балл {first}–{last} и показатели {year} г.",
+        "cap_compare": "Баллы с {first} г. и показатели {year} г.",
+        "cap_line": "место {rank} из {total}, балл {score}",
+        "cap_break": "⚠️ Баллы до 2022 года получены по другой методике и несравнимы с "
+        "более поздними.",
+        "source_word": "Источник",
+    },
+}
+
+
+def text(lang: str, key: str, **values: object) -> str:
+    table = _TEXT.get(lang, _TEXT["en"])
+    return table.get(key, _TEXT["en"][key]).format(**values)
+
+
+class ChartError(ValueError):
+    """A chart that cannot be drawn (unknown country, year without an index); says why."""
+
+
+# --- plain data, read from one snapshot -----------------------------------------------------
+
+
+class ChartKey(NamedTuple):
+    codes: tuple[str, ...]
+    year: int
+    lang: str
+    generation: int
+
+
+@dataclass(frozen=True, slots=True)
+class CountrySeries:
+    code: str
+    name: str  # in the chart's language
+    history: tuple[tuple[int, float], ...]  # (year, score), FIRST_YEAR or NEW_METHOD onwards
+    rank: int | None  # in the chart's year
+    total: int | None
+    score: float | None
+    indicators: tuple[float, ...] | None  # INDICATORS order, in the indicator year
+
+
+@dataclass(frozen=True, slots=True)
+class ChartData:
+    """Everything a chart shows: immutable plain values, safe to hand to another thread."""
+
+    key: ChartKey
+    indicator_year: int
+    countries: tuple[CountrySeries, ...]
+    median_history: tuple[tuple[int, float], ...]
+    median_indicators: tuple[float, ...]
+    url: str  # RSF's page for the caption's credit
+
+    @property
+    def year(self) -> int:
+        return self.key.year
+
+    @property
+    def lang(self) -> str:
+        return self.key.lang
+
+    @property
+    def compare(self) -> bool:
+        return len(self.countries) > 1
+
+    @property
+    def first_year(self) -> int:
+        return NEW_METHOD if self.compare else FIRST_YEAR
+
+
+def chart_key(snapshot: Snapshot, codes: tuple[str, ...], year: int | None,
+              lang: str = "en") -> ChartKey:
+    """The cache key of a chart; raises :class:`ChartError` for what cannot be drawn."""
+    if not codes:
+        raise ChartError("no country given")
+    if len(codes) > MAX_COUNTRIES:
+        raise ChartError(f"at most {MAX_COUNTRIES} countries fit in one chart")
+    for code in codes:
+        if code not in snapshot.countries:
+            raise ChartError(f"unknown country code {code}")
+    latest = snapshot.latest_year
+    if latest is None:
+        raise ChartError("the database holds no index data yet")
+    if year is None:
+        year = latest
+    elif year not in snapshot.years:
+        raise ChartError(
+            f"there is no {year} index (years: {snapshot.years[0]}–{latest}, no 2011)"
+        )
+    return ChartKey(tuple(dict.fromkeys(codes)), year, lang, snapshot.generation)
+
+
+def chart_data(snapshot: Snapshot, codes: tuple[str, ...], year: int | None,
+               lang: str = "en") -> ChartData:
+    """Read what the chart shows from one snapshot (fast: no drawing)."""
+    key = chart_key(snapshot, codes, year, lang)
+    # Indicators exist from 2022; for an earlier year show the latest ones (the title says so).
+    indicator_year = key.year if key.year >= NEW_METHOD else max(snapshot.years)
+    first = NEW_METHOD if len(key.codes) > 1 else FIRST_YEAR
+    shown_years = [y for y in snapshot.years if y >= first]
+    series = []
+    for code in key.codes:
+        country = snapshot.countries[code]
+        history = tuple(
+            (y, r.score) for y in shown_years if (r := snapshot.result(code, y)) is not None
+        )
+        if not history:
+            raise ChartError(f"{country.name_en} has no score since {first}")
+        now = snapshot.result(code, key.year)
+        ind = snapshot.result(code, indicator_year)
+        values = (
+            tuple(ind.indicators[i][0] for i in INDICATORS)
+            if ind is not None and all(i in ind.indicators for i in INDICATORS)
+            else None
+        )
+        series.append(CountrySeries(
+            code, country_name(code, country.name_en, lang), history,
+            now.rank if now else None, now.total if now else None, now.score if now else None,
+            values,
+        ))
+    medians = tuple(
+        (y, statistics.median(r.score for r in snapshot.by_year[y])) for y in shown_years
+    )
+    everyone = [r for r in snapshot.by_year.get(indicator_year, []) if r.indicators]
+    median_indicators = tuple(
+        statistics.median(r.indicators[i][0] for r in everyone if i in r.indicators)
+        for i in INDICATORS
+    ) if everyone else ()
+    url = country_url(snapshot.countries[key.codes[0]]) if len(key.codes) == 1 else RSF_INDEX_URL
+    return ChartData(key, indicator_year, tuple(series), medians, median_indicators, url)
+
+
+def caption(data: ChartData) -> str:
+    """The photo's caption: Telegram HTML, every value escaped, at most 1024 characters."""
+    lang = data.lang
+    last = data.countries[0].history[-1][0] if data.countries[0].history else data.year
+    head = text(lang, "cap_compare" if data.compare else "cap_history",
+                first=data.first_year, last=last, year=data.indicator_year)
+    lines = [f"<b>📈 {html.escape(', '.join(c.name for c in data.countries))}</b>",
+             html.escape(head)]
+    if data.compare:
+        lines.append(f"<b>{data.year}</b>")
+    for c in data.countries:
+        mark = f"{flag(c.code)} " if flag(c.code) else ""
+        who = f"{mark}{html.escape(c.name)}: " if data.compare else f"{data.year}: "
+        if c.rank is None or c.score is None or c.total is None:
+            lines.append(who + html.escape(text(lang, "not_ranked", year=data.year)))
+            continue
+        line = text(lang, "cap_line", rank=c.rank, total=c.total, score=fmt_score(c.score))
+        band = situation_of(c.score, data.year)
+        if band:
+            line += f" — {name(lang, band)}"
+        lines.append(who + html.escape(line))
+    if not data.compare or data.year < NEW_METHOD:
+        lines.append(html.escape(text(lang, "cap_break")))
+    lines.append(credit(data.url, lang))
+    result = "\n".join(lines)
+    assert len(result) <= MAX_CAPTION, len(result)
+    return result
+
+
+# --- drawing ---------------------------------------------------------------------------------
+
+
+def render_png(data: ChartData) -> bytes:
+    """Draw the chart (1200×900 px PNG).  Thread-safe; imports matplotlib on first use."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    lang = data.lang
+    fig = Figure(figsize=(WIDTH / DPI, HEIGHT / DPI), dpi=DPI, facecolor="white")
+    FigureCanvasAgg(fig)
+    last = max(y for c in data.countries for y, _ in c.history)
+    if data.compare:
+        lines = _wrap([c.name for c in data.countries], 56)
+    else:
+        title = text(lang, "title_history", name=data.countries[0].name, first=FIRST_YEAR,
+                     last=last)
+        lines = _wrap(title.split(" "), 56, sep=" ")
+    longest = max(len(line) for line in lines)
+    size = 17 if len(lines) == 1 and longest <= 44 else 14 * min(1, 58 / longest)
+    fig.text(0.03, 0.975, "\n".join(lines), fontsize=size,
+             fontweight="bold", va="top", linespacing=1.1)
+    below = 0.918 if len(lines) == 1 else 0.885
+    subtitle = "subtitle_compare" if data.compare else "subtitle"
+    fig.text(0.03, below, text(lang, subtitle, first=NEW_METHOD, year=data.indicator_year),
+             fontsize=11, color="#444444", va="top")
+    fig.text(0.03, 0.012, text(lang, "source"), fontsize=9.5, color="#555555")
+
+    top = (0.79 if len(lines) == 1 else 0.775) + (0.05 if data.compare else 0)  # legend row
+    history = fig.add_axes((LEFT, 0.505, 0.78 - LEFT, top - 0.505))
+    _draw_history(history, data, last)
+    if not data.compare:
+        fig.legend(*history.get_legend_handles_labels(), loc="upper left", ncol=3,
+                   bbox_to_anchor=(0.025, below - 0.035), fontsize=10.5, frameon=False,
+                   handlelength=2.6, columnspacing=1.5, borderaxespad=0)
+    bars = fig.add_axes((LEFT, 0.125, 0.78 - LEFT, 0.23))
+    _draw_indicators(bars, data)
+
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=DPI, facecolor="white",
+                metadata={"Software": None}, pil_kwargs={"compress_level": 4})
+    return out.getvalue()
+
+
+def _wrap(words: list[str], width: int, sep: str = ", ") -> list[str]:
+    """At most two lines, broken between names (never inside "United States")."""
+    lines = [words[0]]
+    for word in words[1:]:
+        if len(lines[-1]) + len(sep) + len(word) <= width or len(lines) == 2:
+            lines[-1] += sep + word
+        else:
+            lines[-1] += sep.rstrip()
+            lines.append(word)
+    return lines
+
+
+def _style(ax: Any) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(labelsize=11.5, length=3)
+
+
+def _draw_history(ax: Any, data: ChartData, last: int) -> None:
+    lang = data.lang
+    _style(ax)
+    first = data.first_year
+    ax.set_xlim(first - 0.5, last + 0.5)
+    ax.set_ylim(0, 100)
+    # Situation bands belong to the 2022+ method: shade only that side, label on the right.
+    start = (max(NEW_METHOD, first) - 0.5 - (first - 0.5)) / (last - first + 1)
+    upper = 100.0
+    for (lower, band), colour in zip(SITUATIONS, BAND_COLOURS, strict=True):
+        ax.axhspan(lower, upper, xmin=start, xmax=1, color=colour, lw=0, zorder=0)
+        ax.text(1.012, (lower + upper) / 200, text(lang, band), transform=ax.transAxes,
+                fontsize=10, va="center", color="#333333")
+        upper = lower
+    if first < NEW_METHOD:
+        ax.axvline(NEW_METHOD - 0.5, color="#333333", lw=1.3, zorder=1)
+        ax.text(NEW_METHOD - 0.5, 1.03, text(lang, "divider"), fontsize=10.5, ha="center",
+                va="bottom", transform=ax.get_xaxis_transform(), color="#333333")
+
+    def split(points: tuple[tuple[int, float], ...]) -> list[tuple[list[int], list[float]]]:
+        eras = ([p for p in points if p[0] < NEW_METHOD], [p for p in points if p[0] >= NEW_METHOD])
+        return [([y for y, _ in era], [s for _, s in era]) for era in eras]
+
+    (old_x, old_y), (new_x, new_y) = split(data.median_history)
+    ax.plot(old_x, old_y, ls=":", lw=1.8, color="#222222", zorder=2)
+    ax.plot(new_x, new_y, ls=":", lw=1.8, color="#222222", zorder=2,
+            label=text(lang, "median"))
+    for index, country in enumerate(data.countries):
+        colour, marker = PALETTE[index], MARKERS[index]
+        (old_x, old_y), (new_x, new_y) = split(country.history)
+        if old_x:
+            ax.plot(old_x, old_y, ls="--", lw=2, color=PALETTE[5], marker=marker, ms=6,
+                    mfc="white", mew=1.6, zorder=3, label=text(lang, "old_method"))
+        ax.plot(new_x, new_y, lw=2.6, color=colour, marker=marker, ms=7, zorder=4,
+                label=country.name if data.compare else text(lang, "new_method"))
+        if country.score is not None and not data.compare:
+            _annotate(ax, country, data.year, colour if data.year >= NEW_METHOD else "#333333")
+    if data.compare and data.year != last:
+        ax.axvline(data.year, color="#555555", lw=1.2, ls="--", zorder=1)
+    ax.set_ylabel(text(lang, "score_axis"), fontsize=11.5)
+    ax.set_xlabel(text(lang, "year_axis"), fontsize=11.5, labelpad=2)
+    step = 1 if last - first < 8 else 2
+    ax.set_xticks(range(last, first - 1, -step))
+    ax.grid(axis="y", color="white", lw=0.8, zorder=1)
+
+
+def _annotate(ax: Any, country: CountrySeries, year: int, colour: str) -> None:
+    """Score and rank beside the chosen year's point, away from the line and the edges."""
+    scores = dict(country.history)
+    before = scores.get(year - 1, scores.get(year - 2))
+    years = [y for y, _ in country.history]
+    assert country.score is not None
+    down = (before is not None and before > country.score) or country.score > 85
+    ha = "right" if year == years[-1] else "left" if year == years[0] else "center"
+    ax.annotate(f"{fmt_score(country.score)} · #{country.rank}", (year, country.score),
+                xytext=({"right": 6, "left": -6, "center": 0}[ha], -11 if down else 11),
+                textcoords="offset points", ha=ha, va="top" if down else "bottom",
+                fontsize=11, fontweight="bold", color=colour, zorder=5)
+
+
+def _draw_indicators(ax: Any, data: ChartData) -> None:
+    lang = data.lang
+    _style(ax)
+    year = data.indicator_year
+    rows: list[tuple[str, str, tuple[float, ...] | None]] = [
+        (c.name, PALETTE[i], c.indicators) for i, c in enumerate(data.countries)
+    ]
+    if not data.compare and data.median_indicators:
+        rows.append((text(lang, "median"), MEDIAN_COLOUR, data.median_indicators))
+    n = len(rows)
+    height = 0.8 / n
+    ax.set_xlim(0, 100)
+    ax.set_ylim(len(INDICATORS) - 0.5, -0.5)  # RSF's order, top to bottom
+    upper = 100.0
+    for index, ((lower, band), colour) in enumerate(zip(SITUATIONS, BAND_COLOURS, strict=True)):
+        ax.axvspan(lower, upper, color=colour, lw=0, zorder=0)
+        # Staggered in two rows: the narrow bands' names are wider than the bands.
+        ax.text((lower + upper) / 2, 1.02 + 0.11 * (index % 2), text(lang, band),
+                transform=ax.get_xaxis_transform(), fontsize=9.5, ha="center", color="#333333")
+        upper = lower
+    for index, (label, colour, values) in enumerate(rows):
+        offsets = [i - 0.4 + height * (index + 0.5) for i in range(len(INDICATORS))]
+        if values is None:
+            ax.text(1, offsets[0], text(lang, "not_ranked", year=year), fontsize=9.5,
+                    va="center", color=colour, fontweight="bold")
+            continue
+        ax.barh(offsets, values, height=height * 0.92, color=colour, zorder=3,
+                label=textwrap.fill(label, 15))  # the legend column is narrow
+        if n <= 2:
+            for y, value in zip(offsets, values, strict=True):
+                inside = value > 88  # keep the label inside the axes
+                ax.text(value - 1 if inside else value + 1, y, f"{value:.1f}", va="center",
+                        ha="right" if inside else "left", fontsize=10, zorder=4,
+                        color="white" if inside else "black")
+    if data.compare and data.median_indicators:
+        for i, value in enumerate(data.median_indicators):
+            ax.plot([value, value], [i - 0.45, i + 0.45], ls=":", lw=2.2, color="#222222",
+                    zorder=5, label=text(lang, "median") if i == 0 else None)
+    ax.set_yticks(range(len(INDICATORS)), [name(lang, i) for i in INDICATORS], fontsize=11.5)
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlabel(text(lang, "indicator_axis", year=year), fontsize=11.5, labelpad=2)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.17 if n > 2 else 1.0), frameon=False,
+              fontsize=10 if n <= 3 else 9.5, labelspacing=0.4, handlelength=1.8,
+              borderaxespad=0)
+
+
+# --- the cache -------------------------------------------------------------------------------
+
+
+class ChartCache:
+    """An LRU of PNG bytes for one store, emptied when the data generation changes."""
+
+    def __init__(self, size: int = CACHE_SIZE) -> None:
+        self.size = size
+        self._items: OrderedDict[ChartKey, bytes] = OrderedDict()
+        self._generation = -1
+        self._lock = threading.Lock()
+
+    def _sync(self, generation: int) -> bool:
+        """Drop everything from older generations; False for a key older than the cache."""
+        if generation > self._generation:
+            self._items.clear()
+            self._generation = generation
+        return generation == self._generation
+
+    def get(self, key: ChartKey) -> bytes | None:
+        with self._lock:
+            if not self._sync(key.generation) or key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key: ChartKey, png: bytes) -> None:
+        with self._lock:
+            if not self._sync(key.generation):
+                return  # drawn from data that an import has replaced meanwhile
+            self._items[key] = png
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+_CACHES: weakref.WeakKeyDictionary[Store, ChartCache] = weakref.WeakKeyDictionary()
+_CACHES_LOCK = threading.Lock()
+
+
+def cache_for(store: Store) -> ChartCache:
+    """The chart cache of a store (generations are counted per store)."""
+    with _CACHES_LOCK:
+        cache = _CACHES.get(store)
+        if cache is None:
+            cache = _CACHES[store] = ChartCache()
+        return cache
+
+
+def chart_png(store: Store, codes: tuple[str, ...], year: int | None,
+              lang: str = "en") -> tuple[ChartData, bytes]:
+    """The chart and its data from the store's current snapshot, drawn at most once."""
+    data = chart_data(store.snapshot(), codes, year, lang)
+    cache = cache_for(store)
+    png = cache.get(data.key)
+    if png is None:
+        png = render_png(data)
+        cache.put(data.key, png)
+    return data, png
+
+
+# --- command line and terminal ---------------------------------------------------------------
+
+
+def resolve(snapshot: Snapshot, names: list[str], lang: str = "en") -> tuple[list[str], list[str]]:
+    """Country names (any language the aliases or the understander know) or RSF codes →
+    (codes, names not understood).  Exact names and codes first, then the understander."""
+    exact: dict[str, str] = {code.casefold(): code for code in snapshot.countries}
+    for alias in snapshot.aliases:
+        exact.setdefault(alias.alias.casefold(), alias.code)
+    for code, country in snapshot.countries.items():
+        exact.setdefault(country_name(code, country.name_en, "ru").casefold(), code)
+    codes: list[str] = []
+    unknown: list[str] = []
+    understander = None
+    for raw in names:
+        found = exact.get(" ".join(raw.split()).casefold())
+        if found is not None:
+            codes.append(found)
+            continue
+        if understander is None:
+            from bot.understand import Understander
+
+            understander = Understander(snapshot)
+        parsed = understander.parse(raw, lang).countries
+        if parsed:
+            codes.extend(parsed)
+        else:
+            unknown.append(raw)
+    return list(dict.fromkeys(codes)), unknown
+
+
+def write_chart(pipeline: Pipeline, codes: tuple[str, ...], year: int | None,
+                lang: str = "en") -> Path:
+    """Draw a chart into the temporary folder (``pressbot chat``'s Chart button)."""
+    _, png = chart_png(pipeline.store, codes, year, lang)
+    path = Path(tempfile.gettempdir()) / f"pressbot-chart-{'-'.join(codes)}-{year or 'latest'}.png"
+    path.write_bytes(png)
+    return path
+
+
+def chart_command(countries: list[str], output: Path, year: int | None) -> int:
+    """``pressbot chart COUNTRY... -o file.png [--year Y]``: 0 on success, 1 with a message."""
+    store = open_store()
+    try:
+        codes, unknown = resolve(store.snapshot(), countries)
+        if unknown:
+            print(f"pressbot chart: unknown country: {', '.join(unknown)}", file=sys.stderr)
+            return 1
+        _, png = chart_png(store, tuple(codes), year)
+    except ChartError as exc:
+        print(f"pressbot chart: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    output.write_bytes(png)
+    print(f"{output} ({len(png) // 1024} KB)")
+    return 0

@@ -1,0 +1,176 @@
+"""The understanding of questions: the table of phrasings (tests/phrasings.py), then the
+rules that hold for any text."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from phrasings import PHRASINGS, Expected
+
+from bot.domain import INDICATORS, REGIONS, TOPICS
+from bot.query import INTENTS
+from bot.store import Snapshot
+from bot.understand import Understander, normalize, tokenize
+
+HISTORIC_NAMES = {
+    "YUG": ("Federal Republic of Yugoslavia", "Yugoslavia"),
+    "SCG": ("Serbia-Montenegro",),
+    "GRD": ("Grenada",),
+    "USA2": ("United States (US territory)",),
+}
+
+
+@pytest.fixture(scope="module")
+def understander(snapshot: Snapshot) -> Understander:
+    return Understander(snapshot)
+
+
+@pytest.mark.parametrize(("text", "expected"), PHRASINGS, ids=[t for t, _ in PHRASINGS])
+def test_phrasing(understander: Understander, text: str, expected: Expected) -> None:
+    query = understander.parse(text, expected.hint)
+    assert not expected.mismatches(query), "\n".join(expected.mismatches(query))
+
+
+def test_the_table_covers_enough(snapshot: Snapshot) -> None:
+    assert len(PHRASINGS) >= 300
+    intents = {e.intent for _, e in PHRASINGS}
+    assert intents == set(INTENTS)
+    assert {e.topic for _, e in PHRASINGS} >= set(TOPICS)
+    ranked = [e.ranking for _, e in PHRASINGS if e.ranking]
+    assert {r.region for r in ranked} >= set(REGIONS)
+
+
+def test_construction_is_quick(snapshot: Snapshot) -> None:
+    started = time.perf_counter()
+    Understander(snapshot)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_throughput_smoke(understander: Understander) -> None:
+    """A loose floor (the benchmark measures properly): 3,000 parses well under a second."""
+    texts = [t for t, _ in PHRASINGS]
+    started = time.perf_counter()
+    for _ in range(3000 // len(texts) + 1):
+        for text in texts:
+            understander.parse(text)
+    assert time.perf_counter() - started < 1.5
+
+
+def test_current_codes_unless_the_historic_entity_is_named(
+    snapshot: Snapshot, understander: Understander
+) -> None:
+    current = {c for c, v in snapshot.countries.items() if v.last_year == snapshot.latest_year}
+    for text, _ in PHRASINGS:
+        query = understander.parse(text)
+        historic = set(query.countries) - current
+        for code in historic:
+            names = HISTORIC_NAMES.get(code, ())
+            assert any(normalize(n) in normalize(text) for n in names), (text, code)
+    assert understander.parse("United States").countries == ("USA",)
+    assert understander.parse("Israel in 2003").countries == ("ISR",)
+    for code, names in HISTORIC_NAMES.items():
+        for name in names:
+            assert understander.parse(name).countries == (code,)
+
+
+def test_a_fresh_index_per_snapshot_gives_the_same_answers(
+    snapshot: Snapshot, understander: Understander
+) -> None:
+    other = Understander(snapshot)
+    for text, expected in PHRASINGS[:50]:
+        assert other.parse(text, expected.hint) == understander.parse(text, expected.hint)
+
+
+def test_the_fuzzy_cache_stays_bounded(snapshot: Snapshot) -> None:
+    understander = Understander(snapshot)
+    for n in range(25_000):
+        understander.parse(f"Kazakhstan{n:05d}x")
+    assert len(understander._fuzzy_cache) <= 20_000
+
+
+def test_tokens_keep_numbers_ordinals_and_flags_apart() -> None:
+    tokens = tokenize("Which is 142nd, #3 or 10-е? 🇰🇿🇺🇿 Kazakhstan's top10")
+    kinds = [(t.raw, t.norm, t.ordinal) for t in tokens]
+    assert ("142", "142", True) in kinds and ("10", "10", True) in kinds
+    assert ("3", "3", False) in kinds
+    assert ("🇰🇿", "🇰🇿", False) in kinds and ("🇺🇿", "🇺🇿", False) in kinds
+    assert ("Kazakhstan's", "kazakhstan", False) in kinds
+    assert ("top", "top", False) in kinds and ("10", "10", False) in kinds
+
+
+text_strategy = st.one_of(
+    st.text(max_size=200),
+    st.lists(
+        st.sampled_from(
+            [
+                "Kazakhstan",
+                "KZ",
+                "в",
+                "Казахстане",
+                "top",
+                "10",
+                "worst",
+                "in",
+                "Asia",
+                "2023",
+                "since",
+                "142nd",
+                "compare",
+                "and",
+                "vs",
+                "mention",
+                "Pegasus",
+                "🇰🇿",
+                "safe",
+                "jailed",
+                "Korea",
+                "Austrlia",
+                "help",
+                "#",
+                "'s",
+                "U.S.",
+                "-",
+                "?",
+                "самые",
+                "опасные",
+                "ЦАР",
+                "Guinea",
+                "Bissau",
+                "\u0301",
+                "ُ",
+                "\n",
+            ]
+        ),
+        max_size=25,
+    ).map(" ".join),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=text_strategy, hint=st.sampled_from([None, "en", "ru", "kk", "de", "", "ru-RU"]))
+def test_any_text_gives_a_well_formed_query(
+    understander: Understander, snapshot: Snapshot, text: str, hint: str | None
+) -> None:
+    query = understander.parse(text, hint)
+    assert query.text == text
+    assert query.intent in INTENTS
+    assert query.lang in ("en", "ru")
+    assert all(code in snapshot.countries for code in query.countries)
+    assert len(set(query.countries)) == len(query.countries)
+    assert query.topic is None or query.topic in TOPICS
+    assert query.year is None or 2002 <= query.year <= 2100
+    assert query.since is None or 2002 <= query.since <= 2100
+    assert len(query.candidates) <= 3 and (query.unknown is None) == (not query.candidates)
+    if query.intent == "ranking":
+        assert query.ranking is not None
+        assert 1 <= query.ranking.limit <= 50
+        assert query.ranking.region is None or query.ranking.region in REGIONS
+        assert query.ranking.indicator is None or query.ranking.indicator in INDICATORS
+    else:
+        assert query.ranking is None
+    assert (query.intent == "search") == (query.search_terms is not None)
+    if query.intent == "compare":
+        assert len(query.countries) >= 2

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import random
 import statistics
 import sys
@@ -31,6 +32,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from phrasings import PHRASINGS  # noqa: E402
 
+from bot.answer import answer  # noqa: E402
+from bot.pipeline import Pipeline  # noqa: E402
+from bot.query import Query  # noqa: E402
+from bot.render import render  # noqa: E402
 from bot.store import Snapshot, Store, build_database  # noqa: E402
 from bot.understand import Understander  # noqa: E402
 
@@ -189,6 +194,44 @@ def understanding_section(snapshot: Snapshot, questions: list[str], rounds: int)
     )
 
 
+def answering_section(store: Store, questions: list[str], rounds: int) -> Section:
+    """The whole pipeline (understand → answer → render) against the naive understanding
+    feeding the same answer and render stages."""
+    pipeline = Pipeline(store)
+    snapshot, _ = pipeline.current()
+    current = [c for c in snapshot.countries.values() if c.last_year == snapshot.latest_year]
+    names = [c.name_en for c in current]
+    code_of = {c.name_en: c.code for c in current}
+
+    def naive(message: str) -> object:
+        snap = store.snapshot()
+        found = process.extractOne(message, names, score_cutoff=BASELINE_CUTOFF)
+        query = Query(text=message, intent="profile" if found else "none",
+                      countries=(code_of[found[0]],) if found else ())
+        return render(answer(query, snap, store))
+
+    full = time_calls("pipeline.ask (full answer)", pipeline.ask, questions * rounds)
+    base = time_calls("naive extractOne + answer", naive, questions * rounds)
+    return Section(
+        "Answering a question (text → Telegram-HTML messages)",
+        [full, base],
+        ["both read the same in-memory snapshot and render the same way"],
+    )
+
+
+def startup_seconds(runs: int = 5) -> float:
+    """Median wall time of ``python -m bot ask "Kazakhstan"`` on an existing database."""
+    import subprocess
+
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "bot", "ask", "Kazakhstan"], cwd=ROOT,
+                       env=os.environ, capture_output=True, check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 def print_report(sections: Sequence[Section]) -> None:
     headers = ("", "questions/s", "p50 µs", "p99 µs", "max µs", "whole parse", "countries")
     for section in sections:
@@ -230,11 +273,15 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"store built from data/ in {time.perf_counter() - started:.2f} s "
               f"(latest index {snapshot.latest_year})")  # fmt: skip
         questions = make_questions(snapshot, args.questions)
-        sections = [understanding_section(snapshot, questions, args.rounds)]
-        # Next stage, once bot/answer.py exists: time answer(snapshot, query) for the same
-        # questions and append its Section here.
+        sections = [
+            understanding_section(snapshot, questions, args.rounds),
+            answering_section(store, questions, max(1, args.rounds // 2)),
+        ]
         print_report(sections)
         store.close()
+        os.environ["PRESSBOT_DB"] = str(path)
+        print(f"\n`pressbot ask` start-up, median of 5 runs: {startup_seconds():.2f} s "
+              "(process start, imports, snapshot, index, one answer)")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,8 @@ from functools import lru_cache
 from typing import Final
 
 from babel import Locale
-from babel.core import get_global
+
+from bot.aliases import alpha2_of, flag_of
 
 LANGS: Final = ("en", "ru")
 
@@ -309,26 +310,11 @@ def region_name(lang: str, region: str) -> str:
 
 # --- country names -------------------------------------------------------------------------
 
-_RSF_ALPHA2: Final[dict[str, str]] = {"XKX": "XK", "XKO": "XK"}
-
-
-@lru_cache(maxsize=512)
-def alpha2(code: str) -> str | None:
-    """ISO alpha-2 for an RSF code (``KAZ`` → ``KZ``), via CLDR's territory aliases."""
-    if code in _RSF_ALPHA2:
-        return _RSF_ALPHA2[code]
-    replacement = get_global("territory_aliases").get(code[:3])
-    if replacement and len(replacement[0]) == 2:
-        return str(replacement[0])
-    return None
-
 
 def flag(code: str) -> str:
     """The flag emoji of a country, or "" for entities without one (OECS, Northern Cyprus)."""
-    two = alpha2(code)
-    if not two or code in ("CTU", "CSS"):
-        return ""
-    return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in two)
+    two = alpha2_of(code)
+    return flag_of(two) if two else ""
 
 
 @lru_cache(maxsize=4096)
@@ -336,8 +322,8 @@ def country_name(code: str, name_en: str, lang: str) -> str:
     """A country's name in ``lang`` (CLDR), else RSF's English name."""
     if lang == "en":
         return name_en
-    two = alpha2(code)
-    if two and code[3:] == "":  # not RSF's split entries such as USA1
+    two = alpha2_of(code)
+    if two:
         found = Locale.parse(lang).territories.get(two)
         if found:
             return str(found)

@@ -84,7 +84,12 @@ def bad_request(detail: str) -> ApiError:
 
 @dataclass
 class Call:
-    """One request received. ``status`` is the HTTP status answered (0 = connection dropped)."""
+    """One request, recorded once answered.
+
+    ``params`` are normalised to what a JSON body would hold (form values decoded, uploaded
+    files as bytes); ``time`` is ``time.monotonic()`` at arrival; ``status`` is the HTTP status
+    answered (0: connection dropped); ``response`` the JSON body answered.
+    """
 
     method: str
     params: JsonDict
@@ -347,6 +352,8 @@ class FakeBotAPI:
             "username": bot_username, "can_join_groups": True,
             "can_read_all_group_messages": False, "supports_inline_queries": True,
         }
+        # Messages carry the short User object (getMe adds the capability flags).
+        self._sender = {k: self.bot_user[k] for k in ("id", "is_bot", "first_name", "username")}
         self.calls: list[Call] = []
         self.faults: list[Fault] = []
         self.updates: list[JsonDict] = []  # pending (not yet acknowledged) updates
@@ -634,12 +641,16 @@ class FakeBotAPI:
 
     def inject_callback(self, data: str, message: JsonDict | None = None, user_id: int = 1001,
                         chat_id: ChatId | None = None) -> JsonDict:
-        """Queue a button press on ``message`` (default: the latest message in the chat)."""
+        """Queue a button press on ``message`` (default: the bot's latest message in the chat).
+
+        The update carries the message as it is *now* (after edits), like Telegram's does.
+        """
         if message is None:
             stored = self._messages.get(chat_id if chat_id is not None else user_id, {})
-            if not stored:
-                raise ValueError("inject_callback: no message in that chat to press a button on")
-            message = stored[max(stored)]
+            mine = [m for m in stored.values() if m["from"]["id"] == self.bot_user["id"]]
+            if not mine:
+                raise ValueError("inject_callback: the bot sent no message in that chat")
+            message = mine[-1]
         chat_key = message["chat"]["id"] if chat_id is None else chat_id
         current = self._messages.get(chat_key, {}).get(message["message_id"], message)
         query_id = str(next(self._query_ids))
@@ -765,7 +776,7 @@ class FakeBotAPI:
         text, entities = check_text(p.get("text"), p.get("parse_mode"))
         markup = check_markup(p.get("reply_markup"))
         reply = self._reply_to(chat_id, p)
-        message = self._new_message(chat_id, self.bot_user, text=text, entities=entities,
+        message = self._new_message(chat_id, self._sender, text=text, entities=entities,
                                     reply_markup=markup, reply_to_message=reply)
         return self._store(chat_id, message)
 
@@ -783,7 +794,7 @@ class FakeBotAPI:
                  for suffix, w, h in (("s", max(1, width * 90 // max(width, height)),
                                        max(1, height * 90 // max(width, height))),
                                       ("x", width, height))]
-        message = self._new_message(chat_id, self.bot_user, photo=sizes, caption=caption,
+        message = self._new_message(chat_id, self._sender, photo=sizes, caption=caption,
                                     caption_entities=entities, reply_markup=markup,
                                     reply_to_message=self._reply_to(chat_id, p))
         return self._store(chat_id, message)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import signal
 import socket
 import sqlite3
 import sys
@@ -34,6 +35,7 @@ import pytest
 from fakebotapi import Call, FakeBotAPI
 from telegram import Update
 from telegram.ext import Application, BaseRateLimiter
+from telegram.request import BaseRequest
 
 from bot.pipeline import Pipeline
 from bot.settings import Settings, configure_logging
@@ -266,6 +268,7 @@ async def running_bot(
     workdir: Path,
     *,
     rate_limiter: BaseRateLimiter | None = None,
+    request: BaseRequest | None = None,
     webhook: JsonDict | None = None,
     settings: Settings | None = None,
 ) -> AsyncIterator[RunningBot]:
@@ -273,7 +276,7 @@ async def running_bot(
     settings = settings or make_settings(api, db_path, workdir)
     configure_logging(settings)
     pipeline = Pipeline.open(settings.db_path)
-    app = build_application(settings, pipeline, rate_limiter=rate_limiter)
+    app = build_application(settings, pipeline, rate_limiter=rate_limiter, request=request)
     assert app.updater is not None
     await app.initialize()
     try:
@@ -357,3 +360,26 @@ async def run_cli(*args: str, db: Path | None = None, env: dict[str, str] | None
     out, err = await asyncio.wait_for(process.communicate(), timeout)
     assert process.returncode is not None
     return process.returncode, out.decode(), err.decode()
+
+
+@contextlib.asynccontextmanager
+async def pressbot_run(api: FakeBotAPI, db: Path, tmp: Path, *args: str,
+                       env: dict[str, str] | None = None) -> Any:
+    """``pressbot run ARGS`` as a real process pointed at the fake; SIGTERM on exit."""
+    environment = {k: v for k, v in os.environ.items()
+                   if not k.startswith(("TELEGRAM_", "PRESSBOT_"))}
+    environment.update({
+        "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url,
+        "PRESSBOT_DB": str(db), "PRESSBOT_HEARTBEAT": str(tmp / "heartbeat"),
+        **(env or {}),
+    })
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", *args, cwd=ROOT, env=environment,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    try:
+        yield process
+    finally:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(process.communicate(), 15)
+        process.stderr_text = err.decode()  # type: ignore[attr-defined]

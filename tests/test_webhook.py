@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-import signal
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +16,10 @@ import aiohttp
 import pytest
 from fakebotapi import FakeBotAPI
 from telegram_harness import (
-    ROOT,
     TOKEN,
     free_port,
     make_settings,
+    pressbot_run,
     run_cli,
     running_bot,
 )
@@ -94,29 +91,6 @@ async def test_run_without_token_points_to_the_terminal_chat(bot_db: Path) -> No
 async def test_run_with_a_malformed_token_is_refused(bot_db: Path) -> None:
     code, _, err = await run_cli("run", db=bot_db, env={"TELEGRAM_BOT_TOKEN": "not a token"})
     assert code == 2 and "does not look like a bot token" in err
-
-
-@contextlib.asynccontextmanager
-async def pressbot_run(api: FakeBotAPI, db: Path, tmp: Path, *args: str,
-                       env: dict[str, str] | None = None) -> Any:
-    """``pressbot run ARGS`` as a real process pointed at the fake; SIGTERM on exit."""
-    environment = {k: v for k, v in os.environ.items()
-                   if not k.startswith(("TELEGRAM_", "PRESSBOT_"))}
-    environment.update({
-        "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url,
-        "PRESSBOT_DB": str(db), "PRESSBOT_HEARTBEAT": str(tmp / "heartbeat"),
-        **(env or {}),
-    })
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", *args, cwd=ROOT, env=environment,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
-    try:
-        yield process
-    finally:
-        if process.returncode is None:
-            process.send_signal(signal.SIGTERM)
-        _, err = await asyncio.wait_for(process.communicate(), 15)
-        process.stderr_text = err.decode()  # type: ignore[attr-defined]
 
 
 async def test_pressbot_run_polls_and_stops_cleanly(

@@ -100,7 +100,7 @@ def build_application(
 
     For load tests and benchmarks only: ``rate_limiter`` replaces the production one
     (Telegram's ~30 messages/s overall and 20/min per group, 429s retried) and ``request``
-    the HTTP client (e.g. one answering in memory).
+    the HTTP client of every call but getUpdates (e.g. one answering in memory).
     """
     builder = (
         ApplicationBuilder()
@@ -113,7 +113,7 @@ def build_application(
         # transient faults (timeouts, resets, 5xx) after a short back-off.
         .rate_limiter(rate_limiter or RetryingRateLimiter(max_retries=3))
         .concurrent_updates(True)
-        .get_updates_request(request or SkipMalformedUpdates(connection_pool_size=1))
+        .get_updates_request(SkipMalformedUpdates(connection_pool_size=1))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )

@@ -27,8 +27,8 @@ from bot.render import Button, Rendered
 from bot.telegram.send import edit_with, keyboard, reply_with, say
 
 #: How many of the bot's recent messages (all chats together) remember the question
-#: behind them: bounded, so memory does not grow with the number of chats (~15 MB).
-CONTEXT_MEMORY = 50_000
+#: behind them: bounded, so memory does not grow with the number of chats (~3 MB).
+CONTEXT_MEMORY = 10_000
 #: How many answered callback query ids are remembered (for the error handler).
 ANSWERED_MEMORY = 1000
 

@@ -7,10 +7,9 @@ import random
 from pathlib import Path
 
 from fakebotapi import FakeBotAPI
+from fuzzstats import STATS
 from telegram.request import HTTPXRequest
 from telegram_harness import USER_ID, RunningBot, running_bot
-
-from fuzzstats import STATS
 
 QUESTIONS = [("Kazakhstan", "Rank 149 of 180"), ("Norway", "Rank 1 of 180"),
              ("Finland", "Rank 6 of 180"), ("compare Norway and Finland", "NOR"),

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from fakebotapi import FakeBotAPI
+from fuzzstats import STATS
 from offline import TOKEN, MemoryRequest, update_mix
 from telegram import Update
 from telegram_harness import pressbot_run
@@ -25,7 +26,6 @@ from bot.settings import Settings
 from bot.telegram.app import build_application
 from bot.telegram.delivery import RetryingRateLimiter
 from bot.telegram.handlers import CONTEXT_MEMORY
-from fuzzstats import STATS
 
 SOAK_UPDATES = int(os.environ.get("PRESSBOT_SOAK_UPDATES", "10000"))
 #: Growth allowed once every bounded cache is full (allocator noise, not a leak).

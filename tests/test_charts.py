@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from fakebotapi import FakeBotAPI, parse_html
+from telegram import InlineQueryResultArticle, InlineQueryResultCachedPhoto
 
 from bot import charts
 from bot.charts import ChartError, cache_for, caption, chart_data, chart_key, chart_png
@@ -286,12 +287,17 @@ async def test_chart_command_sends_a_photo(api: FakeBotAPI, running: object) -> 
     keys = list(running.bot_data["chart_file_ids"])
     assert cached_file_id(running.bot_data, keys[0]) == sent["photo"][-1]["file_id"]
 
-    # Inline mode can now offer that photo; a chart never sent has no card yet.
-    card = inline_chart_result(running.bot_data, "kazakhstan chart", "en")
-    assert card is not None and card.photo_file_id == sent["photo"][-1]["file_id"]
+    # Inline mode can now offer that photo; a chart never sent is a link to the bot instead.
+    bot_name = "pressfreedom_bot"
+    card = inline_chart_result(running.bot_data, "kazakhstan chart", "en", bot_name)
+    assert isinstance(card, InlineQueryResultCachedPhoto)
+    assert card.photo_file_id == sent["photo"][-1]["file_id"]
     assert card.caption == first.params["caption"] and card.parse_mode == "HTML"
-    assert inline_chart_result(running.bot_data, "kazakhstan", "en") is None
-    assert inline_chart_result(running.bot_data, "norway chart", "en") is None
+    assert inline_chart_result(running.bot_data, "kazakhstan", "en", bot_name) is None
+    link = inline_chart_result(running.bot_data, "norway chart", "en", bot_name)
+    assert isinstance(link, InlineQueryResultArticle) and link.reply_markup is not None
+    button = link.reply_markup.inline_keyboard[0][0]
+    assert button.url == "https://t.me/pressfreedom_bot?start=chart_NOR"
 
     # The Chart button under an answer: a comparison, in the user's language.
     api.inject_callback("g:KAZ,KGZ:2024:", message=sent, user_id=42)

@@ -519,3 +519,20 @@ async def test_startup_sets_commands_and_descriptions(bot: RunningBot) -> None:
             break
         await asyncio.sleep(0.01)
     assert bot.settings.heartbeat.exists()
+
+
+async def test_inline_chart_cards(bot: RunningBot) -> None:
+    """"norway chart" inline: a card whose button opens the chart in the bot (deep link);
+    once Telegram has the picture, the card is the photo itself."""
+    call = await bot.inline("norway chart")
+    link = call.params["results"][0]
+    assert link["type"] == "article" and link["title"] == "📈 Norway"
+    url = link["reply_markup"]["inline_keyboard"][0][0]["url"]
+    assert url == "https://t.me/pressfreedom_bot?start=chart_NOR"
+    sent = await bot.ask("/start chart_NOR")
+    [photo] = [c for c in sent.calls if c.method == "sendPhoto"]
+    assert "Norway" in photo.result["caption"]
+    call = await bot.inline("norway chart ")
+    card = call.params["results"][0]
+    assert card["type"] == "photo"
+    assert card["photo_file_id"] == photo.result["photo"][-1]["file_id"]

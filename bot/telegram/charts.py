@@ -18,10 +18,20 @@ from collections import OrderedDict
 from collections.abc import MutableMapping
 from typing import Any, Final
 
-from telegram import InlineQueryResultCachedPhoto, Message, Update
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResult,
+    InlineQueryResultArticle,
+    InlineQueryResultCachedPhoto,
+    InputTextMessageContent,
+    Message,
+    Update,
+)
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
+from telegram.helpers import create_deep_linked_url
 
 from bot.charts import (
     MAX_COUNTRIES,
@@ -49,6 +59,7 @@ _TEXT: Final[dict[str, dict[str, str]]] = {
         "suggest": " Did you mean: {names}?",
         "too_many": "One chart compares at most {n} countries.",
         "cannot": "I can't draw that chart: {reason}.",
+        "open_chart": "📈 Open the chart",
     },
     "ru": {
         "usage": "Отправьте <code>/chart СТРАНА</code> — история балла и показатели страны; "
@@ -58,6 +69,7 @@ _TEXT: Final[dict[str, dict[str, str]]] = {
         "suggest": " Возможно, вы имели в виду: {names}?",
         "too_many": "На одном графике можно сравнить не больше {n} стран.",
         "cannot": "Не получается построить график: {reason}.",
+        "open_chart": "📈 Открыть график",
     },
 }
 
@@ -197,10 +209,14 @@ async def _send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message: Messa
 
 
 def inline_chart_result(
-    bot_data: MutableMapping[str, Any], text: str, lang: str
-) -> InlineQueryResultCachedPhoto | None:
-    """A ready chart card for an inline query that asks for a chart, if Telegram already
-    has that chart (the bot sent it once); None otherwise — inline results cannot upload."""
+    bot_data: MutableMapping[str, Any], text: str, lang: str, bot_username: str
+) -> InlineQueryResult | None:
+    """A chart card for an inline query that asks for one ("kazakhstan chart").
+
+    Inline results cannot upload a picture: when Telegram already has the chart (the bot
+    sent it once) the card is that photo; otherwise it is a message with a button that opens
+    the chart in a private chat with the bot (a ``/start chart_KAZ`` deep link).
+    """
     if not chart_wanted(text):
         return None
     pipeline: Pipeline = bot_data["pipeline"]
@@ -212,14 +228,27 @@ def inline_chart_result(
         data = chart_data(snapshot, query.countries[:MAX_COUNTRIES], query.year, lang)
     except ChartError:
         return None
-    file_id = cached_file_id(bot_data, data.key)
-    if file_id is None:
-        return None
     digest = hashlib.blake2b(repr(data.key).encode(), digest_size=16).hexdigest()
-    return InlineQueryResultCachedPhoto(
-        id=f"chart-{digest}",
-        photo_file_id=file_id,
-        title="📈 " + ", ".join(c.name for c in data.countries),
-        caption=caption(data),
-        parse_mode=ParseMode.HTML,
+    title = "📈 " + ", ".join(c.name for c in data.countries)
+    file_id = cached_file_id(bot_data, data.key)
+    if file_id is not None:
+        return InlineQueryResultCachedPhoto(
+            id=f"chart-{digest}",
+            photo_file_id=file_id,
+            title=title,
+            caption=caption(data),
+            parse_mode=ParseMode.HTML,
+        )
+    payload = "chart_" + "_".join(c.code for c in data.countries)
+    link = create_deep_linked_url(bot_username, payload)
+    return InlineQueryResultArticle(
+        id=f"chart-link-{digest}",
+        title=title,
+        description=_t(lang, "open_chart"),
+        input_message_content=InputTextMessageContent(
+            f"{html.escape(title)}\n{caption(data)}", parse_mode=ParseMode.HTML
+        ),
+        reply_markup=InlineKeyboardMarkup(
+            [[InlineKeyboardButton(_t(lang, "open_chart"), url=link)]]
+        ),
     )

@@ -198,9 +198,14 @@ def payload_query(payload: str, lang: str) -> Query | None:
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/start, with a deep-link payload answered directly (anything else: the greeting)."""
+    """/start, with a deep-link payload answered directly (anything else: the greeting).
+
+    ``chart_KAZ`` (from an inline chart card) sends the chart itself."""
     lang = lang_of(update)
     payload = _args(context)
+    chart = payload.lower().startswith("chart_")
+    if chart:
+        payload = payload[len("chart_"):]
     query = payload_query(payload, lang) if payload else None
     if query is not None:
         pipeline = pipeline_of(context)
@@ -209,6 +214,11 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             c if c in known else _two_letter(c, pipeline) for c in query.countries
         ))
         if codes and all(c in known for c in codes):
+            if chart:
+                from bot.telegram.charts import send_chart
+
+                await send_chart(update, context, codes, query.year, lang)
+                return
             intent: Intent = "compare" if len(codes) > 1 else "profile"
             await send_reply(update, context,
                              pipeline.reply(replace(query, countries=codes, intent=intent)))

@@ -157,7 +157,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     results: list[InlineQueryResult] = list(inline.cards(query.query, lang))
     from bot.telegram.charts import inline_chart_result
 
-    chart = inline_chart_result(context.bot_data, query.query, lang)
+    chart = inline_chart_result(context.bot_data, query.query, lang, context.bot.username)
     if chart is not None:  # a chart Telegram already has, offered first
         results.insert(0, chart)
     await query.answer(results, cache_time=CACHE_TIME, auto_pagination=True)

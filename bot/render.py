@@ -26,7 +26,7 @@ from bot.answer import (
     SearchAnswer,
     indicator_order,
 )
-from bot.domain import CREDIT, RSF_INDEX_URL, SCALE_CURRENT, SCALE_NOTES, TOPICS
+from bot.domain import CREDIT, REGIONS, RSF_INDEX_URL, SCALE_CURRENT, SCALE_NOTES, TOPICS
 from bot.i18n import country_name, flag, name, region_name, t
 from bot.store import Country, Result
 
@@ -398,6 +398,36 @@ def _message(answer: MessageAnswer, lang: str) -> Rendered:
     else:
         text = t(lang, "none")
     return Rendered([text], [], re.sub(r"<[^>]+>", "", text))
+
+
+# --- fixed texts ----------------------------------------------------------------------------
+
+
+def topics(lang: str) -> str:
+    """/topics: what can be asked about."""
+    lines = [f"<b>{t(lang, 'topics')}</b>"]
+    lines += [f"• <b>{name(lang, topic)}</b> — {t(lang, 'topic_' + topic)}" for topic in TOPICS]
+    return "\n".join(lines)
+
+
+def about(years: list[int], lang: str) -> str:
+    """/about: the source, the method in brief, the scales and the credits."""
+    scales = "\n".join(f"• {html.escape(note)}" for note in SCALE_NOTES.values())
+    regions = ", ".join(region_name(lang, region) for region in REGIONS)
+    return t(
+        lang,
+        "about",
+        credit=f'<a href="{RSF_INDEX_URL}">{html.escape(CREDIT)}</a>',
+        first=years[0] if years else "",
+        latest=years[-1] if years else "",
+        scales=scales,
+        regions=html.escape(regions),
+    )
+
+
+def group_help(bot_username: str, lang: str) -> str:
+    """What /help adds in a group: privacy mode, and using the bot inline."""
+    return t(lang, "group_help", bot=html.escape(bot_username))
 
 
 # --- packing and plain text -----------------------------------------------------------------

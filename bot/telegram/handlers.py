@@ -7,7 +7,6 @@ what ``render`` produced; nothing here knows how questions are understood or ans
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -18,9 +17,9 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot import callbacks
-from bot.domain import CREDIT, REGIONS, RSF_INDEX_URL, SCALE_NOTES, TOPICS
-from bot.i18n import name, pick_lang, region_name, t
+from bot import callbacks, render
+from bot.domain import TOPICS
+from bot.i18n import pick_lang, t
 from bot.pipeline import Pipeline, Reply
 from bot.query import Intent, Query, Ranking
 from bot.render import Button, Rendered
@@ -240,8 +239,7 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     reply = pipeline_of(context).reply(Query(text="/help", intent="help", lang=lang))
     rendered = reply.rendered
     if in_group(update):
-        username = html.escape(context.bot.username or "")
-        extra = t(lang, "group_help", bot=username)
+        extra = render.group_help(context.bot.username or "", lang)
         rendered = replace(rendered, messages=[rendered.messages[0] + "\n\n" + extra])
     await reply_with(update.effective_message, rendered, quote=in_group(update))
 
@@ -299,29 +297,14 @@ async def _ranking(update: Update, context: ContextTypes.DEFAULT_TYPE, order: st
 async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/topics: what can be asked about."""
     assert update.effective_message is not None
-    lang = lang_of(update)
-    lines = [f"<b>{t(lang, 'topics')}</b>"]
-    lines += [f"• <b>{name(lang, topic)}</b> — {t(lang, 'topic_' + topic)}" for topic in TOPICS]
-    await say(update.effective_message, "\n".join(lines))
+    await say(update.effective_message, render.topics(lang_of(update)))
 
 
 async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/about: the source, the method in brief, the scales and the credits."""
     assert update.effective_message is not None
-    lang = lang_of(update)
-    snapshot = pipeline_of(context).store.snapshot()
-    scales = "\n".join(f"• {html.escape(note)}" for note in SCALE_NOTES.values())
-    regions = ", ".join(region_name(lang, region) for region in REGIONS)
-    text = t(
-        lang,
-        "about",
-        credit=f'<a href="{RSF_INDEX_URL}">{html.escape(CREDIT)}</a>',
-        first=snapshot.years[0] if snapshot.years else "",
-        latest=snapshot.latest_year or "",
-        scales=scales,
-        regions=html.escape(regions),
-    )
-    await say(update.effective_message, text)
+    years = pipeline_of(context).store.snapshot().years
+    await say(update.effective_message, render.about(years, lang_of(update)))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -40,6 +40,9 @@ class ProfileAnswer:
     eras: tuple[str, ...] = ()  # scoring eras the reply spans (a warning if more than one)
     years_available: tuple[int, ...] = ()
     neighbours: tuple[str, ...] = ()  # the nearest-ranked countries of the same region
+    # Older indexes ranked some countries in parts (USA1/USA2: at home, abroad): shown when
+    # the country itself is not in that year's index.
+    parts: tuple[tuple[Country, Result], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,17 @@ def _profile(query: Query, snapshot: Snapshot, country: Country) -> ProfileAnswe
         eras=tuple(sorted(eras)),
         years_available=tuple(r.year for r in snapshot.history(country.code)),
         neighbours=_neighbours(snapshot, country, year),
+        parts=() if result else _parts(snapshot, country, year),
+    )
+
+
+def _parts(snapshot: Snapshot, country: Country, year: int) -> tuple[tuple[Country, Result], ...]:
+    """RSF's split entries for a country in a year (``USA2`` "United States (US territory)")."""
+    return tuple(
+        (snapshot.countries[r.code], r)
+        for r in snapshot.by_year[year]
+        if r.code != country.code and r.code.startswith(country.code)
+        and r.code in snapshot.countries
     )
 
 

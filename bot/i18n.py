@@ -44,6 +44,7 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "indicators": "Indicators",
         "indicator_head": "score · rank",
         "not_ranked": "{country} is not in the {year} index.",
+        "ranked_in_parts": "In {year} RSF ranked it in parts:",
         "no_profile": "RSF's full profile of {country} is not in our database yet: read it on "
         '<a href="{url}">rsf.org</a>.',
         "no_section": "The profile has no “{section}” section.",
@@ -145,6 +146,7 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "indicators": "Показатели",
         "indicator_head": "балл · место",
         "not_ranked": "{country} нет в индексе {year} года.",
+        "ranked_in_parts": "В {year} году RSF оценивал её по частям:",
         "no_profile": "Полного профиля страны «{country}» от RSF пока нет в нашей базе: "
         'читайте его на <a href="{url}">rsf.org</a>.',
         "no_section": "В профиле нет раздела «{section}».",

@@ -169,7 +169,17 @@ def _profile(answer: ProfileAnswer, lang: str) -> Rendered:
         )
     if result is None:
         shown = html.escape(country_name(country.code, country.name_en, lang))
-        blocks.append(head + "\n" + t(lang, "not_ranked", country=shown, year=answer.year))
+        lines = [head, t(lang, "not_ranked", country=shown, year=answer.year)]
+        if answer.parts:
+            lines.append(t(lang, "ranked_in_parts", year=answer.year))
+            lines += [
+                f"• {html.escape(part.name_en)}: "
+                + t(lang, "rank_of", rank=r.rank, total=r.total)
+                + f", {t(lang, 'score_word')} <b>{fmt_score(r.score)}</b>"
+                for part, r in answer.parts
+            ]
+            lines.append(f"<i>{html.escape(SCALE_NOTES[answer.parts[0][1].scale])}</i>")
+        blocks.append("\n".join(lines))
     else:
         facts = [
             t(lang, "rank_of", rank=result.rank, total=result.total),

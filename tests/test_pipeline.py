@@ -220,3 +220,20 @@ def test_ask_plain_text(db_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert "Rank 149 of 180" in run.stdout and "<b>" not in run.stdout
     assert "(https://rsf.org/en/country/kazakhstan)" in run.stdout
+
+
+def test_country_ranked_in_parts(pipeline: Pipeline) -> None:
+    text = valid(pipeline.ask("USA 2005"))
+    assert "United States is not in the 2005 index." in text
+    assert "United States (US territory): Rank 44 of 167, score 9.50" in text
+    assert "2002–2012 method: lower is freer" in text
+
+
+def test_ask_stops_quietly_when_the_reader_goes_away(db_path: Path) -> None:
+    env = {**os.environ, "PRESSBOT_DB": str(db_path)}
+    run = subprocess.run(
+        # ~300 KB of answers: far more than a pipe holds, so the writer meets a closed pipe.
+        f"yes Kazakhstan | head -300 | '{sys.executable}' -m bot ask | head -1",
+        shell=True, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60, check=False,
+    )
+    assert run.stdout.startswith("🇰🇿 Kazakhstan") and run.stderr == ""

@@ -52,8 +52,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from bot.importer import ImportFailed
+
     try:
         return _main(argv)
+    except ImportFailed as exc:  # e.g. the shipped data/ folder is missing on first use
+        print(f"pressbot: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # The reader went away (`pressbot ask … | head`): stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -101,9 +106,7 @@ def _ask(questions: list[str], *, as_json: bool, lang: str | None) -> int:
 
     pipeline = Pipeline.open()
     source = questions or (line.rstrip("\n") for line in sys.stdin)
-    for question in source:
-        if not question.strip() and not questions:
-            continue
+    for question in source:  # one reply per line, blank lines included: outputs stay aligned
         reply = pipeline.ask(question, lang=lang)
         if as_json:
             print(json.dumps(reply.as_json(), ensure_ascii=False), flush=True)

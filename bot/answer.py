@@ -7,13 +7,20 @@ the same moment can never mix two versions of the data into a reply.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from bot.domain import INDICATORS, REGIONS, SCALE_CURRENT, TOPIC_INDICATOR
+from bot.domain import (
+    INDEX_LABELS,
+    INDICATORS,
+    MAX_COMPARE,
+    MAX_RANKING,
+    REGIONS,
+    SCALE_CURRENT,
+    SUBREGIONS,
+    TOPIC_INDICATOR,
+)
 from bot.query import Query, Ranking
 from bot.store import Country, Result, Snapshot, Store
-
-MAX_RANKING = 50
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ class ProfileAnswer:
     # Older indexes ranked some countries in parts (USA1/USA2: at home, abroad): shown when
     # the country itself is not in that year's index.
     parts: tuple[tuple[Country, Result], ...] = ()
+    latest_index: int | None = None  # the newest index year in the store
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,7 @@ class CompareAnswer:
     rows: list[tuple[Country, Result | None]]
     indicator_order: tuple[str, ...]
     year_note: YearNote | None = None
+    left_out: int = 0  # countries beyond the MAX_COMPARE that one table shows
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,7 @@ class RankingAnswer:
     rows: list[tuple[Country, Result]]
     total: int  # how many countries the list was drawn from
     year_note: YearNote | None = None
+    no_indicators: bool = False  # an indicator was asked for a year before indicators existed
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,7 @@ class SearchAnswer:
     query: Query
     terms: str
     hits: list[SearchHit]
+    profiles: int  # how many countries' profiles were searched
 
 
 @dataclass(frozen=True)
@@ -123,7 +134,10 @@ def _pick_year(query: Query, snapshot: Snapshot) -> tuple[int, YearNote | None]:
         return latest, None
     if asked in snapshot.by_year:
         return asked, None
-    # No index that year (e.g. 2011, folded into RSF's 2011-12 index): the nearest one.
+    covering = next((y for y, label in INDEX_LABELS.items() if str(asked) in label), None)
+    if covering in snapshot.by_year:
+        return covering, None  # 2011 is in RSF's combined 2011–12 index
+    # No index that year: the nearest one, and the reply says so.
     shown = min(snapshot.years, key=lambda y: (abs(y - asked), -y))
     return shown, YearNote(asked, shown)
 
@@ -132,6 +146,8 @@ def _profile(query: Query, snapshot: Snapshot, country: Country) -> ProfileAnswe
     year, note = _pick_year(query, snapshot)
     if query.since is not None:
         year, note = snapshot.years[-1], None
+    elif query.year is None and country.last_year and country.last_year < year:
+        year = country.last_year  # a former entity (Yugoslavia): its last index
     result = snapshot.result(country.code, year)
     previous = snapshot.previous(result) if result else None
     history: list[Result] = []
@@ -160,6 +176,7 @@ def _profile(query: Query, snapshot: Snapshot, country: Country) -> ProfileAnswe
         years_available=tuple(r.year for r in snapshot.history(country.code)),
         neighbours=_neighbours(snapshot, country, year),
         parts=() if result else _parts(snapshot, country, year),
+        latest_index=snapshot.latest_year,
     )
 
 
@@ -168,7 +185,8 @@ def _parts(snapshot: Snapshot, country: Country, year: int) -> tuple[tuple[Count
     return tuple(
         (snapshot.countries[r.code], r)
         for r in snapshot.by_year[year]
-        if r.code != country.code and r.code.startswith(country.code)
+        if r.code != country.code
+        and r.code.startswith(country.code)
         and r.code in snapshot.countries
     )
 
@@ -198,13 +216,11 @@ def indicator_order(topic: str | None) -> tuple[str, ...]:
 
 def _compare(query: Query, snapshot: Snapshot, countries: list[Country]) -> CompareAnswer:
     year, note = _pick_year(query, snapshot)
-    seen: set[str] = set()
-    rows = []
-    for country in countries:
-        if country.code not in seen:
-            seen.add(country.code)
-            rows.append((country, snapshot.result(country.code, year)))
-    return CompareAnswer(query, year, rows, indicator_order(query.topic), note)
+    unique = list({c.code: c for c in countries}.values())
+    rows = [(c, snapshot.result(c.code, year)) for c in unique[:MAX_COMPARE]]
+    return CompareAnswer(
+        query, year, rows, indicator_order(query.topic), note, len(unique) - len(rows)
+    )
 
 
 def _ranking(query: Query, snapshot: Snapshot) -> RankingAnswer:
@@ -212,16 +228,23 @@ def _ranking(query: Query, snapshot: Snapshot) -> RankingAnswer:
     spec = query.ranking
     year, note = _pick_year(query, snapshot)
     results = snapshot.by_year[year]
-    if spec.region in REGIONS:
+    if spec.subregion in SUBREGIONS:
+        # "Central Asia": the countries of that part of RSF's region, and RSF's region named.
+        region, members = SUBREGIONS[spec.subregion]
+        spec = replace(spec, region=region)
+        results = [r for r in results if r.code in members]
+    elif spec.region in REGIONS:
         results = [
             r
             for r in results
             if (c := snapshot.countries.get(r.code)) is not None and c.region == spec.region
         ]
     indicator = spec.indicator if spec.indicator in INDICATORS else None
+    no_indicators = False
     if indicator and snapshot.by_year[year][0].scale != SCALE_CURRENT:
-        indicator = None  # no indicators before 2022: rank by the global score
-        spec = Ranking(spec.order, spec.limit, spec.region, None, spec.position)
+        indicator = None  # no indicators before 2022: rank by the global score, and say so
+        no_indicators = True
+        spec = replace(spec, indicator=None)
 
     def rank_of(r: Result) -> int:
         return r.indicators[indicator][1] if indicator and indicator in r.indicators else r.rank
@@ -233,7 +256,7 @@ def _ranking(query: Query, snapshot: Snapshot) -> RankingAnswer:
         limit = max(1, min(spec.limit, MAX_RANKING))
         chosen = ordered[:limit] if spec.order == "top" else ordered[-limit:][::-1]
     rows = [(snapshot.countries[r.code], r) for r in chosen]
-    return RankingAnswer(query, year, spec, rows, len(results), note)
+    return RankingAnswer(query, year, spec, rows, len(results), note, no_indicators)
 
 
 def _search(query: Query, snapshot: Snapshot, store: Store | None) -> SearchAnswer:
@@ -243,7 +266,6 @@ def _search(query: Query, snapshot: Snapshot, store: Store | None) -> SearchAnsw
         for row in store.search(query.search_terms):
             country = snapshot.countries.get(str(row["code"]))
             if country is not None:
-                hits.append(
-                    SearchHit(country, int(row["year"]), str(row["section"]), str(row["snippet"]))  # type: ignore[call-overload]
-                )
-    return SearchAnswer(query, query.search_terms, hits)
+                year, section, snippet = row["year"], row["section"], row["snippet"]
+                hits.append(SearchHit(country, int(str(year)), str(section), str(snippet)))
+    return SearchAnswer(query, query.search_terms, hits, len(snapshot.profiles))

@@ -37,7 +37,8 @@ class Callback:
 
 def _encode(prefix: str, codes: tuple[str, ...], year: int | None, topic: str | None) -> str:
     data = f"{prefix}:{','.join(codes)}:{year or ''}:{topic or ''}"
-    assert len(data.encode()) <= MAX_BYTES, data
+    if len(data.encode()) > MAX_BYTES:  # Telegram would refuse the whole keyboard
+        raise ValueError(f"callback data over {MAX_BYTES} bytes: {data!r}")
     return data
 
 

@@ -252,7 +252,8 @@ def caption(data: ChartData) -> str:
         lines.append(html.escape(text(lang, "cap_break")))
     lines.append(credit(data.url, lang))
     result = "\n".join(lines)
-    assert len(result) <= MAX_CAPTION, len(result)
+    if len(result) > MAX_CAPTION:  # five countries' lines fit with room to spare
+        raise ValueError(f"caption of {len(result)} characters is over {MAX_CAPTION}")
     return result
 
 

@@ -37,6 +37,26 @@ REGIONS: Final[dict[str, str]] = {
     "mena": "Middle East – North Africa",
 }
 
+#: The longest ranking a reply lists, and the most countries one comparison shows.
+MAX_RANKING: Final = 50
+MAX_COMPARE: Final = 5
+
+#: Index years RSF published under another name.
+INDEX_LABELS: Final[dict[int, str]] = {2012: "2011–12"}
+
+
+def index_label(year: int) -> str:
+    """How RSF names an index year: 2012 → "2011–12", the one combined index."""
+    return INDEX_LABELS.get(year, str(year))
+
+#: Parts of RSF's regions people ask about by name, and the region RSF files them under.
+SUBREGIONS: Final[dict[str, tuple[str, frozenset[str]]]] = {
+    "central_asia": (
+        "europe_central_asia",
+        frozenset({"KAZ", "KGZ", "TJK", "TKM", "UZB"}),
+    ),
+}
+
 #: RSF's CSV zones (French) → website region.  2022 used two other labels.
 ZONE_REGION: Final[dict[str, str]] = {
     "afrique": "africa",
@@ -64,12 +84,6 @@ def scale_of(year: int) -> str:
     return SCALE_CURRENT
 
 
-SCALE_NOTES: Final[dict[str, str]] = {
-    SCALE_OLD: "2002–2012 method: lower is freer, open-ended",
-    SCALE_REEXPRESSED: "2013–2021 method, re-expressed 0–100: higher is freer",
-    SCALE_CURRENT: "2022+ method, 0–100: higher is freer",
-}
-
 #: Situation bands of the 2022+ method, lowest bound first matched from the top.
 SITUATIONS: Final = (
     (85.0, "good"),
@@ -78,15 +92,6 @@ SITUATIONS: Final = (
     (40.0, "difficult"),
     (0.0, "very_serious"),
 )
-
-SITUATION_LABELS: Final[dict[str, str]] = {
-    "good": "Good",
-    "satisfactory": "Satisfactory",
-    "problematic": "Problematic",
-    "difficult": "Difficult",
-    "very_serious": "Very serious",
-}
-
 
 def situation_of(score: float, year: int) -> str | None:
     """RSF's situation band for a score, or None before the 2022 method existed."""

@@ -13,6 +13,7 @@ from typing import Final
 from babel import Locale
 
 from bot.aliases import alpha2_of, flag_of
+from bot.domain import REGIONS
 
 LANGS: Final = ("en", "ru")
 
@@ -59,15 +60,23 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "top": "Top {n}",
         "bottom": "Bottom {n}",
         "position": "Rank {n}",
-        "overall": "overall",
         "by_indicator": "by the {indicator} indicator",
         "in_region": "in {region}",
         "region_note": "RSF's region used: {region}.",
+        "in_subregion": "in {subregion}",
+        "subregion_note": "{subregion} is part of RSF's {region} region; ranks are world ranks.",
+        "no_indicators": "The five indicators exist since 2022: ranked by the global score.",
+        "left_out": "One table compares at most {n} countries; {k} more were left out.",
+        "oecs": "RSF ranks the Organisation of Eastern Caribbean States as one entry: Antigua "
+        "and Barbuda, Dominica, Grenada, Saint Kitts and Nevis, Saint Lucia, and Saint Vincent "
+        "and the Grenadines.",
+        "last_ranked": "Not in the {latest} index: last ranked in {year}.",
+        "central_asia": "Central Asia",
         "nobody_at": "No country holds rank {n} in {year}.",
         "search_title": "Profiles mentioning “{terms}”",
         "search_none": "No RSF profile in our database mentions “{terms}”.",
         "search_scope": "Profiles in the database: {n}.",
-        "clarify": "I didn't recognise “{word}”. Did you mean:",
+        "clarify": "I didn't recognise “{word}”. Did you mean {names}?",
         "need_country": "Which country? For example: <i>{example}</i>",
         "no_data": "The database holds no index data yet. An operator can load it with "
         "<code>pressbot data import</code>.",
@@ -86,11 +95,8 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
             "Topics: media landscape, political, legal, economic, social, safety."
         ),
         "topics": "Topics",
-        "more": "More",
-        "years": "Years",
         "neighbours": "Compare with neighbours",
         "chart": "📈 Chart",
-        "profile_button": "Overview",
         "apology": "Sorry, something went wrong on my side. Please try again in a moment.",
         "unknown_command": "I don't know that command. Send /help for what I can do.",
         "alert_title": "RSF's World Press Freedom Index {year} is out",
@@ -145,7 +151,7 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "score_word": "балл",
         "indicators": "Показатели",
         "indicator_head": "балл · место",
-        "not_ranked": "{country} нет в индексе {year} года.",
+        "not_ranked": "В индексе {year} года нет страны «{country}».",
         "ranked_in_parts": "В {year} году RSF оценивал её по частям:",
         "no_profile": "Полного профиля страны «{country}» от RSF пока нет в нашей базе: "
         'читайте его на <a href="{url}">rsf.org</a>.',
@@ -160,15 +166,23 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "top": "Первые {n}",
         "bottom": "Последние {n}",
         "position": "Место {n}",
-        "overall": "в целом",
         "by_indicator": "по показателю «{indicator}»",
-        "in_region": "в регионе {region}",
+        "in_region": "регион: {region}",
         "region_note": "Регион RSF: {region}.",
+        "in_subregion": "{subregion}",
+        "subregion_note": "{subregion} входит в регион RSF «{region}»; места — мировые.",
+        "no_indicators": "Пять показателей есть только с 2022 года: порядок по общему баллу.",
+        "left_out": "В одной таблице не больше {n} стран; ещё {k} не вошли.",
+        "oecs": "RSF оценивает Организацию восточнокарибских государств как одну запись: "
+        "Антигуа и Барбуда, Доминика, Гренада, Сент-Китс и Невис, Сент-Люсия, Сент-Винсент "
+        "и Гренадины.",
+        "last_ranked": "В индексе {latest} года нет: последний раз оценивалась в {year} году.",
+        "central_asia": "Центральная Азия",
         "nobody_at": "В {year} году ни одна страна не занимает место {n}.",
         "search_title": "Профили, где упоминается «{terms}»",
         "search_none": "Ни один профиль RSF в нашей базе не упоминает «{terms}».",
         "search_scope": "Профилей в базе: {n}.",
-        "clarify": "Я не узнал «{word}». Возможно, вы имели в виду:",
+        "clarify": "Я не узнал «{word}». Возможно, вы имели в виду: {names}?",
         "need_country": "Какая страна? Например: <i>{example}</i>",
         "no_data": "В базе пока нет данных индекса. Оператор может загрузить их командой "
         "<code>pressbot data import</code>.",
@@ -187,11 +201,8 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
             "Темы: медиа, политика, право, экономика, общество, безопасность."
         ),
         "topics": "Темы",
-        "more": "Ещё",
-        "years": "Годы",
         "neighbours": "Сравнить с соседями",
         "chart": "📈 График",
-        "profile_button": "Обзор",
         "apology": "Извините, у меня что-то сломалось. Попробуйте ещё раз через минуту.",
         "unknown_command": "Я не знаю такой команды. /help — что я умею.",
         "alert_title": "Вышел Мировой индекс свободы прессы RSF {year}",
@@ -237,6 +248,9 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
 
 _NAMES: Final[dict[str, dict[str, str]]] = {
     "en": {
+        "2002-2012": "2002–2012 method: lower is freer, open-ended",
+        "2013-2021": "2013–2021 method, re-expressed 0–100: higher is freer",
+        "2022+": "2022+ method, 0–100: higher is freer",
         "summary": "Overview",
         "landscape": "Media landscape",
         "political": "Political",
@@ -256,6 +270,9 @@ _NAMES: Final[dict[str, dict[str, str]]] = {
         "safety_short": "Saf",
     },
     "ru": {
+        "2002-2012": "методика 2002–2012: меньше — свободнее, без верхней границы",
+        "2013-2021": "методика 2013–2021, пересчитана в 0–100: больше — свободнее",
+        "2022+": "методика с 2022 года, 0–100: больше — свободнее",
         "summary": "Обзор",
         "landscape": "Медиа",
         "political": "Политика",
@@ -277,13 +294,7 @@ _NAMES: Final[dict[str, dict[str, str]]] = {
 }
 
 _REGION_NAMES: Final[dict[str, dict[str, str]]] = {
-    "en": {
-        "africa": "Africa",
-        "americas": "Americas",
-        "asia_pacific": "Asia-Pacific",
-        "europe_central_asia": "Europe – Central Asia",
-        "mena": "Middle East – North Africa",
-    },
+    "en": REGIONS,
     "ru": {
         "africa": "Африка",
         "americas": "Америка",
@@ -328,5 +339,6 @@ def country_name(code: str, name_en: str, lang: str) -> str:
     if two:
         found = Locale.parse(lang).territories.get(two)
         if found:
-            return str(found)
+            # CLDR writes some names with a spaced hyphen ("Конго - Браззавиль").
+            return str(found).replace(" - ", "-")
     return name_en

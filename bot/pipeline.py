@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.answer import Answer, answer
-from bot.i18n import pick_lang
+from bot.domain import TOPIC_INDICATOR
 from bot.query import Query
 from bot.render import Rendered, render
 from bot.store import Snapshot, Store, open_store
@@ -23,6 +23,8 @@ from bot.understand import Understander
 
 # A follow-up that adds a country rather than switching to it: "and Norway?", "а Норвегия?".
 _ADDING = re.compile(r"^\s*(and|vs\.?|versus|compared? (to|with)|и|а|против)\b", re.I)
+# One that switches country but keeps the topic and year: "what about Norway?".
+_SWITCHING = re.compile(r"^\s*(what|how) about\b|^\s*(а )?как насч[её]т\b|^\s*а что\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ class Reply:
             "intent": self.query.intent,
             "countries": list(self.query.countries),
             "topic": self.query.topic,
-            "year": self.query.year,
+            # The year the question names: "in 2023" or "since 2020".
+            "year": self.query.year if self.query.year is not None else self.query.since,
             "messages": self.messages,
         }
 
@@ -91,10 +94,25 @@ class Pipeline:
 def with_context(query: Query, context: Query) -> Query:
     """Read a follow-up in the light of the answer it replies to.
 
-    "in 2023?" or "what about safety?" keep the countries; "and Norway?" adds Norway to a
-    comparison; "Norway?" switches to Norway, keeping the topic and year asked before.
+    "in 2023?" or "what about safety?" keep the countries (or re-rank a ranking); "and
+    Norway?" adds Norway to a comparison; "what about Norway?" switches to Norway, keeping
+    the topic and year asked before; a question naming its own country stands alone.
     """
-    if query.intent in ("help", "ranking", "search") or not context.countries:
+    if query.intent in ("help", "ranking", "search"):
+        return query
+    if context.intent == "ranking" and context.ranking is not None and not query.countries:
+        # After a ranking, "in 2023?" or "by safety?" re-ranks rather than asking which country.
+        if query.year is None and query.topic is None:
+            return query
+        indicator = TOPIC_INDICATOR.get(query.topic or "") or context.ranking.indicator
+        return replace(
+            context,
+            text=query.text,
+            year=query.year if query.year is not None else context.year,
+            ranking=replace(context.ranking, indicator=indicator),
+            lang=query.lang,
+        )
+    if not context.countries:
         return query
     if not query.countries:
         # Only a follow-up that asks something (a topic, a year) continues the conversation:
@@ -110,12 +128,9 @@ def with_context(query: Query, context: Query) -> Query:
         )
     topic = query.topic or context.topic
     year = query.year if query.year is not None else context.year
+    if _SWITCHING.match(query.text):
+        return replace(query, topic=topic, year=year)
     if _ADDING.match(query.text):
         merged = tuple(dict.fromkeys((*context.countries, *query.countries)))[:5]
         return replace(query, intent="compare", countries=merged, topic=topic, year=year)
-    return replace(query, topic=topic, year=year)
-
-
-def lang_for(text: str, hint: str | None) -> str:
-    """Re-exported for interfaces that need the language before a query exists."""
-    return pick_lang(hint, text)
+    return query  # a new question that names its own country

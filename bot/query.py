@@ -17,6 +17,9 @@ class Ranking:
     order: Literal["top", "bottom"] = "top"
     limit: int = 10
     region: str | None = None  # a key of bot.domain.REGIONS
+    # Countries within the region the question named ("Central Asia" inside RSF's
+    # Europe – Central Asia): a key of bot.domain.SUBREGIONS.
+    subregion: str | None = None
     indicator: str | None = None  # a key of bot.domain.INDICATORS
     position: int | None = None
 

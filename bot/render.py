@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from bot import callbacks
@@ -26,7 +27,17 @@ from bot.answer import (
     SearchAnswer,
     indicator_order,
 )
-from bot.domain import CREDIT, REGIONS, RSF_INDEX_URL, SCALE_CURRENT, SCALE_NOTES, TOPICS
+from bot.domain import (
+    CREDIT,
+    MAX_COMPARE,
+    REGIONS,
+    RSF_INDEX_URL,
+    SCALE_CURRENT,
+    SCALE_OLD,
+    SCALE_REEXPRESSED,
+    TOPICS,
+    index_label,
+)
 from bot.i18n import country_name, flag, name, region_name, t
 from bot.store import Country, Result
 
@@ -37,12 +48,10 @@ _MAX_PIECE = 3500
 
 @dataclass(frozen=True, slots=True)
 class Button:
-    """One inline button: exactly one of ``data`` (callback), ``url`` or ``inline``."""
+    """One inline button: its label and the callback data it sends (bot.callbacks)."""
 
     text: str
-    data: str | None = None
-    url: str | None = None
-    inline: str | None = None  # switch_inline_query_current_chat
+    data: str
 
 
 @dataclass
@@ -54,8 +63,11 @@ class Rendered:
 
 
 def country_url(country: Country) -> str:
-    """RSF's page for a country: ``https://rsf.org/en/country/<english-name>``."""
-    slug = re.sub(r"[^a-z0-9]+", "-", country.name_en.lower()).strip("-")
+    """RSF's page for a country: ``https://rsf.org/en/country/<english-name>``, the name
+    without accents or apostrophes ("Côte d'Ivoire" → ``cote-divoire``)."""
+    plain = unicodedata.normalize("NFKD", country.name_en).encode("ascii", "ignore").decode()
+    plain = re.sub(r"['’]", "", plain.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     return f"https://rsf.org/en/country/{slug}" if slug else RSF_INDEX_URL
 
 
@@ -160,7 +172,7 @@ def _profile(answer: ProfileAnswer, lang: str) -> Rendered:
     country, result = answer.country, answer.result
     url = country_url(country)
     blocks: list[str] = []
-    head = f"{label(country, lang)} · <b>{t(lang, 'index')} {answer.year}</b>"
+    head = f"{label(country, lang)} · <b>{t(lang, 'index')} {index_label(answer.year)}</b>"
     if answer.year_note:
         head += (
             "\n<i>"
@@ -178,7 +190,7 @@ def _profile(answer: ProfileAnswer, lang: str) -> Rendered:
                 + f", {t(lang, 'score_word')} <b>{fmt_score(r.score)}</b>"
                 for part, r in answer.parts
             ]
-            lines.append(f"<i>{html.escape(SCALE_NOTES[answer.parts[0][1].scale])}</i>")
+            lines.append(f"<i>{html.escape(name(lang, answer.parts[0][1].scale))}</i>")
         blocks.append("\n".join(lines))
     else:
         facts = [
@@ -189,7 +201,11 @@ def _profile(answer: ProfileAnswer, lang: str) -> Rendered:
             facts.append(name(lang, result.situation))
         lines = [head, " · ".join(facts)]
         if result.scale != SCALE_CURRENT:
-            lines.append(f"<i>{html.escape(SCALE_NOTES[result.scale])}</i>")
+            lines.append(f"<i>{html.escape(name(lang, result.scale))}</i>")
+        if answer.latest_index and country.last_year and country.last_year < answer.latest_index:
+            lines.append(t(lang, "last_ranked", latest=answer.latest_index, year=country.last_year))
+        if country.code == "CSS":
+            lines.append(f"<i>{t(lang, 'oecs')}</i>")
         if answer.previous:
             lines.append(_change_line(result, answer.previous, lang))
         blocks.append("\n".join(lines))
@@ -264,7 +280,7 @@ def _profile_buttons(answer: ProfileAnswer, lang: str) -> list[list[Button]]:
 
 def _compare(answer: CompareAnswer, lang: str) -> Rendered:
     blocks = [
-        f"<b>{t(lang, 'compare_title', year=answer.year)}</b>\n"
+        f"<b>{t(lang, 'compare_title', year=index_label(answer.year))}</b>\n"
         + "\n".join(f"<code>{html.escape(c.code)}</code> {label(c, lang)}" for c, _ in answer.rows)
     ]
     current = any(r is not None and r.indicators for _, r in answer.rows)
@@ -293,7 +309,9 @@ def _compare(answer: CompareAnswer, lang: str) -> Rendered:
     blocks.append("<pre>" + html.escape("\n".join(lines)) + "</pre>")
     scales = {r.scale for _, r in answer.rows if r is not None}
     if answer.rows and any(r is not None and r.scale != SCALE_CURRENT for _, r in answer.rows):
-        blocks.append("<i>" + html.escape(SCALE_NOTES[next(iter(scales))]) + "</i>")
+        blocks.append("<i>" + html.escape(name(lang, next(iter(scales)))) + "</i>")
+    if answer.left_out:
+        blocks.append(f"<i>{t(lang, 'left_out', n=MAX_COMPARE, k=answer.left_out)}</i>")
     blocks.append(credit(RSF_INDEX_URL, lang))
     codes = tuple(c.code for c, _ in answer.rows)
     buttons = [
@@ -322,9 +340,12 @@ def _ranking(answer: RankingAnswer, lang: str) -> Rendered:
     scope = []
     if spec.indicator:
         scope.append(t(lang, "by_indicator", indicator=name(lang, spec.indicator).lower()))
-    if spec.region:
+    subregion = t(lang, spec.subregion) if spec.subregion else None
+    if subregion:
+        scope.append(t(lang, "in_subregion", subregion=subregion))
+    elif spec.region:
         scope.append(t(lang, "in_region", region=region_name(lang, spec.region)))
-    heading = f"<b>{html.escape(title)}</b> · {t(lang, 'index')} {answer.year}"
+    heading = f"<b>{html.escape(title)}</b> · {t(lang, 'index')} {index_label(answer.year)}"
     if scope:
         heading += "\n" + html.escape(", ".join(scope))
     blocks = [heading]
@@ -339,13 +360,18 @@ def _ranking(answer: RankingAnswer, lang: str) -> Rendered:
                 score, rank = result.score, result.rank
             lines.append(f"{rank:>3}. {label(country, lang)} — <b>{fmt_score(score)}</b>")
         blocks.append("\n".join(lines))
-    if spec.region:
+    if answer.no_indicators:
+        blocks.append(f"<i>{t(lang, 'no_indicators')}</i>")
+    if subregion and spec.region:
+        note = t(lang, "subregion_note", subregion=subregion, region=region_name(lang, spec.region))
+        blocks.append(f"<i>{html.escape(note)}</i>")
+    elif spec.region:
         blocks.append(
             "<i>" + t(lang, "region_note", region=region_name(lang, spec.region)) + "</i>"
         )
     first = answer.rows[0][1] if answer.rows else None
     if first is not None and first.scale != SCALE_CURRENT:
-        blocks.append("<i>" + html.escape(SCALE_NOTES[first.scale]) + "</i>")
+        blocks.append("<i>" + html.escape(name(lang, first.scale)) + "</i>")
     blocks.append(credit(RSF_INDEX_URL, lang))
     buttons = [
         [
@@ -365,8 +391,13 @@ def _snippet(text: str) -> str:
     return escaped.replace("\x02", "<b>").replace("\x03", "</b>")
 
 
+#: Search words are echoed back; a longer paste is shortened so the reply stays one message.
+_MAX_ECHO = 80
+
+
 def _search(answer: SearchAnswer, lang: str) -> Rendered:
-    terms = html.escape(answer.terms)
+    shown_terms = answer.terms if len(answer.terms) <= _MAX_ECHO else answer.terms[:_MAX_ECHO] + "…"
+    terms = html.escape(shown_terms)
     if not answer.hits:
         blocks = [t(lang, "search_none", terms=terms)]
     else:
@@ -376,20 +407,24 @@ def _search(answer: SearchAnswer, lang: str) -> Rendered:
                 f"{label(hit.country, lang)} · {name(lang, hit.section)} ({hit.year})\n"
                 f"<i>{_snippet(hit.snippet)}</i>"
             )
+    # Only some countries have their full RSF profile here: say how many were searched.
+    blocks.append(f"<i>{t(lang, 'search_scope', n=answer.profiles)}</i>")
     blocks.append(credit(RSF_INDEX_URL, lang))
     seen: dict[str, Country] = {h.country.code: h.country for h in answer.hits}
     buttons = [
         [Button(button_label(c, lang), callbacks.profile(c.code, None, None))]
         for c in list(seen.values())[:6]
     ]
-    return Rendered(pack(blocks), buttons, t(lang, "search_title", terms=answer.terms))
+    return Rendered(pack(blocks), buttons, t(lang, "search_title", terms=shown_terms))
 
 
 def _message(answer: MessageAnswer, lang: str) -> Rendered:
     if answer.kind == "help":
         text = t(lang, "help", latest=answer.latest or "")
     elif answer.kind == "clarify":
-        text = t(lang, "clarify", word=html.escape(answer.query.unknown or answer.query.text))
+        word = (answer.query.unknown or answer.query.text)[:_MAX_ECHO]
+        names = ", ".join(label(c, lang) for c in answer.candidates)
+        text = t(lang, "clarify", word=html.escape(word), names=names)
         buttons = [
             [
                 Button(
@@ -422,7 +457,10 @@ def topics(lang: str) -> str:
 
 def about(years: list[int], lang: str) -> str:
     """/about: the source, the method in brief, the scales and the credits."""
-    scales = "\n".join(f"• {html.escape(note)}" for note in SCALE_NOTES.values())
+    scales = "\n".join(
+        f"• {html.escape(name(lang, scale))}"
+        for scale in (SCALE_OLD, SCALE_REEXPRESSED, SCALE_CURRENT)
+    )
     regions = ", ".join(region_name(lang, region) for region in REGIONS)
     return t(
         lang,
@@ -433,6 +471,20 @@ def about(years: list[int], lang: str) -> str:
         scales=scales,
         regions=html.escape(regions),
     )
+
+
+def preformatted(lines: list[str]) -> str:
+    """Operator output (/status) as one monospaced block; lines that would not fit in one
+    message are left out whole, never cut inside an escape."""
+    kept: list[str] = []
+    room = MAX_MESSAGE - len("<pre></pre>")
+    for line in lines:
+        escaped = html.escape(line)
+        if len(escaped) + 1 > room:
+            break
+        kept.append(escaped)
+        room -= len(escaped) + 1
+    return "<pre>" + "\n".join(kept) + "</pre>"
 
 
 def group_help(bot_username: str, lang: str) -> str:
@@ -447,7 +499,7 @@ def pack(blocks: list[str], limit: int = MAX_MESSAGE) -> list[str]:
     """Join blocks into as few messages as fit, never splitting a block."""
     messages: list[str] = []
     current = ""
-    for block in blocks:
+    for block in _fit(blocks, limit):
         joined = f"{current}\n\n{block}" if current else block
         if len(joined) <= limit:
             current = joined
@@ -458,6 +510,20 @@ def pack(blocks: list[str], limit: int = MAX_MESSAGE) -> list[str]:
     if current:
         messages.append(current)
     return messages
+
+
+def _fit(blocks: list[str], limit: int) -> list[str]:
+    """Blocks are built to fit a message; should one not, it is sent as plain escaped text
+    in pieces rather than cut inside a tag."""
+    fitted: list[str] = []
+    for block in blocks:
+        if len(block) <= limit:
+            fitted.append(block)
+        else:
+            # Escaping can grow text up to six-fold ('"' → "&quot;"): pieces leave that room.
+            pieces = _split_text(to_plain_text(block), limit // 6)
+            fitted.extend(html.escape(piece) for piece in pieces)
+    return fitted
 
 
 _LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.S)

@@ -20,7 +20,7 @@ PROMPT = "you> "
 def _show(reply: Reply, out: TextIO) -> list[Button]:
     for message in reply.messages:
         out.write(to_plain_text(message) + "\n\n")
-    pressable = [b for row in reply.rendered.buttons for b in row if b.data]
+    pressable = [b for row in reply.rendered.buttons for b in row]
     if pressable:
         out.write("  ".join(f"[{i}] {b.text}" for i, b in enumerate(pressable, 1)) + "\n")
     return pressable
@@ -52,7 +52,7 @@ def chat(stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
             continue
         lang = pick_lang(None, text)
         if text.isdigit() and 1 <= int(text) <= len(buttons):
-            pressed = callbacks.decode(buttons[int(text) - 1].data or "")
+            pressed = callbacks.decode(buttons[int(text) - 1].data)
             if pressed is None:
                 continue
             if pressed.kind == "chart":

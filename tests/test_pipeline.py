@@ -40,7 +40,7 @@ def valid(reply: Reply) -> str:
         texts.append(visible)
     for row in reply.rendered.buttons:
         for button in row:
-            assert button.data is None or 0 < len(button.data.encode()) <= 64
+            assert 0 < len(button.data.encode()) <= 64
     return "\n".join(texts)
 
 
@@ -95,8 +95,10 @@ def test_old_scale_is_labelled(pipeline: Pipeline) -> None:
 
 
 def test_missing_year_shows_the_nearest(pipeline: Pipeline) -> None:
-    text = valid(pipeline.ask("Kazakhstan in 2011"))
-    assert "There is no 2011 index; showing 2012." in text
+    text = valid(pipeline.ask("Kazakhstan in 2011"))  # RSF's combined 2011–12 index
+    assert "World Press Freedom Index 2011–12" in text and "There is no" not in text
+    text = valid(pipeline.ask("Kazakhstan in 2030"))
+    assert "There is no 2030 index; showing 2026." in text
 
 
 def test_compare_table(pipeline: Pipeline) -> None:
@@ -152,6 +154,14 @@ def test_follow_up_in_context(pipeline: Pipeline) -> None:
     switched = pipeline.ask("in 2023?", context=first.query)
     assert switched.query.countries == ("KAZ",) and switched.query.year == 2023
     assert pipeline.ask("hello", context=first.query).query.intent == "none"
+    switched = pipeline.ask("what about Norway?", context=first.query)
+    assert switched.query.countries == ("NOR",) and switched.query.topic == "safety"
+    fresh = pipeline.ask("Norway", context=first.query)
+    assert fresh.query.countries == ("NOR",) and fresh.query.topic is None
+    ranking = pipeline.ask("worst in Africa")
+    again = pipeline.ask("in 2023?", context=ranking.query)
+    assert again.query.intent == "ranking" and again.query.year == 2023
+    assert again.query.ranking == ranking.query.ranking
 
 
 def test_every_string_of_data_is_escaped(pipeline: Pipeline) -> None:
@@ -210,9 +220,11 @@ def test_ask_json_reads_stdin_in_order(db_path: Path) -> None:
     run = _ask_cli("--json", stdin="Mexico in 2023\n\nтоп 3\nhello\n", db=db_path)
     assert run.returncode == 0, run.stderr
     lines = [json.loads(line) for line in run.stdout.splitlines()]
-    assert [obj["question"] for obj in lines] == ["Mexico in 2023", "топ 3", "hello"]
+    # One object per input line, blank lines included, so outputs line up with inputs.
+    assert [obj["question"] for obj in lines] == ["Mexico in 2023", "", "топ 3", "hello"]
     assert lines[0]["year"] == 2023 and lines[0]["countries"] == ["MEX"]
-    assert lines[1]["intent"] == "ranking" and lines[2]["intent"] == "none"
+    assert lines[1]["intent"] == "none" and lines[1]["messages"]
+    assert lines[2]["intent"] == "ranking" and lines[3]["intent"] == "none"
 
 
 def test_ask_plain_text(db_path: Path) -> None:
@@ -234,6 +246,61 @@ def test_ask_stops_quietly_when_the_reader_goes_away(db_path: Path) -> None:
     run = subprocess.run(
         # ~300 KB of answers: far more than a pipe holds, so the writer meets a closed pipe.
         f"yes Kazakhstan | head -300 | '{sys.executable}' -m bot ask | head -1",
-        shell=True, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60, check=False,
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
     )
     assert run.stdout.startswith("🇰🇿 Kazakhstan") and run.stderr == ""
+
+
+def test_json_year_is_the_year_named(pipeline: Pipeline) -> None:
+    assert pipeline.ask("Kazakhstan since 2020").as_json()["year"] == 2020
+    assert pipeline.ask("Kazakhstan").as_json()["year"] is None
+
+
+def test_limits_hold_for_long_lists_and_pastes(pipeline: Pipeline) -> None:
+    snapshot = pipeline.store.snapshot()
+    everyone = ", ".join(c.name_en for c in snapshot.countries.values() if c.last_year == 2026)
+    reply = pipeline.ask("compare " + everyone)
+    text = valid(reply)
+    assert len(reply.query.countries) > 100 and "left out" in text
+    assert sum(len(row) for row in reply.rendered.buttons) <= 10
+    valid(pipeline.ask("which countries mention " + "x" * 5000))
+
+
+def test_regional_notes(pipeline: Pipeline) -> None:
+    text = valid(pipeline.ask("worst in Central Asia"))
+    assert "Turkmenistan" in text and "Norway" not in text and "Russia" not in text
+    assert "Central Asia is part of RSF's Europe – Central Asia region" in text
+    text = valid(pipeline.ask("top 10 by safety in 2021"))
+    assert "indicators exist since 2022" in text
+
+
+def test_former_entities_and_oecs(pipeline: Pipeline) -> None:
+    text = valid(pipeline.ask("Yugoslavia"))
+    assert "Index 2002" in text and "last ranked in 2002" in text
+    text = valid(pipeline.ask("Dominica"))
+    assert "OECS" in text and "Organisation of Eastern Caribbean States" in text
+
+
+def test_russian_notes_are_russian(pipeline: Pipeline) -> None:
+    text = valid(pipeline.ask("Казахстан 2015"))
+    assert "методика 2013–2021" in text and "method" not in text
+
+
+def test_clarify_names_the_candidates(pipeline: Pipeline) -> None:
+    reply = pipeline.ask("Austrlia")
+    assert set(reply.query.candidates) >= {"AUS", "AUT"}
+    text = valid(reply)
+    assert "Did you mean" in text and "Australia" in text and "Austria" in text
+
+
+def test_rsf_links_for_names_with_accents(pipeline: Pipeline) -> None:
+    assert (
+        'href="https://rsf.org/en/country/cote-divoire"' in pipeline.ask("Ivory Coast").messages[-1]
+    )
+    assert 'href="https://rsf.org/en/country/turkiye"' in pipeline.ask("Turkey").messages[-1]

@@ -7,12 +7,12 @@ nothing about the deployment.
 
 from __future__ import annotations
 
-import html
 import time
 
 from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes, filters
 
+from bot import render
 from bot import subscriptions as subs
 from bot.operations import status_lines
 from bot.pipeline import Pipeline
@@ -45,7 +45,7 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         f"uptime: {_uptime(time.time() - context.bot_data['started'])}",
         f"subscribed chats: {subs.subscriber_count(pipeline.store.db)}",
     ]
-    await say(update.effective_message, "<pre>" + html.escape("\n".join(lines)) + "</pre>")
+    await say(update.effective_message, render.preformatted(lines))
 
 
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

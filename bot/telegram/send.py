@@ -13,18 +13,8 @@ log = logging.getLogger(__name__)
 
 def keyboard(rows: list[list[Button]]) -> InlineKeyboardMarkup | None:
     """Render's buttons as an inline keyboard (None when there are none)."""
-    built = []
-    for row in rows:
-        line = []
-        for b in row:
-            if b.data is not None:
-                line.append(InlineKeyboardButton(b.text, callback_data=b.data))
-            elif b.url is not None:
-                line.append(InlineKeyboardButton(b.text, url=b.url))
-            elif b.inline is not None:
-                line.append(InlineKeyboardButton(b.text, switch_inline_query_current_chat=b.inline))
-        if line:
-            built.append(line)
+    built = [[InlineKeyboardButton(b.text, callback_data=b.data) for b in row] for row in rows]
+    built = [row for row in built if row]
     return InlineKeyboardMarkup(built) if built else None
 
 

@@ -249,7 +249,7 @@ async def test_inline_country(bot: RunningBot) -> None:
     assert first["title"] == "Kazakhstan"
     assert "Rank <b>149</b> of 180" in first["input_message_content"]["message_text"]
     assert first["input_message_content"]["parse_mode"] == "HTML"
-    assert call.params["cache_time"] == 300
+    assert call.params["cache_time"] <= 5  # never longer than the bot takes to see an import
 
 
 async def test_inline_prefix_offers_countries(bot: RunningBot) -> None:

@@ -68,6 +68,8 @@ def remember(context: ContextTypes.DEFAULT_TYPE, sent: list[Message], reply: Rep
         key = (message.chat_id, message.message_id)
         memory[key] = Shown(reply.query, view_digest(text, buttons))
         memory.move_to_end(key)
+    if context.chat_data is not None:
+        context.chat_data["last_query"] = reply.query
     while len(memory) > CONTEXT_MEMORY:
         memory.popitem(last=False)
 
@@ -77,6 +79,12 @@ def shown_in(context: ContextTypes.DEFAULT_TYPE, message: Message | None) -> Sho
         return None
     memory: OrderedDict[tuple[int, int], Shown] | None = context.bot_data.get("shown")
     return memory.get((message.chat_id, message.message_id)) if memory else None
+
+
+def last_query(context: ContextTypes.DEFAULT_TYPE) -> Query | None:
+    """The query behind the bot's last answer in this chat."""
+    found = context.chat_data.get("last_query") if context.chat_data is not None else None
+    return found if isinstance(found, Query) else None
 
 
 def recalled(context: ContextTypes.DEFAULT_TYPE, message: Message | None) -> Query | None:
@@ -136,7 +144,10 @@ async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """Every text in a private chat is a question; a reply to the bot continues its topic."""
     message = update.effective_message
     assert message is not None and message.text is not None
-    await ask(update, context, message.text, recalled(context, message.reply_to_message))
+    # A private chat is one conversation: without an explicit reply, the follow-up is to
+    # the bot's last answer ("in 2023?" after "Kazakhstan").
+    previous = recalled(context, message.reply_to_message) or last_query(context)
+    await ask(update, context, message.text, previous)
 
 
 async def group_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

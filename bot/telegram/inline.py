@@ -18,7 +18,6 @@ from telegram import (
     InputTextMessageContent,
     Update,
 )
-from telegram.constants import InlineQueryLimit
 from telegram.ext import ContextTypes
 
 from bot.answer import ProfileAnswer
@@ -29,8 +28,10 @@ from bot.query import Query, Ranking
 from bot.render import MAX_MESSAGE, Rendered, country_url, credit, visible_length
 
 CACHE_SIZE = 2048
-#: Seconds Telegram's servers may cache our answer for the same query text.
-CACHE_TIME = 300
+#: Seconds Telegram's servers may keep our answer to the same query text.  Short, so that
+#: after an import nobody gets cards with the old figures for longer than the bot itself
+#: takes to notice the new data.
+CACHE_TIME = 5
 
 
 class InlineCards:
@@ -46,7 +47,8 @@ class InlineCards:
         if snapshot.generation != self._generation:
             self._cache.clear()
             self._generation = snapshot.generation
-        key = (" ".join(text.lower().split()), lang)
+        # Case matters: "KZ" is a country code, "kz" is not.
+        key = (" ".join(text.split()), lang)
         if key in self._cache:
             self._cache.move_to_end(key)
             return self._cache[key]
@@ -61,7 +63,7 @@ class InlineCards:
             return self._starting_points(lang)
         reply = self.pipeline.ask(text, lang=lang)
         queries: list[Query] = []
-        if reply.query.intent in ("profile", "compare", "ranking", "search"):
+        if reply.query.countries or reply.query.intent in ("ranking", "search"):
             cards = [_card(reply.rendered, _url_of(reply.answer), lang)]
             if len(reply.query.countries) > 1:  # also each country on its own
                 queries = [
@@ -79,7 +81,8 @@ class InlineCards:
         for query in queries:
             extra = self.pipeline.reply(query)
             cards.append(_card(extra.rendered, _url_of(extra.answer), lang))
-        return _unique(cards)[: InlineQueryLimit.RESULTS]
+        # More than 50 cards are fine: InlineQuery.answer(auto_pagination=True) pages them.
+        return _unique(cards)
 
     def _prefix_matches(self, text: str, lang: str, limit: int = 20) -> list[str]:
         """Countries whose name starts with what was typed so far ("kaz" → Kazakhstan)."""

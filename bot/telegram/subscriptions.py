@@ -179,9 +179,7 @@ async def deliver_alerts(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def schedule(application: Application) -> None:
-    """Create the tables and start the alert job."""
-    pipeline: Pipeline = application.bot_data["pipeline"]
-    subs.ensure_tables(pipeline.store.db)
+    """Start the alert job (the tables come with every database: bot.store.ensure_schema)."""
     if application.job_queue is not None:
         application.job_queue.run_repeating(
             deliver_alerts, interval=ALERT_INTERVAL, first=1.0, name="release-alerts"

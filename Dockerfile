@@ -12,17 +12,23 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# Dependencies first, from pyproject.toml, so code changes reuse this layer.
+# Dependencies first: installing a stub package resolves them from pyproject.toml, so a
+# change to the code reuses this layer instead of reinstalling every dependency.
 COPY pyproject.toml README.md ./
-COPY bot ./bot
-RUN pip install --no-cache-dir . \
+RUN mkdir bot && touch bot/__init__.py \
+    && pip install --no-cache-dir . \
     && groupadd --system --gid 10001 pressbot \
     && useradd --system --uid 10001 --gid 10001 --home-dir /var/lib/pressbot --create-home pressbot
+
+COPY bot ./bot
+RUN pip install --no-cache-dir --no-deps --force-reinstall .
 
 COPY data ./data
 
 USER 10001:10001
 VOLUME ["/var/lib/pressbot"]
+# Webhook mode only (pressbot run --webhook-url … --port 8443); polling needs no port.
+EXPOSE 8443
 
 # Healthy while the bot's heartbeat job keeps running and the database answers.
 HEALTHCHECK --interval=60s --timeout=10s --start-period=60s --retries=3 \

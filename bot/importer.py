@@ -51,14 +51,28 @@ class ImportReport:
     unchanged: int = 0
     removed: int = 0
     notes: list[str] = field(default_factory=list)
+    changed_keys: list[str] = field(default_factory=list)  # countries or sections changed
+    removed_keys: list[str] = field(default_factory=list)
 
     @property
     def summary(self) -> str:
-        parts = [f"{self.rows} rows", f"{self.added} added", f"{self.changed} changed"]
+        """What changed, as recorded in the ``imports`` table: counts, and which rows when
+        only a few changed (a correction to a published file)."""
+        changed = f"{self.changed} changed"
+        if 0 < len(self.changed_keys) <= _LIST_AT_MOST:
+            changed += f" ({', '.join(self.changed_keys)})"
+        parts = [f"{self.rows} rows", f"{self.added} added", changed]
         parts.append(f"{self.unchanged} unchanged")
         if self.removed:
-            parts.append(f"{self.removed} removed")
+            removed = f"{self.removed} removed"
+            if len(self.removed_keys) <= _LIST_AT_MOST:
+                removed += f" ({', '.join(self.removed_keys)})"
+            parts.append(removed)
         return ", ".join(parts)
+
+
+#: A summary names the changed rows when there are at most this many.
+_LIST_AT_MOST = 12
 
 
 # --- reading text ---------------------------------------------------------------------------
@@ -409,9 +423,11 @@ def _store_index(db: sqlite_utils.Database, parsed: ParsedIndex, report: ImportR
             report.added += 1
         elif any(before.get(k) != v for k, v in row.items()):
             report.changed += 1
+            report.changed_keys.append(str(row["code"]))
         else:
             report.unchanged += 1
     report.removed = len(old)
+    report.removed_keys = sorted(old)
     report.rows = len(parsed.rows)
     if report.added or report.changed or report.removed:
         db.execute("DELETE FROM results WHERE year = ?", [year])
@@ -614,9 +630,11 @@ def _store_profile(
             report.added += 1
         elif before != text:
             report.changed += 1
+            report.changed_keys.append(section)
         else:
             report.unchanged += 1
     report.removed = len(old)
+    report.removed_keys = sorted(old)
     report.rows = len(parsed.sections)
     if report.added or report.changed or report.removed:
         db.execute("DELETE FROM profiles WHERE code = ? AND year = ?", [code, parsed.year])
@@ -689,8 +707,17 @@ def detect_kind(text: str) -> str:
 
 
 def shipped_files(folder: Path) -> list[Path]:
-    """The files of a data folder in the order they must load: CSVs, profiles, aliases."""
+    """The files of a data folder in the order they must load: CSVs, profiles, aliases.
+
+    A folder with no index CSV is refused: building a database from it would leave the bot
+    answering "no data" to everyone (typically a non-editable install without ``data/``)."""
     csvs = sorted((folder / "csv").glob("*.csv"))
+    if not csvs:
+        raise ImportFailed(
+            folder / "csv", 0, 0,
+            "no RSF index CSV here: run from the project's checkout (pip install -e .) or "
+            "point PRESSBOT_DATA at a folder holding csv/*.csv",
+        )
     profiles = sorted((folder / "profiles").glob("*.txt"))
     aliases = [folder / "aliases.csv"] if (folder / "aliases.csv").exists() else []
     return [*csvs, *profiles, *aliases]

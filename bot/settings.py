@@ -1,11 +1,14 @@
-"""Environment → typed settings, read in one place.
+"""Environment → typed settings for running on Telegram.
+
+Where the data lives (``PRESSBOT_DB``, ``PRESSBOT_DATA``) is resolved by
+:mod:`bot.store`, because the command-line tools need it without a token.
 
 | variable                 | meaning                                                        |
 | ------------------------ | -------------------------------------------------------------- |
 | TELEGRAM_BOT_TOKEN       | the bot's token from @BotFather (required to run on Telegram)  |
 | TELEGRAM_API_BASE_URL    | a self-hosted Bot API server, e.g. http://127.0.0.1:8081/bot   |
 | TELEGRAM_WEBHOOK_SECRET  | secret Telegram echoes in X-Telegram-Bot-Api-Secret-Token      |
-| PRESSBOT_DB              | the SQLite database (built from data/ when missing)            |
+| PRESSBOT_DB              | the SQLite database (via bot.store.default_db_path)            |
 | PRESSBOT_ADMINS          | operator user ids, comma- or space-separated                   |
 | PRESSBOT_LOG_LEVEL       | logging level (INFO)                                           |
 | PRESSBOT_HEARTBEAT       | file the running bot touches; `pressbot health` checks it      |

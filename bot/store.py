@@ -58,7 +58,13 @@ def connect(path: Path | str) -> sqlite_utils.Database:
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create missing tables and indexes; never drops or rewrites existing data."""
+    """Create missing tables and indexes; never drops or rewrites existing data.
+
+    Besides the index data, the bot's own tables (subscriptions, alerts) are created here
+    too, so every database has the schema README documents, whichever command made it."""
+    from bot.subscriptions import ensure_tables
+
+    ensure_tables(db)
     indicator_cols: dict[str, type] = {}
     for name in INDICATORS:
         indicator_cols[name] = float

@@ -390,3 +390,12 @@ def test_sigkill_during_import_leaves_old_or_new_data(db: Path, tmp_path: Path) 
     # Still a working database for the bot afterwards.
     status = run_cli("data", "status", db=db)
     assert status.returncode == 0 and "years: 2002–2026 (24)" in status.stdout
+
+
+def test_first_use_without_shipped_data_fails_clearly(tmp_path: Path) -> None:
+    """A plain (non-editable) install has no data/: say so, and leave no empty database."""
+    env = {**os.environ, "PRESSBOT_DATA": str(tmp_path), "PRESSBOT_DB": str(tmp_path / "x.db")}
+    run = subprocess.run([sys.executable, "-m", "bot", "ask", "Kazakhstan"], env=env,
+                         capture_output=True, text=True, timeout=60, check=False)
+    assert run.returncode == 1 and "no RSF index CSV here" in run.stderr
+    assert "Traceback" not in run.stderr and not (tmp_path / "x.db").exists()

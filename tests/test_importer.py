@@ -481,3 +481,16 @@ def test_imports_leave_tables_they_did_not_create_alone(
     with pytest.raises(ImportFailed):
         import_paths(db, [PROFILE], country="KGZ")
     assert user_state() == before
+
+
+def test_a_correction_names_what_changed(tmp_path: Path, db: sqlite_utils.Database) -> None:
+    """The imports table records which rows a corrected file changed."""
+    lines = read_text(CSV_DIR / "2026.csv").split("\n")
+    fixed = [line.replace("34,41;149", "34,40;149", 1) if line.startswith("KAZ;") else line
+             for line in lines]
+    path = tmp_path / "2026_corrected.csv"
+    path.write_text("\n".join(fixed), encoding="cp1252")
+    (report,) = import_paths(db, [path])
+    assert report.summary == "180 rows, 0 added, 1 changed (KAZ), 179 unchanged"
+    recorded = db.execute("SELECT summary FROM imports ORDER BY id DESC LIMIT 1").fetchone()
+    assert recorded == (report.summary,)

@@ -95,14 +95,14 @@ def secrets_of(*values: str | None) -> set[str]:
     return found
 
 
-def redact(text: str, secrets: set[str] | frozenset[str] | None = None) -> str:
+def redact(text: str, secrets: set[str] | None = None) -> str:
     for secret in sorted(_SECRETS if secrets is None else secrets, key=len, reverse=True):
         if secret in text:
             text = text.replace(secret, _REDACTED)
     return text
 
 
-def scrub(record: logging.LogRecord, secrets: set[str] | frozenset[str] | None = None) -> None:
+def scrub(record: logging.LogRecord, secrets: set[str] | None = None) -> None:
     """Remove secrets from a record's message, exception and stack texts, in place.
 
     The exception is formatted here, once, into ``exc_text``: every ``logging.Formatter``
@@ -124,19 +124,6 @@ def scrub(record: logging.LogRecord, secrets: set[str] | frozenset[str] | None =
         record.exc_text = redact(record.exc_text, secrets)
     if record.stack_info:
         record.stack_info = redact(record.stack_info, secrets)
-
-
-class RedactSecrets(logging.Filter):
-    """Replace secrets in every log record: httpx and tracebacks print request URLs, and a
-    Bot API URL contains the token."""
-
-    def __init__(self, *secrets: str | None) -> None:
-        super().__init__()
-        self.secrets = frozenset(secrets_of(*secrets))
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        scrub(record, self.secrets)
-        return True
 
 
 _factory_installed = False
@@ -163,9 +150,9 @@ def _install_record_factory() -> None:
 def configure_logging(settings: Settings) -> None:
     """Log to stderr with secrets redacted from every record; quiet httpx's per-request lines.
 
-    Redaction happens when a record is created (a log record factory) and again in a filter
-    on the handlers present now, so neither a handler added later nor a record made by
-    another factory can print the token or the webhook secret.
+    Redaction happens when a record is created (a log record factory), before any handler,
+    filter or formatter sees it: no handler, whenever it was added, can print the token or
+    the webhook secret.
     """
     logging.basicConfig(
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -173,9 +160,5 @@ def configure_logging(settings: Settings) -> None:
     )
     _SECRETS.update(secrets_of(settings.token, settings.webhook_secret))
     _install_record_factory()
-    redact_filter = RedactSecrets(settings.token, settings.webhook_secret)
-    for handler in logging.getLogger().handlers:
-        if not any(isinstance(f, RedactSecrets) for f in handler.filters):
-            handler.addFilter(redact_filter)
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)

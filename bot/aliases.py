@@ -56,6 +56,10 @@ RSF_ALPHA2: dict[str, str | None] = {"XKX": "XK", "XKO": "XK", "CSS": None, "CTU
 ISO_EXCLUDED = frozenset({"AND"})
 
 _APOSTROPHES = "'’ʼʻ`´‘"
+#: Zero-width and bidirectional formatting characters (ZWSP, ZWNJ, ZWJ, LRM/RLM, the bidi
+#: embeddings and overrides, WORD JOINER, BOM): invisible, so never part of what was meant.
+#: Text pasted from web pages carries them inside words ("Kaz\u200bakhstan").
+INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
 _APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
 _WORD_RE = re.compile(r"[^\W_]+")
 
@@ -87,10 +91,12 @@ def fold(text: str) -> str:
     """Casefold and strip accents from Latin letters ("Côte" → "cote", "Türkiye" → "turkiye").
 
     Marks on Cyrillic letters stay ("й", "ї" are letters of their own) except "ё" → "е",
-    which Russian writers drop at will; Turkish dotless "ı" becomes "i".
+    which Russian writers drop at will; Turkish dotless "ı" becomes "i"; invisible
+    formatting characters (:data:`INVISIBLE_RE`) go.
     """
     text = unicodedata.normalize("NFKC", text).casefold()
     if not text.isascii():
+        text = INVISIBLE_RE.sub("", text)
         out: list[str] = []
         for char in unicodedata.normalize("NFD", text):
             if unicodedata.combining(char) and out and not "\u0400" <= out[-1] <= "\u04ff":

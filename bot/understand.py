@@ -16,14 +16,15 @@ Approach (all lookups, no model):
 3. **Fallbacks for leftovers only**: ISO codes typed in capitals ("KZ", "KAZ"), an English
    plural or possessive ("Kazakhs", "Kazakhstan's"), a Turkish/Kazakh case suffix
    ("Kazakistan'da", "Қазақстанда"), CJK names inside a longer word.  Then, for leftover
-   words of five letters or more that are not known vocabulary, one rapidfuzz call against
+   words of four letters or more that are not known vocabulary, one rapidfuzz call against
    English and Russian names of about the same length (OSA distance: a swap of two
-   letters is one typo).  One name, one typo away, with the same first letter, is accepted
-   (two typos in Latin words of eight letters or more); a tie ("Austrlia": Australia or
-   Austria?) or a near miss in a capitalised word becomes ``Query.candidates`` (≤ 3) with
-   the word in ``Query.unknown``, so the answer can ask instead of guessing.  Common words
-   that sit that close to a name ("finance" ~ France, "hungry" ~ Hungary) are listed and
-   never fuzzed.
+   letters is one typo).  One or two typos in names of six letters or more are accepted,
+   Latin or Cyrillic, a first letter too when it is the only one ("Jermany"); two typos
+   in a word of six or seven letters and one in a shorter word ("Chna", "Канда") only make
+   ``Query.candidates`` (≤ 3) with the word in ``Query.unknown``, as does a tie between
+   countries ("Austrlia": Australia or Austria?), so the answer can ask instead of
+   guessing (:data:`_TYPO_VERDICTS`).  Common words that sit that close to a name
+   ("больше" ~ Польше, "hungry" ~ Hungary) are listed and never fuzzed.
 
 4. **Intent** last: a search trigger ("mention", "упоминается") → search; two countries or
    more → compare; one → profile; otherwise ranking words, a region or a rank position →
@@ -38,22 +39,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import product
+from itertools import islice, product
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.aliases import fold, normalize
-from bot.domain import REGIONS, TOPIC_INDICATOR, TOPICS
+from bot.aliases import INVISIBLE_RE, fold, normalize
+from bot.domain import MAX_RANKING, REGIONS, SUBREGIONS, TOPIC_INDICATOR, TOPICS
+from bot.i18n import pick_lang
 from bot.query import Intent, Query, Ranking
 from bot.store import Snapshot
 
 __all__ = ["Understander", "normalize"]
 
-MAX_LIMIT = 50
 DEFAULT_LIMIT = 10
+# Years read as years: from before RSF's first index (2002), so that "Kazakhstan 1999" is
+# answered "there is no 1999 index" rather than as Kazakhstan today.
+_FIRST_YEAR = 1990
 _MAX_KEY_WORDS = 7
 _FUZZY_CACHE_SIZE = 20_000
 
@@ -116,7 +121,9 @@ _add(
     "tv|television|channel|channels|tv channels|newspaper|newspapers|radio|radios|outlet|"
     "outlets|media outlets|news outlets|broadcaster|broadcasters|broadcasting|pluralism|"
     "media pluralism|concentration|state media|public media|publications|magazines|"
-    "media market|news sites|main media|biggest media|oligarchs",
+    "media market|news sites|main media|biggest media|oligarchs|state owned|state tv|"
+    "state television|state broadcaster|independent media|independent outlets|"
+    "independent press|independent journalism",
     "topic:landscape",
 )
 _add(
@@ -125,7 +132,8 @@ _add(
     "political|politics|politically|censorship|censor|censors|internet shutdown|"
     "internet shutdowns|shutdown|shutdowns|propaganda|authorities|regime|president|"
     "election|elections|interference|political pressure|blocked|blocking|state control|"
-    "political context",
+    "political context|shut down|shuts down|shutting down|shut off|blackout|blackouts|"
+    "internet freedom|internet access|online censorship|vpn|vpns",
     "topic:political",
 )
 _add(_EN_FEATURES, "censored|repressive|authoritarian", "topic:political", "neg")
@@ -136,7 +144,7 @@ _add(
     "judiciary|judicial|judges|prosecuted|prosecution|lawsuit|lawsuits|sued|criminal|"
     "criminalised|criminalized|constitution|regulation|regulations|foreign agent|"
     "foreign agents|licence|license|licensing|legal framework|sentenced|convicted|"
-    "extremism|lawyers|legally",
+    "extremism|lawyers|legally|behind bars|fined|fines|banned",
     "topic:legal",
 )
 _add(
@@ -150,7 +158,8 @@ _add(
     "advertising|advertisers|advertisement|advertisements|ads|funding|funded|"
     "funds|money|economic|economy|economics|financial|finances|finance|revenue|revenues|"
     "subsidies|subsidy|subsidised|subsidized|budget|profit|profitable|commercial|business|"
-    "salaries|salary|economic context|financially|sponsors|donors",
+    "salaries|salary|economic context|financially|sponsors|donors|paid|wages|income|"
+    "incomes|earn|earnings|make money|make a living",
     "topic:economic",
 )
 _add(
@@ -158,7 +167,8 @@ _add(
     "trust|trusted|trusts|distrust|mistrust|taboo|taboos|taboo subjects|"
     "religion|religious|society|social|societal|culture|cultural|sociocultural|"
     "self censorship|gender|women journalists|stigma|public opinion|traditions|"
-    "traditional|minorities|social context",
+    "traditional|minorities|social context|respect|respected|reputation|prestige|"
+    "discrimination|discriminated",
     "topic:social",
 )
 _add(_EN_FEATURES, "social media", "media")  # not the social topic
@@ -171,7 +181,8 @@ _add(
     "murder|murdered|murders|arrested|arrest|arrests|detained|detention|attacked|attack|"
     "attacks|assault|assaulted|assaults|violence|violent|threat|threats|threatened|"
     "harassment|harassed|kidnapped|abducted|disappeared|tortured|torture|intimidation|"
-    "surveillance|spyware|persecuted|persecution|beaten|deadly|hostile",
+    "surveillance|spyware|persecuted|persecution|beaten|deadly|hostile|exile|exiled|"
+    "fled|flee",
     "topic:safety",
     "neg",
 )
@@ -289,6 +300,20 @@ _add(
     "как пользоваться|что ты такое|кто ты",
     "help",
 )
+# Topic phrases whose words alone say another thing ("государственный контроль" is political).
+_add(
+    _EN_FEATURES,
+    "государственные сми|государственных сми|государственным сми|государственное телевидение|"
+    "государственного телевидения|государственном телевидении|государственные телеканалы|"
+    "государственных телеканалов|независимые сми|независимых сми|независимым сми",
+    "topic:landscape",
+)
+_add(
+    _EN_FEATURES,
+    "иностранный агент|иностранные агенты|иностранных агентов|иностранным агентом|"
+    "иностранными агентами|иностранных агентах|за решеткой",
+    "topic:legal",
+)
 _add(_EN_FEATURES, "привет|спасибо|здравствуйте|пока|хорошо|понятно|отлично|добрый день", "greet")
 _add(_EN_FEATURES, "сравни|сравнить|сравнение|сравните|против|или", "compare")
 _add(_EN_FEATURES, "топ", "count", "rank")
@@ -350,37 +375,39 @@ _add(_EN_FEATURES, "years|year", "years")
 _add(
     _RU_STEMS,
     "медиаландшафт|ландшафт|принадлеж|владе|владел|собственник|собственност|"
-    "телеканал|телевид|канал|газет|радио|издани|медиарын|медиарынок|плюрализм|госсми",
+    "телеканал|телевид|канал|газет|радио|издани|медиарын|медиарынок|плюрализм|госсми|"
+    "госканал|гостелев|гостелек",
     "topic:landscape",
 )
 _add(
     _RU_STEMS,
     "правительств|власт|контрол|цензур|политич|политик|отключ|блокир|"
-    "блокировк|пропаганд|режим|президент|выбор|давлен",
+    "блокировк|заблокир|пропаганд|режим|президент|выбор|давлен|впн|vpn",
     "topic:political",
 )
 _add(
     _RU_STEMS,
     "закон|законодат|правов|юридич|суд|тюрьм|тюрем|посад|заключен|клевет|"
-    "уголовн|иноагент|приговор|лиценз|сажа|судим",
+    "уголовн|иноагент|приговор|лиценз|сажа|судим|решетк|экстремис|штраф",
     "topic:legal",
 )
 _add(
     _RU_STEMS,
     "реклам|финанс|деньг|денег|экономи|доход|субсид|бюджет|зарплат|рынок|рынк|"
-    "коммерч|прибыл|спонсор",
+    "коммерч|прибыл|спонсор|заработ|платят|оплат",
     "topic:economic",
 )
 _add(
     _RU_STEMS,
-    "довер|табу|религи|обществ|социальн|культур|самоцензур|социокультур|традици|гендер|женщин",
+    "довер|табу|религи|обществ|социальн|культур|самоцензур|социокультур|традици|гендер|женщин|"
+    "уважа|уважен|престиж|репутац|дискримин",
     "topic:social",
 )
 _add(_RU_STEMS, "безопасн|защищ", "topic:safety", "pos")
 _add(
     _RU_STEMS,
     "опасн|убит|убий|убива|арест|задерж|напад|насили|угроз|похищ|пытк|пыта|"
-    "избит|избива|слежк|преследов|гибел|погиб",
+    "избит|избива|слежк|преследов|гибел|погиб|угрож|шпион|прослуш|эмигр|изгнан",
     "topic:safety",
     "neg",
 )
@@ -394,6 +421,9 @@ _add(_RU_STEMS, "рейтинг|ранжир", "rank")
 _add(_RU_STEMS, "упомина|упомян", "search")
 _add(_RU_STEMS, "сравн", "compare")
 _add(_RU_STEMS, "помощ|помог", "help")
+# Words that begin with a stem above but mean something else ("законч|ить" is to finish,
+# not a law): the longest stem wins, and this one says nothing.
+_add(_RU_STEMS, "законч", "plain")
 # "последних 5 лет" is a span, "последнее место" a position: phrases above take precedence.
 _RU_STEM_LENGTHS = sorted({len(s) for s in _RU_STEMS}, reverse=True)
 
@@ -411,30 +441,81 @@ _RU_KNOWN_PREFIXES = tuple(_RU_STEMS) + tuple(
     )
 )
 
-# Common words one or two typos from a country's name that the rules below would still take
-# for one (or ask about): every such word among wordfreq's 40,000 most frequent English and
-# Russian words, checked against this index when it was written.  Never fuzzed.
+# Common words the typo rules (_TYPO_VERDICTS) would take for a country or ask about: every
+# such word among wordfreq's 50,000 most frequent English and Russian words that would be
+# taken (the first letter aside, "больше" is "Польше"), and among the 20,000 most frequent
+# that would be asked about (written with a capital: "Ivan" for Iran), checked against this
+# index when it was written, less demonyms ("Swedes", "украинец").  Never fuzzed.
 _NEAR_NAME_WORDS = frozenset(
     _words(
         """
-        alberta algebra ammonia angela angular arsenic astoria australasia balmain bargain
-        believe belive bolivar burgundy cameron canals canary candida cohorts colombo
-        comforts cypress cyrus equator fiance fiancee finance franc frances francine francis
-        franck franco francs frankel franken frankie furnace gambino gambit gamble geordie
-        georges georgina germain germanic giorgio grease greeks greeley greene greener
-        greeted grenade grenades guineas honours hungry ishmael island islands jordan
-        jordans liberal liberty magnolia malachi malaria mongols monrovia norwalk pajama
-        pajamas palatine panacea panorama parisian pollard portland romance romantic sensual
-        serial series several somatic surname surnames sweeten taliban tasmania tourney
-        turbine turkeys zombie алания ангела ангелы андре андрей андрею арсения бензина
-        бензином бунина гавани грузин доминик иваном кабаре камеру катера комаров корова
-        корову линией марка марки маркой марку марок мексико напала обманом парами пенсии
-        пенсию пенсия перси планами польза пользе пользой пользу раунда раунде росси
-        сальваторе седана сергия серией серии серию серия сложения сломали студии студию
-        студия тонкой фракции фракцию фракция штабов штанах штанов штата
+        albany alberta algebra amelia ammonia andrea angel angela angelo angels angle
+        anglo angora angular arena arsenic astoria austin australasia australis balmain
+        bargain basil beards bears begin beige belief believe belive belle benign beside
+        blaze boland bolivar brain brawl bruce brunch brunel bruno brutal brute burgundy
+        burned burner cameron canal canals canary candida candy chai chan chap char chat
+        child chill chin ching chorus citrus clad cohorts colombo colors comforts condo
+        corpus cube cubs cypress cyrus equator fancy farce fence fiance fiancee frame
+        franc frances francine francis franck franco francs frank frankel franken
+        frankie franz fringe furnace gained gambino gambit gamble gamma garcia geese
+        geordie george georges georgi georgina germain germanic giorgio gloria grace
+        grease greed greedy greeley green greene greener greens greet greeted grenade
+        grenades grieve guide guided guides guineas guise gunner hangar honours hunger
+        hungry indie iron isabel ishmael island ivan jordans labs lads lagos laps lars
+        latin latina lays lebron lennon liberal liberty magnolia mail malachi malaria
+        malay male malik mall malt marta mata maui medic mongols monrovia neal nicer
+        nigel norma normal norman norwalk oecd omar pajama pajamas palatine panacea
+        panda panorama parisian philippians philistines plaid plane plank plans plant
+        polar pollard portal portland postural pound pure randy roland romana romance
+        romani romans romantic rossi rustic sedan seeded sensual serena sergio serial
+        serie several sheen siberia slain somatic span spawn spin stain steven sudden
+        surname surnames susan sweep sweet sweeten taliban tasmania titan tourney trance
+        tucked tucker turbine turkeys turned turner turret urine vienna zombie
+        авария австро автора алан алания американо амурской анализ ангел ангела ангелы
+        англо андреа андрей андрею антона армия арсений арсения африканцев балкарии
+        барокко бассейн бассейна бассейне бассейном белоусов белоусова белья бензин
+        бензина бензином биржа близ богиня больше большей большой боруссии боруссия
+        браком бруно бунина верным версией версии версию версия весна ветра ветром
+        вечная воинам гавани гавань галина гарсия герман гранатой грехи грозит груди
+        груза грузин грузов грязи дивана диване должника дольше доменико доминик забив
+        забил замки зомби иван иваном именем ирины испытания итак кабаре кадр казаки
+        казани казань казни каково каменном камер камера камерами камере камерой камеру
+        камеры каната карате катер катера катере катерина кита клуба кого комаров комары
+        кометы конторы коров корова корову коровы короли короны коста котов ксения кубка
+        куда куча кэмерон кэмерона левого лексика лексики ленина ленину лента лесного
+        лесов лесом летия ливанов лидия линией линия листа литра лишения майами майора
+        максима мала малая мало малыша мальчикам мальчиками мальчиков мамочка мари
+        марина марка марко марков маркой маркс маркса марок марса марта марша маска
+        массовой мексико мила мозговой молитва молока молотова молчания монголов
+        монополии монополию монополия мороза мостовой наличия напал напала немцова обман
+        обманом окраине окраины омар палата пальца паника параграф парада парами партия
+        пенсии пенсий пенсию пенсия первая перми перри перси персик персики песня планам
+        планами пластины полета полина полка полна полоса польза пользе пользой пользу
+        пользы премия райана ранга раунд раунда раунде релиза росси сальваторе сама
+        самара самаре самары само самок самом сдали седан седана секция серая сервис
+        сергея сергия серией серий серия сессия слежения словами словарей словаря
+        сложения сломал сломали служению служения смогли снега снимали собаки собрали
+        сожгли создали сошли спали спасении спасению сражении стадия стали студией
+        студии студию студия сумели тактики талант талантом тогда тока тома тона тонкой
+        турнир уборщица угадай украдкой филиппов фирмой фракции фракций фракцию фракция
+        франц франциск франшизы целое целой целом читаем штабов штанах штанов штаны штат
+        штата штате штатом энтони ярмарка
         """
     )
 )
+
+# Typos: (d, n) → what a word `d` edits from the nearest country's name makes of it, `n`
+# being the length of the shorter of the word and the name (capped at _LONG_WORD); an edit
+# is a letter added, dropped or changed, or two neighbours swapped (OSA distance).  Two
+# typos are trusted in long words only; two in a word of six or seven letters, and one in a
+# shorter word ("Chna", "Lybia", "Канда"), are only offered ("did you mean China?"), as is
+# a tie between countries.  A missing pair is no match.  _fuzzy adds the finer points.
+_MIN_TYPO_WORD = 4
+_LONG_WORD = 8
+_TYPO_VERDICTS: dict[tuple[int, int], str] = {
+    (1, 4): "maybe", (1, 5): "maybe", (1, 6): "accept", (1, 7): "accept", (1, 8): "accept",
+    (2, 5): "maybe", (2, 6): "maybe", (2, 7): "maybe", (2, 8): "accept",
+}  # fmt: skip
 
 _TURKIC_LANGS = frozenset({"tr", "az", "uz", "tk", "kk", "ky"})
 _FUZZY_LANGS = frozenset({"en", "ru", "uk", "be"})
@@ -456,13 +537,14 @@ _TURKIC_SUFFIXES = tuple(
 )
 _ARABIC_PREFIXES = ("و", "ب", "ل", "ف")
 
-# Regions and their words: RSF files Central Asia under "Europe – Central Asia".
-_REGION_NAMES: dict[str, str] = {}
+# Regions and their words → (a key of REGIONS, a key of SUBREGIONS or None).  RSF files
+# Central Asia under "Europe – Central Asia": asked by name, it is that region's part.
+_REGION_NAMES: dict[str, tuple[str, str | None]] = {}
 
 
-def _region(key: str, names: str) -> None:
+def _region(key: str, names: str, subregion: str | None = None) -> None:
     for name in names.split("|"):
-        _REGION_NAMES[normalize(name)] = key
+        _REGION_NAMES[normalize(name)] = (key, subregion)
 
 
 _region(
@@ -486,10 +568,16 @@ _region(
 _region(
     "europe_central_asia",
     "Europe|European|Eastern Europe|Western Europe|EU|"
-    "European Union|Balkans|Central Asia|Central Asian|Europe – Central Asia|"
+    "European Union|Balkans|Europe – Central Asia|"
     "Europe and Central Asia|Post-Soviet|former Soviet Union|CIS|Европа|европейский|"
-    "Центральная Азия|центральноазиатский|Восточная Европа|Западная Европа|Балканы|"
-    "Евросоюз|ЕС|СНГ|постсоветский|Европа и Центральная Азия|Європа|Центральна Азія",
+    "Восточная Европа|Западная Европа|Балканы|"
+    "Евросоюз|ЕС|СНГ|постсоветский|Европа и Центральная Азия|Європа",
+)
+_region(
+    "europe_central_asia",
+    "Central Asia|Central Asian|Центральная Азия|центральноазиатский|Средняя Азия|"
+    "среднеазиатский|Центральна Азія",
+    "central_asia",
 )
 _region(
     "mena",
@@ -501,7 +589,6 @@ _region(
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
-_RU_HINTS = frozenset({"ru", "uk", "kk", "ky", "be"})
 
 _TOKEN_RE = re.compile(
     r"(?P<flag>[\U0001F1E6-\U0001F1FF]{2})"
@@ -512,6 +599,7 @@ _APOSTROPHE_RE = re.compile(r"['’ʼʻ`´‘]")
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u0483-\u0489\u064b-\u065f\u0670\u06d6-\u06ed]")
 _ABBREVIATION_RE = re.compile(r"(?<![^\W\d_])((?:[A-Za-z]\.){2,})")
 _COMMAND_RE = re.compile(r"^\s*/([A-Za-z_]+)(?:@\w+)?")
+_LIST_SPLIT_RE = re.compile(r"[,;\n]+")
 _QUOTED_RE = re.compile(r"[\"“”«»„]([^\"“”«»„]{2,80})[\"“”«»„]")
 
 _WORD, _NUM, _FLAG = 0, 1, 2
@@ -532,18 +620,22 @@ class _Parse:
     """What the walk over the tokens found, before the intent is decided."""
 
     countries: list[tuple[int, str]] = field(default_factory=list)  # (token index, code)
-    regions: list[str] = field(default_factory=list)
+    regions: list[tuple[str, str | None]] = field(default_factory=list)  # (region, subregion)
     features: list[tuple[int, str]] = field(default_factory=list)  # (token index, feature)
     leftovers: list[int] = field(default_factory=list)
     candidates: tuple[str, ...] = ()
     unknown: str | None = None
+    unclear: list[int] = field(default_factory=list)  # tokens of names of several countries
 
 
 def clean(text: str) -> str:
-    """The text the tokenizer reads: "U.S." → "US"; separately typed marks composed or,
-    when they would split a word ("عُمان"), dropped."""
-    if not text.isascii() and _COMBINING_RE.search(text):
-        text = _COMBINING_RE.sub("", unicodedata.normalize("NFC", text))
+    """The text the tokenizer reads: "U.S." → "US"; invisible formatting characters
+    ("Kaz\u200bakhstan") dropped; separately typed marks composed or, when they would split
+    a word ("عُمان"), dropped."""
+    if not text.isascii():
+        text = INVISIBLE_RE.sub("", text)
+        if _COMBINING_RE.search(text):
+            text = _COMBINING_RE.sub("", unicodedata.normalize("NFC", text))
     if "." in text:
         text = _ABBREVIATION_RE.sub(lambda m: m.group(1).replace(".", ""), text)
     return text
@@ -639,9 +731,12 @@ def _adjective_forms(word: str) -> dict[str, set[str]] | None:
         return None
     ending, stem = word[-2:], word[:-2]
     soft = stem.endswith("н") and ending == "ий"  # ближний → ближнего
-    if ending in ("ая", "яя"):
+    if ending == "ая":
         return {"gen": {stem + "ой"}, "dat": {stem + "ой"}, "acc": {stem + "ую"},
                 "ins": {stem + "ой", stem + "ою"}, "loc": {stem + "ой"}}  # fmt: skip
+    if ending == "яя":  # soft: Средняя → Средней
+        return {"gen": {stem + "ей"}, "dat": {stem + "ей"}, "acc": {stem + "юю"},
+                "ins": {stem + "ей", stem + "ею"}, "loc": {stem + "ей"}}  # fmt: skip
     if ending in ("ый", "ий", "ой", "ое"):
         o = "е" if soft else "о"
         return {"gen": {stem + o + "го"}, "dat": {stem + o + "му"}, "acc": {word},
@@ -706,7 +801,7 @@ def inflections(name: str, lang: str) -> set[str]:
 @dataclass(frozen=True, slots=True)
 class _Match:
     codes: tuple[str, ...]  # one code, or several when the name is ambiguous
-    region: str | None = None
+    region: tuple[str, str | None] | None = None  # (region, subregion) for a region's name
 
 
 class Understander:
@@ -730,6 +825,7 @@ class Understander:
         self._cjk_lengths: list[int] = []
         self._fuzzy_lists: dict[tuple[bool, int], list[str]] = {}
         self._fuzzy_codes: dict[str, tuple[str, ...]] = {}
+        self._fuzzy_forms: frozenset[str] = frozenset()
         self._fuzzy_cache: dict[tuple[str, bool], tuple[str, tuple[str, ...]] | None] = {}
         self._build(snapshot)
 
@@ -753,6 +849,7 @@ class Understander:
         # every CLDR language's names would put a real word within two letters of some
         # name ("service" ~ French "Serbie").
         fuzzy_keys: set[str] = set()
+        fuzzy_forms: set[str] = set()  # generated case forms: for clear typos only
 
         def add(key: str, tier: int, code: str) -> None:
             tiers.setdefault(key, {}).setdefault(tier, set()).add(code)
@@ -781,7 +878,10 @@ class Understander:
                 if not text.isascii():
                     self.short[text.casefold()] = (*self.short.get(text.casefold(), ()), alias.code)
                 continue
-            add(key, 1 if alias.source in ("cldr", "variant") else 0, alias.code)
+            tier = 1 if alias.source in ("cldr", "variant") else 0
+            add(key, tier, alias.code)
+            if INVISIBLE_RE.search(text):  # a Persian ZWNJ is typed as a space too
+                add(normalize(INVISIBLE_RE.sub(" ", text)), tier, alias.code)
             demonym = alias.source == "curated" and (
                 alias.lang == "en" or key.endswith(_ADJECTIVE_SUFFIXES)
             )
@@ -798,7 +898,7 @@ class Understander:
                     if form not in _STOPWORDS:
                         add(form, 2, alias.code)
                         if not demonym:
-                            fuzzy_keys.add(form)
+                            fuzzy_forms.add(form)
                         if key in _COMMON_NAMES_TITLECASE:
                             self.titlecase_only.add(form)
         for key, by_tier in tiers.items():
@@ -814,15 +914,33 @@ class Understander:
             if _CJK_RE.search(key) and " " not in key:
                 self.cjk[key] = self.keys[key].codes
         self._cjk_lengths = sorted({len(k) for k in self.cjk}, reverse=True)
+        # Type-ahead (prefix_matches): every name of a current country, folded and sorted,
+        # so that the names beginning with what was typed are one bisection away.
+        # Each name notes its language and whether it is the country's own (RSF's or CLDR's).
+        self._prefix_names = sorted(
+            {
+                (alias.alias if alias.source == "flag" else normalize(alias.alias),
+                 alias.code, alias.lang, alias.source in ("rsf", "cldr"))
+                for alias in snapshot.aliases
+                if alias.code in self.current
+            }
+        )  # fmt: skip
+        self._prefix_keys = [name[0] for name in self._prefix_names]
         self.cased = {k: self._resolve(v) for k, v in self.cased.items()}
         self.short = {k: self._resolve(v) for k, v in self.short.items()}
         self.english = {k: self._resolve(v) for k, v in english.items()}
         self.turkic = {k: self._resolve(v) for k, v in turkic.items()}
-        # Fuzzy choices: names of six letters or more in Latin or Cyrillic script, bucketed
-        # by script and length so one call compares a word with a few hundred names.
-        for key in sorted(fuzzy_keys):  # sorted: the same choices in the same order every run
+        # Fuzzy choices: one-word names of four letters or more in Latin or Cyrillic script
+        # (the short ones only ever offered, see _TYPO_VERDICTS), bucketed by script and
+        # length so one call compares a word with a few hundred names.  Names that are also
+        # common words ("гана", "чад") are matched as written or not at all.
+        self._fuzzy_forms = frozenset(fuzzy_forms - fuzzy_keys)
+        for key in sorted(fuzzy_keys | fuzzy_forms):  # sorted: the same order every run
             match = self.keys.get(key, _NO_MATCH)
-            if match.region or len(match.codes) != 1 or len(key) < 6 or " " in key:
+            if (
+                match.region or len(match.codes) != 1 or len(key) < _MIN_TYPO_WORD
+                or " " in key or key in self.titlecase_only
+            ):  # fmt: skip
                 continue
             cyrillic = bool(_CYRILLIC_RE.match(key))
             if not cyrillic and not key.isascii():
@@ -844,6 +962,64 @@ class Understander:
         tokens = tokenize(body)
         parsed = self._walk(tokens, body)
         return self._decide(text, body, tokens, parsed, command, lang)
+
+    def country_list(self, text: str, lang: str | None = None) -> tuple[list[str], list[str]]:
+        """Countries listed as /subscribe and /chart take them: (the codes, in the order
+        written and once each; the parts that name no country).
+
+        "Kazakhstan, Kyrgyzstan, Narnia" → (["KAZ", "KGZ"], ["Narnia"]), and "Kazakhstan
+        Kyrgyzstan" → (["KAZ", "KGZ"], []).  Commas, semicolons and new lines separate
+        parts; within a part names are read as in a question, so "and"/"и" separate two
+        ("Kazakhstan and Narnia") yet "Trinidad and Tobago" stays one country.  Only a sure
+        match counts: a near miss ("Chna") or a name of two countries ("Korea") is a part
+        not understood.  A part that is a bare ISO code counts in any case ("kz, uz"): a
+        list has no words to mistake for codes.  Names are read in every language, so
+        ``lang`` (the user's, as for :meth:`parse`) changes nothing today.
+        """
+        codes: list[str] = []
+        unknown: list[str] = []
+        for part in _LIST_SPLIT_RE.split(text):
+            body = clean(part)
+            tokens = tokenize(body)
+            if len(tokens) == 1 and len(code := self.cased.get(tokens[0].raw.upper(), ())) == 1:
+                codes.append(code[0])
+                continue
+            parsed = self._walk(tokens, body)
+            codes.extend(code for _, code in sorted(parsed.countries))
+            found = {i for i, _ in parsed.countries}
+            unclear = set(parsed.unclear) | {
+                i for i in parsed.leftovers if i not in found and tokens[i].norm not in _STOPWORDS
+            }
+            runs: list[list[_Token]] = []  # unexplained words next to each other: one part
+            for i in sorted(unclear):
+                token = tokens[i]
+                if runs and i - 1 in unclear and body[runs[-1][-1].end : token.start].isspace():
+                    runs[-1].append(token)
+                else:
+                    runs.append([token])
+            unknown.extend(body[run[0].start : run[-1].end] for run in runs)
+        return list(dict.fromkeys(codes)), unknown
+
+    def prefix_matches(self, text: str, lang: str, limit: int = 50) -> list[str]:
+        """Current countries with a name beginning with ``text`` (case, accents and
+        punctuation aside), for inline mode as the user types: "kaz" → ["KAZ"], "ni" →
+        ["NER", "NGA", "NIC", …].  First the countries whose own name in English or in
+        ``lang`` matches, then those with another name in these languages ("Burma",
+        "Kazakh"), then the rest (other languages, ISO codes); in each, the shortest name
+        first (a finished "niger" is Niger before Nigeria)."""
+        prefix = normalize(text)
+        if not prefix:
+            return []
+        langs = {"en", lang.split("-")[0].lower()}
+        best: dict[str, tuple[int, int, str]] = {}
+        start = bisect_left(self._prefix_keys, prefix)
+        for key, code, name_lang, own in islice(self._prefix_names, start, None):
+            if not key.startswith(prefix):
+                break
+            order = (0 if own else 1) if name_lang in langs else 2, len(key), key
+            if code not in best or order < best[code]:
+                best[code] = order
+        return sorted(best, key=best.__getitem__)[: max(0, limit)]
 
     def _lookup(self, tokens: Sequence[_Token], i: int, shouting: bool) -> tuple[int, _Match]:
         """The longest name starting at token ``i``: (number of tokens, match) or (0, …)."""
@@ -935,9 +1111,11 @@ class Understander:
                     parsed.regions.append(match.region)
                 elif len(match.codes) == 1:
                     parsed.countries.append((i, match.codes[0]))
-                elif match.codes and not parsed.candidates:
-                    parsed.candidates = match.codes[:3]
-                    parsed.unknown = " ".join(t.raw for t in tokens[i : i + size])
+                elif match.codes:
+                    parsed.unclear.extend(range(i, i + size))
+                    if not parsed.candidates:
+                        parsed.candidates = match.codes[:3]
+                        parsed.unknown = " ".join(t.raw for t in tokens[i : i + size])
                 i += size
                 continue
             if tokens[i].kind == _WORD:
@@ -950,7 +1128,7 @@ class Understander:
     def _fuzzy_token(self, tokens: Sequence[_Token], i: int, parsed: _Parse) -> None:
         token = tokens[i]
         norm = token.norm
-        if len(norm) < 5 or norm in _VOCABULARY or norm in _NEAR_NAME_WORDS:
+        if len(norm) < _MIN_TYPO_WORD or norm in _VOCABULARY or norm in _NEAR_NAME_WORDS:
             return
         cyrillic = bool(_CYRILLIC_RE.match(norm))
         if cyrillic:
@@ -965,54 +1143,57 @@ class Understander:
         if verdict == "accept":
             parsed.countries.append((i, codes[0]))
         elif not parsed.candidates and (
-            verdict == "tie" or (token.raw[:1].isupper() and (i or len(tokens) <= 3))
+            verdict == "ask"
+            or len(tokens) == 1
+            or (token.raw[:1].isupper() and (i or len(tokens) <= 3))
         ):
-            # A near miss is worth a question only for a word written like a name, or
-            # one letter from two names at once ("austrlia": Australia or Austria?).
+            # A weak match is worth a question only for a word written like a name or
+            # typed alone; a strong one tied between countries ("austrlia") always is.
             parsed.candidates = codes
             parsed.unknown = token.raw
 
     def _fuzzy(self, word: str, cyrillic: bool) -> tuple[str, tuple[str, ...]] | None:
-        """("accept", (code,)) for a clear typo; ("tie", codes) for one typo from several
-        countries; ("unsure", codes) for a near miss; None when no name is near."""
+        """("accept", (code,)) for a clear typo; ("ask", codes) for a clear typo of several
+        countries at once; ("maybe", codes) for a weak match; None when no name is near.
+        The nearest names decide, as :data:`_TYPO_VERDICTS` says."""
         cache_key = (word, cyrillic)
         if cache_key in self._fuzzy_cache:
             return self._fuzzy_cache[cache_key]
-        result: tuple[str, tuple[str, ...]] | None = None
         choices = self._fuzzy_lists.get((cyrillic, len(word)), [])
-        hits = process.extract(word, choices, scorer=OSA.distance, score_cutoff=2, limit=12)
-        if hits:
-            best = min(hit[1] for hit in hits)
-            at_best: list[str] = []
-            near: list[str] = []
-            # Nearest first; among names as near, the most alike ("austrlia": Australia).
-            hits.sort(key=lambda hit: (hit[1], -fuzz.ratio(word, hit[0]), hit[0]))
-            for key, distance, _ in hits:
-                for code in self._fuzzy_codes[key]:
-                    if distance == best and code not in at_best:
-                        at_best.append(code)
-                    if code not in near:
-                        near.append(code)
-            # A typo seldom hits the first letter.  Two typos are trusted only in a long
-            # Latin word: Russian's many endings put real words one letter from names.
-            same_start = any(key[0] == word[0] for key, d, _ in hits if d == best)
-            clear = (
-                len(at_best) == 1
-                and same_start
-                and (
-                    (best == 1 and len(word) >= (7 if cyrillic else 5))
-                    or (best == 2 and not cyrillic and len(word) >= 8)
-                )
+        hits = [
+            # Two letters swapped around a third ("Lybia") are one typo too.
+            (key, 1 if d == 2 and _swapped_around(word, key) else d)
+            for key, d, _ in process.extract(
+                word, choices, scorer=OSA.distance, score_cutoff=2, limit=12
             )
-            if clear:
-                result = ("accept", (at_best[0],))
-            elif best == 1 and len(at_best) > 1:
-                result = ("tie", tuple(at_best[:3]))
-            elif same_start and (best == 1 or (not cyrillic and len(word) >= 7)):
-                result = ("unsure", tuple(near[:3]))
+        ]
+        # Nearest first; among names as near, the most alike ("austrlia": Australia).
+        hits.sort(key=lambda hit: (hit[1], -fuzz.ratio(word, hit[0]), hit[0]))
+        best = hits[0][1] if hits else 0
+        # Two typos only in names of six letters or more: "think" is two from "china".
+        keys = [key for key, d in hits if d == best and (d == 1 or len(key) >= 6)]
+        verdict = keys and _TYPO_VERDICTS.get((best, min(len(word), *map(len, keys), _LONG_WORD)))
+        # A typo seldom hits the first letter: one that does must be the only one
+        # ("Jermany").  A weak match must begin right ("think" is no "China") and be a
+        # name as written, not a case form ("куда" is one letter from "кубу", Cuba).
+        if verdict == "accept":
+            keys = [key for key in keys if key[0] == word[0] or key[1:] == word[1:]]
+        elif verdict == "maybe":
+            keys = [key for key in keys if key[0] == word[0] and key not in self._fuzzy_forms]
+        codes: list[str] = []
+        for key in keys:
+            codes.extend(code for code in self._fuzzy_codes[key] if code not in codes)
+        if verdict == "accept" and len(codes) > 1:
+            verdict = "ask"  # as near to two countries: ask which
+        result = (verdict, tuple(codes[:3])) if verdict and codes else None
+        return self._remember(cache_key, result)
+
+    def _remember(
+        self, key: tuple[str, bool], result: tuple[str, tuple[str, ...]] | None
+    ) -> tuple[str, tuple[str, ...]] | None:
         if len(self._fuzzy_cache) >= _FUZZY_CACHE_SIZE:
             self._fuzzy_cache.clear()
-        self._fuzzy_cache[cache_key] = result
+        self._fuzzy_cache[key] = result
         return result
 
     # -- deciding ------------------------------------------------------------------------
@@ -1028,7 +1209,9 @@ class Understander:
     ) -> Query:
         features = parsed.features
         names = {f for _, f in features}
-        lang = "ru" if _CYRILLIC_RE.search(text) or (hint or "")[:2].lower() in _RU_HINTS else "en"
+        # The project's one rule for the interface language (a command's name says nothing
+        # of it), unless the question asks for a language outright ("in Russian").
+        lang = pick_lang(hint, body)
         if "lang:en" in names:
             lang = "en"
         elif "lang:ru" in names:
@@ -1106,9 +1289,10 @@ class Understander:
     ) -> tuple[int | None, int | None, list[tuple[int, int]]]:
         """(year, since, the other numbers as (token index, value)).
 
-        A four-digit number from 2002 to 2100 is a year unless it is an ordinal or follows
-        "top"; "since"/"from"/"с" make it the start of a span ("from 2015 to 2020" and
-        "2015–2020" too: the answer shows the history from that year on).
+        A four-digit number from :data:`_FIRST_YEAR` to 2100 is a year unless it is an
+        ordinal or follows "top"; "since"/"from"/"с" make it the start of a span ("from 2015
+        to 2020" and "2015–2020" too: the answer shows the history from that year on).  A
+        year without an index (1999) is still the year asked: the answer says there is none.
         """
         year = since = None
         plain: list[int] = []
@@ -1118,7 +1302,7 @@ class Understander:
                 continue
             value = int(token.raw)
             if not (
-                len(token.raw) == 4 and 2002 <= value <= 2100 and not token.ordinal
+                len(token.raw) == 4 and _FIRST_YEAR <= value <= 2100 and not token.ordinal
                 and not (i and tokens[i - 1].norm in ("top", "топ", "number", "no"))
             ):  # fmt: skip
                 numbers.append((i, value))
@@ -1187,7 +1371,7 @@ class Understander:
                 break
         if position is None:
             position = next((int(f[4:]) for f in names if f.startswith("pos:")), None)
-        region = parsed.regions[0] if parsed.regions else None
+        region, subregion = parsed.regions[0] if parsed.regions else (None, None)
         wants = (
             "rank" in names or region is not None or position is not None
             or command in ("top", "ranking", "rank", "bottom", "worst")
@@ -1238,8 +1422,9 @@ class Understander:
         indicator = TOPIC_INDICATOR.get(topic) if topic else None
         return Ranking(
             order="bottom" if bottom else "top",
-            limit=max(1, min(limit, MAX_LIMIT)),
+            limit=max(1, min(limit, MAX_RANKING)),
             region=region if region in REGIONS else None,
+            subregion=subregion if subregion in SUBREGIONS else None,
             indicator=indicator,
             position=position,
         )
@@ -1298,6 +1483,19 @@ class Understander:
 
 
 _NO_MATCH = _Match(())
+
+
+def _swapped_around(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` with two letters one apart swapped ("lybia", "libya")."""
+    if len(word) != len(name):
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
+    return (
+        len(differ) == 2
+        and differ[1] - differ[0] == 2
+        and word[differ[0]] == name[differ[1]]
+        and word[differ[1]] == name[differ[0]]
+    )
 
 
 def _flat(marks: dict[int, set[str]]) -> list[tuple[int, str]]:

@@ -188,6 +188,8 @@ def test_name_variants(name: str, variants: list[str]) -> None:
         ("Белоруссия", "белоруссия"),
         ("Ёлка", "елка"),
         ("  Bosnia   and Herzegovina ", "bosnia and herzegovina"),
+        ("Kaz\u200bakh\u2060stan\ufeff", "kazakhstan"),  # invisible characters go
+        ("\u202bШри-Ланка\u202c", "шри ланка"),
     ],
 )
 def test_normalize(text: str, key: str) -> None:
@@ -206,6 +208,7 @@ def test_normalize(text: str, key: str) -> None:
         ("Египет", "ru", {"египте", "египта"}),
         ("Україна", "uk", {"україні", "україни"}),
         ("казахстанский", "ru", {"казахстанских", "казахстанской", "казахстанские"}),
+        ("Средняя Азия", "ru", {"средней азии", "среднюю азию"}),  # a soft adjective
     ],
 )
 def test_inflections(name: str, lang: str, forms: set[str]) -> None:

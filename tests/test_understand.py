@@ -8,12 +8,12 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from phrasings import PHRASINGS, Expected
+from phrasings import CHIT_CHAT, PHRASINGS, Expected
 
-from bot.domain import INDICATORS, REGIONS, TOPICS
+from bot.domain import INDICATORS, REGIONS, SUBREGIONS, TOPICS
 from bot.query import INTENTS
 from bot.store import Snapshot
-from bot.understand import Understander, normalize, tokenize
+from bot.understand import _CYRILLIC_RE, _NEAR_NAME_WORDS, Understander, normalize, tokenize
 
 HISTORIC_NAMES = {
     "YUG": ("Federal Republic of Yugoslavia", "Yugoslavia"),
@@ -91,6 +91,80 @@ def test_the_fuzzy_cache_stays_bounded(snapshot: Snapshot) -> None:
     assert len(understander._fuzzy_cache) <= 20_000
 
 
+def test_chit_chat_names_no_country(understander: Understander) -> None:
+    """The false-positive rate over ordinary English and Russian messages is zero."""
+    assert len(CHIT_CHAT) >= 190
+    found = {}
+    for text in CHIT_CHAT:
+        for hint in (None, "ru"):
+            query = understander.parse(text, hint)
+            if query.countries or query.candidates:
+                found[text] = (query.countries, query.candidates)
+    assert not found, f"{len(found)} of {len(CHIT_CHAT)} name a country: {found}"
+
+
+def test_each_common_word_listed_is_one_the_typo_rules_would_take(
+    understander: Understander,
+) -> None:
+    """The list of common words near names stays what it says: drop a word it no longer
+    needs (the index or the rules changed)."""
+    stale = [
+        word for word in sorted(_NEAR_NAME_WORDS)
+        if word in understander.keys
+        or understander._fuzzy(word, bool(_CYRILLIC_RE.match(word))) is None
+    ]  # fmt: skip
+    assert not stale
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "unknown"),
+    [
+        ("Kazakhstan, Kyrgyzstan, Narnia", ["KAZ", "KGZ"], ["Narnia"]),
+        ("Kazakhstan Kyrgyzstan", ["KAZ", "KGZ"], []),
+        ("Kazakhstan and Narnia", ["KAZ"], ["Narnia"]),
+        ("Казахстан и Киргизия; Узбекистан", ["KAZ", "KGZ", "UZB"], []),
+        ("Trinidad and Tobago, Bosnia and Herzegovina", ["TTO", "BIH"], []),
+        ("Niger\nNigeria\nNiger", ["NER", "NGA"], []),
+        ("kz, uz, DE", ["KAZ", "UZB", "DEU"], []),
+        ("🇰🇿 🇺🇿", ["KAZ", "UZB"], []),
+        ("Kazahstan, Jermany", ["KAZ", "DEU"], []),
+        ("Korea, Chna", [], ["Korea", "Chna"]),
+        ("Narnia Gondor, Kazakhstan Mordor", ["KAZ"], ["Narnia Gondor", "Mordor"]),
+        ("Narnia & Gondor", [], ["Narnia", "Gondor"]),
+        ("the Netherlands, the UK", ["NLD", "GBR"], []),
+        ("", [], []),
+        (" ,; ", [], []),
+    ],
+)
+def test_country_list(
+    understander: Understander, text: str, codes: list[str], unknown: list[str]
+) -> None:
+    assert understander.country_list(text, "en") == (codes, unknown)
+
+
+def test_prefix_matches(understander: Understander) -> None:
+    assert understander.prefix_matches("kaz", "en") == ["KAZ"]
+    assert understander.prefix_matches("Ni", "en")[:3] == ["NER", "NGA", "NIC"]
+    assert understander.prefix_matches("niger", "en") == ["NER", "NGA"]
+    assert understander.prefix_matches("каз", "ru") == ["KAZ"]
+    assert understander.prefix_matches("Гер", "ru") == ["DEU"]
+    assert understander.prefix_matches("Côte d’", "fr") == ["CIV"]
+    assert set(understander.prefix_matches("south ", "en")) >= {"KOR", "SSD", "ZAF"}
+    assert understander.prefix_matches("", "en") == []
+    assert understander.prefix_matches("narn", "en") == []
+    assert len(understander.prefix_matches("a", "en", limit=5)) == 5
+    # Only countries of the current index: "Yugoslavia" is a name of the past.
+    assert understander.prefix_matches("yugo", "en") == []
+    # Names in the user's language come before names in others: Polish "Niemcy".
+    assert understander.prefix_matches("ni", "pl")[:2] == ["NER", "DEU"]
+    assert understander.prefix_matches("ni", "en").index("DEU") > 2
+    texts = ["k", "ka", "kaz", "s", "south", "ни", "x"] * 300
+    started = time.perf_counter()
+    for text in texts:
+        understander.prefix_matches(text, "en")
+    assert (time.perf_counter() - started) / len(texts) < 0.0005
+
+
 def test_tokens_keep_numbers_ordinals_and_flags_apart() -> None:
     tokens = tokenize("Which is 142nd, #3 or 10-е? 🇰🇿🇺🇿 Kazakhstan's top10")
     kinds = [(t.raw, t.norm, t.ordinal) for t in tokens]
@@ -161,13 +235,15 @@ def test_any_text_gives_a_well_formed_query(
     assert all(code in snapshot.countries for code in query.countries)
     assert len(set(query.countries)) == len(query.countries)
     assert query.topic is None or query.topic in TOPICS
-    assert query.year is None or 2002 <= query.year <= 2100
-    assert query.since is None or 2002 <= query.since <= 2100
+    assert query.year is None or 1990 <= query.year <= 2100
+    assert query.since is None or 1990 <= query.since <= 2100
     assert len(query.candidates) <= 3 and (query.unknown is None) == (not query.candidates)
     if query.intent == "ranking":
         assert query.ranking is not None
         assert 1 <= query.ranking.limit <= 50
         assert query.ranking.region is None or query.ranking.region in REGIONS
+        if query.ranking.subregion is not None:
+            assert SUBREGIONS[query.ranking.subregion][0] == query.ranking.region
         assert query.ranking.indicator is None or query.ranking.indicator in INDICATORS
     else:
         assert query.ranking is None

@@ -18,7 +18,6 @@ Why it is built this way:
 
 from __future__ import annotations
 
-import html
 import io
 import statistics
 import sys
@@ -31,13 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-from bot.domain import CREDIT, INDICATORS, RSF_INDEX_URL, SITUATIONS, situation_of
-from bot.i18n import country_name, flag, name
-from bot.render import country_url, credit, fmt_score
+from bot.domain import CREDIT, INDICATORS, RSF_INDEX_URL, SITUATIONS
+from bot.i18n import country_name, name, t
+from bot.render import country_url, fmt_score
 from bot.store import Snapshot, Store, open_store
 
 if TYPE_CHECKING:
     from bot.pipeline import Pipeline
+    from bot.understand import Understander
 
 MAX_COUNTRIES: Final = 5
 FIRST_YEAR: Final = 2013  # the first year on a 0–100 scale
@@ -45,7 +45,6 @@ NEW_METHOD: Final = 2022  # the current method; the only scores that compare wit
 WIDTH, HEIGHT, DPI = 1200, 900, 150
 LEFT: Final = 0.165  # room for "Безопасность"
 CACHE_SIZE: Final = 128
-MAX_CAPTION: Final = 1024
 
 #: Okabe & Ito's colour-blind-safe palette (yellow left out: unreadable on light bands).
 PALETTE: Final = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
@@ -53,64 +52,6 @@ MARKERS: Final = ("o", "s", "^", "D", "v")
 MEDIAN_COLOUR: Final = "#9A9A9A"
 #: Light tints of RSF's map colours, best band first (the order of domain.SITUATIONS).
 BAND_COLOURS: Final = ("#d5ecd4", "#f4f0c6", "#fde2c2", "#f9cbc0", "#e8c1c9")
-
-_TEXT: Final[dict[str, dict[str, str]]] = {
-    "en": {
-        "title_history": "{name}: press freedom, {first}–{last}",
-        "subtitle": "Score history and the five indicators of {year} against the world median",
-        "subtitle_compare": "Scores since {first} (comparable) and the indicators of {year} "
-        "against the world median",
-        "score_axis": "Score (higher = freer)",
-        "year_axis": "Index year",
-        "indicators": "Indicators {year}",
-        "indicator_axis": "Indicator score {year} (0–100)",
-        "median": "World median",
-        "old_method": "2013–2021 method",
-        "new_method": "2022+ method",
-        "divider": "new method 2022: not comparable",
-        "not_ranked": "not ranked in {year}",
-        "source": f"Source: {CREDIT} · rsf.org/en/index",
-        "good": "Good", "satisfactory": "Satisfactory", "problematic": "Problematic",
-        "difficult": "Difficult", "very_serious": "Very serious",
-        # caption (HTML)
-        "cap_history": "Score {first}–{last} and indicators {year}",
-        "cap_compare": "Scores since {first} and indicators {year}",
-        "cap_line": "rank {rank} of {total}, score {score}",
-        "cap_break": "⚠️ Scores before 2022 come from another method: not comparable with "
-        "later ones.",
-        "source_word": "Source",
-    },
-    "ru": {
-        "title_history": "{name}: свобода прессы, {first}–{last}",
-        "subtitle": "История балла и пять показателей {year} г. в сравнении с медианой мира",
-        "subtitle_compare": "Баллы с {first} г. (сравнимы) и показатели {year} г. "
-        "в сравнении с медианой мира",
-        "score_axis": "Балл (выше = свободнее)",
-        "year_axis": "Год индекса",
-        "indicators": "Показатели {year}",
-        "indicator_axis": "Балл показателя, {year} (0–100)",
-        "median": "Медиана мира",
-        "old_method": "Методика 2013–2021",
-        "new_method": "Методика с 2022",
-        "divider": "новая методика 2022: несравнимо",
-        "not_ranked": "нет в индексе {year}",
-        "source": f"Источник: {CREDIT} · rsf.org/en/index",
-        "good": "Хорошая", "satisfactory": "Удовлетв.", "problematic": "Проблемная",
-        "difficult": "Сложная", "very_serious": "Очень серьёзная",
-        "cap_history": "Балл {first}–{last} и показатели {year} г.",
-        "cap_compare": "Баллы с {first} г. и показатели {year} г.",
-        "cap_line": "место {rank} из {total}, балл {score}",
-        "cap_break": "⚠️ Баллы до 2022 года получены по другой методике и несравнимы с "
-        "более поздними.",
-        "source_word": "Источник",
-    },
-}
-
-
-def text(lang: str, key: str, **values: object) -> str:
-    table = _TEXT.get(lang, _TEXT["en"])
-    return table.get(key, _TEXT["en"][key]).format(**values)
-
 
 class ChartError(ValueError):
     """A chart that cannot be drawn (unknown country, year without an index); says why."""
@@ -227,36 +168,6 @@ def chart_data(snapshot: Snapshot, codes: tuple[str, ...], year: int | None,
     return ChartData(key, indicator_year, tuple(series), medians, median_indicators, url)
 
 
-def caption(data: ChartData) -> str:
-    """The photo's caption: Telegram HTML, every value escaped, at most 1024 characters."""
-    lang = data.lang
-    last = data.countries[0].history[-1][0] if data.countries[0].history else data.year
-    head = text(lang, "cap_compare" if data.compare else "cap_history",
-                first=data.first_year, last=last, year=data.indicator_year)
-    lines = [f"<b>📈 {html.escape(', '.join(c.name for c in data.countries))}</b>",
-             html.escape(head)]
-    if data.compare:
-        lines.append(f"<b>{data.year}</b>")
-    for c in data.countries:
-        mark = f"{flag(c.code)} " if flag(c.code) else ""
-        who = f"{mark}{html.escape(c.name)}: " if data.compare else f"{data.year}: "
-        if c.rank is None or c.score is None or c.total is None:
-            lines.append(who + html.escape(text(lang, "not_ranked", year=data.year)))
-            continue
-        line = text(lang, "cap_line", rank=c.rank, total=c.total, score=fmt_score(c.score))
-        band = situation_of(c.score, data.year)
-        if band:
-            line += f" — {name(lang, band)}"
-        lines.append(who + html.escape(line))
-    if not data.compare or data.year < NEW_METHOD:
-        lines.append(html.escape(text(lang, "cap_break")))
-    lines.append(credit(data.url, lang))
-    result = "\n".join(lines)
-    if len(result) > MAX_CAPTION:  # five countries' lines fit with room to spare
-        raise ValueError(f"caption of {len(result)} characters is over {MAX_CAPTION}")
-    return result
-
-
 # --- drawing ---------------------------------------------------------------------------------
 
 
@@ -272,7 +183,7 @@ def render_png(data: ChartData) -> bytes:
     if data.compare:
         lines = _wrap([c.name for c in data.countries], 56)
     else:
-        title = text(lang, "title_history", name=data.countries[0].name, first=FIRST_YEAR,
+        title = t(lang, "chart_title_history", name=data.countries[0].name, first=FIRST_YEAR,
                      last=last)
         lines = _wrap(title.split(" "), 56, sep=" ")
     longest = max(len(line) for line in lines)
@@ -280,10 +191,11 @@ def render_png(data: ChartData) -> bytes:
     fig.text(0.03, 0.975, "\n".join(lines), fontsize=size,
              fontweight="bold", va="top", linespacing=1.1)
     below = 0.918 if len(lines) == 1 else 0.885
-    subtitle = "subtitle_compare" if data.compare else "subtitle"
-    fig.text(0.03, below, text(lang, subtitle, first=NEW_METHOD, year=data.indicator_year),
+    subtitle = "chart_subtitle_compare" if data.compare else "chart_subtitle"
+    fig.text(0.03, below, t(lang, subtitle, first=NEW_METHOD, year=data.indicator_year),
              fontsize=11, color="#444444", va="top")
-    fig.text(0.03, 0.012, text(lang, "source"), fontsize=9.5, color="#555555")
+    fig.text(0.03, 0.012, t(lang, "chart_source", source=t(lang, "source"), credit=CREDIT),
+             fontsize=9.5, color="#555555")
 
     top = (0.79 if len(lines) == 1 else 0.775) + (0.05 if data.compare else 0)  # legend row
     history = fig.add_axes((LEFT, 0.505, 0.78 - LEFT, top - 0.505))
@@ -330,12 +242,12 @@ def _draw_history(ax: Any, data: ChartData, last: int) -> None:
     upper = 100.0
     for (lower, band), colour in zip(SITUATIONS, BAND_COLOURS, strict=True):
         ax.axhspan(lower, upper, xmin=start, xmax=1, color=colour, lw=0, zorder=0)
-        ax.text(1.012, (lower + upper) / 200, text(lang, band), transform=ax.transAxes,
+        ax.text(1.012, (lower + upper) / 200, t(lang, f"chart_{band}"), transform=ax.transAxes,
                 fontsize=10, va="center", color="#333333")
         upper = lower
     if first < NEW_METHOD:
         ax.axvline(NEW_METHOD - 0.5, color="#333333", lw=1.3, zorder=1)
-        ax.text(NEW_METHOD - 0.5, 1.03, text(lang, "divider"), fontsize=10.5, ha="center",
+        ax.text(NEW_METHOD - 0.5, 1.03, t(lang, "chart_divider"), fontsize=10.5, ha="center",
                 va="bottom", transform=ax.get_xaxis_transform(), color="#333333")
 
     def split(points: tuple[tuple[int, float], ...]) -> list[tuple[list[int], list[float]]]:
@@ -345,21 +257,21 @@ def _draw_history(ax: Any, data: ChartData, last: int) -> None:
     (old_x, old_y), (new_x, new_y) = split(data.median_history)
     ax.plot(old_x, old_y, ls=":", lw=1.8, color="#222222", zorder=2)
     ax.plot(new_x, new_y, ls=":", lw=1.8, color="#222222", zorder=2,
-            label=text(lang, "median"))
+            label=t(lang, "chart_median"))
     for index, country in enumerate(data.countries):
         colour, marker = PALETTE[index], MARKERS[index]
         (old_x, old_y), (new_x, new_y) = split(country.history)
         if old_x:
             ax.plot(old_x, old_y, ls="--", lw=2, color=PALETTE[5], marker=marker, ms=6,
-                    mfc="white", mew=1.6, zorder=3, label=text(lang, "old_method"))
+                    mfc="white", mew=1.6, zorder=3, label=t(lang, "chart_old_method"))
         ax.plot(new_x, new_y, lw=2.6, color=colour, marker=marker, ms=7, zorder=4,
-                label=country.name if data.compare else text(lang, "new_method"))
+                label=country.name if data.compare else t(lang, "chart_new_method"))
         if country.score is not None and not data.compare:
             _annotate(ax, country, data.year, colour if data.year >= NEW_METHOD else "#333333")
     if data.compare and data.year != last:
         ax.axvline(data.year, color="#555555", lw=1.2, ls="--", zorder=1)
-    ax.set_ylabel(text(lang, "score_axis"), fontsize=11.5)
-    ax.set_xlabel(text(lang, "year_axis"), fontsize=11.5, labelpad=2)
+    ax.set_ylabel(t(lang, "chart_score_axis"), fontsize=11.5)
+    ax.set_xlabel(t(lang, "chart_year_axis"), fontsize=11.5, labelpad=2)
     step = 1 if last - first < 8 else 2
     ax.set_xticks(range(last, first - 1, -step))
     ax.grid(axis="y", color="white", lw=0.8, zorder=1)
@@ -387,7 +299,7 @@ def _draw_indicators(ax: Any, data: ChartData) -> None:
         (c.name, PALETTE[i], c.indicators) for i, c in enumerate(data.countries)
     ]
     if not data.compare and data.median_indicators:
-        rows.append((text(lang, "median"), MEDIAN_COLOUR, data.median_indicators))
+        rows.append((t(lang, "chart_median"), MEDIAN_COLOUR, data.median_indicators))
     n = len(rows)
     height = 0.8 / n
     ax.set_xlim(0, 100)
@@ -396,13 +308,13 @@ def _draw_indicators(ax: Any, data: ChartData) -> None:
     for index, ((lower, band), colour) in enumerate(zip(SITUATIONS, BAND_COLOURS, strict=True)):
         ax.axvspan(lower, upper, color=colour, lw=0, zorder=0)
         # Staggered in two rows: the narrow bands' names are wider than the bands.
-        ax.text((lower + upper) / 2, 1.02 + 0.11 * (index % 2), text(lang, band),
+        ax.text((lower + upper) / 2, 1.02 + 0.11 * (index % 2), t(lang, f"chart_{band}"),
                 transform=ax.get_xaxis_transform(), fontsize=9.5, ha="center", color="#333333")
         upper = lower
     for index, (label, colour, values) in enumerate(rows):
         offsets = [i - 0.4 + height * (index + 0.5) for i in range(len(INDICATORS))]
         if values is None:
-            ax.text(1, offsets[0], text(lang, "not_ranked", year=year), fontsize=9.5,
+            ax.text(1, offsets[0], t(lang, "compare_missing", year=year), fontsize=9.5,
                     va="center", color=colour, fontweight="bold")
             continue
         ax.barh(offsets, values, height=height * 0.92, color=colour, zorder=3,
@@ -416,10 +328,10 @@ def _draw_indicators(ax: Any, data: ChartData) -> None:
     if data.compare and data.median_indicators:
         for i, value in enumerate(data.median_indicators):
             ax.plot([value, value], [i - 0.45, i + 0.45], ls=":", lw=2.2, color="#222222",
-                    zorder=5, label=text(lang, "median") if i == 0 else None)
+                    zorder=5, label=t(lang, "chart_median") if i == 0 else None)
     ax.set_yticks(range(len(INDICATORS)), [name(lang, i) for i in INDICATORS], fontsize=11.5)
     ax.tick_params(axis="y", length=0)
-    ax.set_xlabel(text(lang, "indicator_axis", year=year), fontsize=11.5, labelpad=2)
+    ax.set_xlabel(t(lang, "chart_indicator_axis", year=year), fontsize=11.5, labelpad=2)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.17 if n > 2 else 1.0), frameon=False,
               fontsize=10 if n <= 3 else 9.5, labelspacing=0.4, handlelength=1.8,
               borderaxespad=0)
@@ -492,32 +404,13 @@ def chart_png(store: Store, codes: tuple[str, ...], year: int | None,
 # --- command line and terminal ---------------------------------------------------------------
 
 
-def resolve(snapshot: Snapshot, names: list[str], lang: str = "en") -> tuple[list[str], list[str]]:
-    """Country names (any language the aliases or the understander know) or RSF codes →
-    (codes, names not understood).  Exact names and codes first, then the understander."""
-    exact: dict[str, str] = {code.casefold(): code for code in snapshot.countries}
-    for alias in snapshot.aliases:
-        exact.setdefault(alias.alias.casefold(), alias.code)
-    for code, country in snapshot.countries.items():
-        exact.setdefault(country_name(code, country.name_en, "ru").casefold(), code)
-    codes: list[str] = []
-    unknown: list[str] = []
-    understander = None
-    for raw in names:
-        found = exact.get(" ".join(raw.split()).casefold())
-        if found is not None:
-            codes.append(found)
-            continue
-        if understander is None:
-            from bot.understand import Understander
-
-            understander = Understander(snapshot)
-        parsed = understander.parse(raw, lang).countries
-        if parsed:
-            codes.extend(parsed)
-        else:
-            unknown.append(raw)
-    return list(dict.fromkeys(codes)), unknown
+def read_request(understander: Understander, text: str,
+                 lang: str | None = None) -> tuple[list[str], int | None, list[str]]:
+    """What ``/chart`` and ``pressbot chart`` were given, read by the understander like any
+    question: (country codes in order, the year named or None, the parts naming no country).
+    "Kazakhstan Kyrgyzstan 2024" → (["KAZ", "KGZ"], 2024, [])."""
+    codes, unknown = understander.country_list(text, lang)
+    return codes, understander.parse(text, lang).year, unknown
 
 
 def write_chart(pipeline: Pipeline, codes: tuple[str, ...], year: int | None,
@@ -530,14 +423,19 @@ def write_chart(pipeline: Pipeline, codes: tuple[str, ...], year: int | None,
 
 
 def chart_command(countries: list[str], output: Path, year: int | None) -> int:
-    """``pressbot chart COUNTRY... -o file.png [--year Y]``: 0 on success, 1 with a message."""
+    """``pressbot chart COUNTRY... -o file.png [--year Y]``: 0 on success, 1 with a message.
+    ``--year`` wins over a year written among the countries ("Kazakhstan 2024")."""
+    from bot.understand import Understander
+
     store = open_store()
     try:
-        codes, unknown = resolve(store.snapshot(), countries)
+        # One argument is one part ("United States" "Norway"); a year may come inside one.
+        codes, named_year, unknown = read_request(Understander(store.snapshot()),
+                                                  ", ".join(countries))
         if unknown:
             print(f"pressbot chart: unknown country: {', '.join(unknown)}", file=sys.stderr)
             return 1
-        _, png = chart_png(store, tuple(codes), year)
+        _, png = chart_png(store, tuple(codes), named_year if year is None else year)
     except ChartError as exc:
         print(f"pressbot chart: {exc}", file=sys.stderr)
         return 1

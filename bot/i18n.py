@@ -138,6 +138,37 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "usage_unsubscribe": "Name the countries or 'all', e.g. /unsubscribe all",
         "group_admins_only": "In groups only administrators can change subscriptions.",
         "not_a_country": "I don't know the country “{word}”.",
+        # Charts (bot.charts draws the picture labels; bot.render.chart_caption the caption).
+        "chart_title_history": "{name}: press freedom, {first}–{last}",
+        "chart_subtitle": "Score history and the five indicators of {year} against the world "
+        "median",
+        "chart_subtitle_compare": "Scores since {first} (comparable) and the indicators of "
+        "{year} against the world median",
+        "chart_score_axis": "Score (higher = freer)",
+        "chart_year_axis": "Index year",
+        "chart_indicator_axis": "Indicator score {year} (0–100)",
+        "chart_median": "World median",
+        "chart_old_method": "2013–2021 method",
+        "chart_new_method": "2022+ method",
+        "chart_divider": "new method 2022: not comparable",
+        "chart_source": "{source}: {credit} · rsf.org/en/index",
+        # Situation bands, short enough for the picture (name() has the full labels).
+        "chart_good": "Good",
+        "chart_satisfactory": "Satisfactory",
+        "chart_problematic": "Problematic",
+        "chart_difficult": "Difficult",
+        "chart_very_serious": "Very serious",
+        "chart_caption_history": "Score {first}–{last} and indicators {year}",
+        "chart_caption_compare": "Scores since {first} and indicators {year}",
+        "chart_caption_line": "rank {rank} of {total}, score {score}",
+        "chart_caption_break": "⚠️ Scores before 2022 come from another method: not "
+        "comparable with later ones.",
+        "chart_usage": "Send <code>/chart COUNTRY</code> for a country's score history and "
+        "indicators, or up to five countries to compare them, for example "
+        "<code>/chart Kazakhstan</code> or <code>/chart Kazakhstan Kyrgyzstan 2024</code>.",
+        "chart_too_many": "One chart compares at most {n} countries.",
+        "chart_cannot": "I can't draw that chart: {reason}.",
+        "chart_open": "📈 Open the chart",
     },
     "ru": {
         "index": "Мировой индекс свободы прессы",
@@ -243,6 +274,35 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "usage_unsubscribe": "Назовите страны или all, например /unsubscribe all",
         "group_admins_only": "В группах подписками управляют только администраторы.",
         "not_a_country": "Не знаю страну «{word}».",
+        "chart_title_history": "{name}: свобода прессы, {first}–{last}",
+        "chart_subtitle": "История балла и пять показателей {year} г. в сравнении с медианой "
+        "мира",
+        "chart_subtitle_compare": "Баллы с {first} г. (сравнимы) и показатели {year} г. "
+        "в сравнении с медианой мира",
+        "chart_score_axis": "Балл (выше = свободнее)",
+        "chart_year_axis": "Год индекса",
+        "chart_indicator_axis": "Балл показателя, {year} (0–100)",
+        "chart_median": "Медиана мира",
+        "chart_old_method": "Методика 2013–2021",
+        "chart_new_method": "Методика с 2022",
+        "chart_divider": "новая методика 2022: несравнимо",
+        "chart_source": "{source}: {credit} · rsf.org/en/index",
+        "chart_good": "Хорошая",
+        "chart_satisfactory": "Удовлетв.",
+        "chart_problematic": "Проблемная",
+        "chart_difficult": "Сложная",
+        "chart_very_serious": "Очень серьёзная",
+        "chart_caption_history": "Балл {first}–{last} и показатели {year} г.",
+        "chart_caption_compare": "Баллы с {first} г. и показатели {year} г.",
+        "chart_caption_line": "место {rank} из {total}, балл {score}",
+        "chart_caption_break": "⚠️ Баллы до 2022 года получены по другой методике и "
+        "несравнимы с более поздними.",
+        "chart_usage": "Отправьте <code>/chart СТРАНА</code> — история балла и показатели "
+        "страны; до пяти стран — сравнение. Например: <code>/chart Казахстан</code> или "
+        "<code>/chart Казахстан Кыргызстан 2024</code>.",
+        "chart_too_many": "На одном графике можно сравнить не больше {n} стран.",
+        "chart_cannot": "Не получается построить график: {reason}.",
+        "chart_open": "📈 Открыть график",
     },
 }
 

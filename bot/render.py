@@ -16,6 +16,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot import callbacks
 from bot.answer import (
@@ -37,9 +38,14 @@ from bot.domain import (
     SCALE_REEXPRESSED,
     TOPICS,
     index_label,
+    scale_of,
+    situation_of,
 )
 from bot.i18n import country_name, flag, name, region_name, t
 from bot.store import Country, Result
+
+if TYPE_CHECKING:  # bot.charts imports this module; only its plain data type is needed
+    from bot.charts import ChartData
 
 MAX_MESSAGE = 4096
 #: Room left for the credit line and joins when a long text is cut into pieces.
@@ -567,3 +573,34 @@ def alert(answers: list[ProfileAnswer], year: int, lang: str) -> Rendered:
         for i in range(0, min(len(answers), 9), 3)
     ]
     return Rendered(pack(blocks), buttons, t(lang, "alert_title", year=year))
+
+
+def chart_caption(data: ChartData, lang: str) -> str:
+    """A chart photo's caption: Telegram HTML, every value escaped, at most 1024 characters."""
+    limit = 1024  # Telegram's limit for a caption; five countries' lines fit with room to spare
+    first = data.countries[0]
+    last = first.history[-1][0] if first.history else data.year
+    head = t(lang, "chart_caption_compare" if data.compare else "chart_caption_history",
+             first=data.first_year, last=last, year=data.indicator_year)
+    lines = [f"<b>📈 {html.escape(', '.join(c.name for c in data.countries))}</b>",
+             html.escape(head)]
+    if data.compare:
+        lines.append(f"<b>{data.year}</b>")
+    for c in data.countries:
+        mark = f"{flag(c.code)} " if flag(c.code) else ""
+        who = f"{mark}{html.escape(c.name)}: " if data.compare else f"{data.year}: "
+        if c.rank is None or c.score is None or c.total is None:
+            lines.append(who + html.escape(t(lang, "compare_missing", year=data.year)))
+            continue
+        line = t(lang, "chart_caption_line", rank=c.rank, total=c.total, score=fmt_score(c.score))
+        band = situation_of(c.score, data.year)
+        if band:
+            line += f" — {name(lang, band)}"
+        lines.append(who + html.escape(line))
+    if not data.compare or scale_of(data.year) != SCALE_CURRENT:
+        lines.append(html.escape(t(lang, "chart_caption_break")))
+    lines.append(credit(data.url, lang))
+    result = "\n".join(lines)
+    if len(result) > limit:
+        raise ValueError(f"caption of {len(result)} characters is over {limit}")
+    return result

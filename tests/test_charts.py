@@ -3,6 +3,7 @@ the ``pressbot chart`` command, and /chart and the Chart button against the fake
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import shutil
@@ -19,8 +20,9 @@ from fakebotapi import FakeBotAPI, parse_html
 from telegram import InlineQueryResultArticle, InlineQueryResultCachedPhoto
 
 from bot import charts
-from bot.charts import ChartError, cache_for, caption, chart_data, chart_key, chart_png
+from bot.charts import ChartError, cache_for, chart_data, chart_key, chart_png
 from bot.importer import import_paths
+from bot.render import chart_caption
 from bot.store import Store, build_database, connect, data_dir
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -59,6 +61,19 @@ def png_size(png: bytes) -> tuple[int, int]:
 def test_importing_charts_does_not_load_matplotlib() -> None:
     code = "import bot.charts, sys; assert 'matplotlib' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    # The caption lives in bot.render, which knows bot.charts only as a type: no cycle.
+    code = ("import bot.render, sys; assert 'matplotlib' not in sys.modules; "
+            "assert 'bot.charts' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_chart_texts_come_from_the_one_table() -> None:
+    from bot import i18n
+
+    keys = {k for k in i18n._STRINGS["en"] if k.startswith("chart_")}
+    assert len(keys) > 20 and keys == {k for k in i18n._STRINGS["ru"] if k.startswith("chart_")}
+    assert not hasattr(charts, "_TEXT") and not hasattr(charts, "caption")
+    assert i18n.t("ru", "chart_satisfactory") == "Удовлетв."  # short: the picture is narrow
 
 
 def test_png_is_valid_and_fits_telegram(store: Store) -> None:
@@ -120,7 +135,8 @@ def test_scales_are_never_mixed(store: Store) -> None:
     compare = chart_data(store.snapshot(), ("KAZ", "NOR"), None)
     assert all(y >= 2022 for c in compare.countries for y, _ in c.history)
     assert len(compare.median_indicators) == 5
-    assert "not comparable" in caption(single) and "not comparable" not in caption(compare)
+    assert "not comparable" in chart_caption(single, "en")
+    assert "not comparable" not in chart_caption(compare, "en")
 
 
 def test_indicators_against_the_world_median(store: Store) -> None:
@@ -135,14 +151,23 @@ def test_caption_is_telegram_html_within_1024(store: Store) -> None:
     codes = ("CAF", "BIH", "PNG", "TTO", "COD")
     for lang in ("en", "ru"):
         for chosen in (("KAZ",), codes):
-            text = caption(chart_data(store.snapshot(), chosen, None, lang))
+            text = chart_caption(chart_data(store.snapshot(), chosen, None, lang), lang)
             plain, entities = parse_html(text)  # raises on anything Telegram would refuse
             assert len(plain) <= 1024
             links = [e["url"] for e in entities if e["type"] == "text_link"]
             assert links and links[-1].startswith("https://rsf.org/en/")
             assert "Reporters Without Borders (RSF), World Press Freedom Index" in plain
-    assert 'href="https://rsf.org/en/country/kazakhstan"' in caption(
-        chart_data(store.snapshot(), ("KAZ",), None))
+    assert 'href="https://rsf.org/en/country/kazakhstan"' in chart_caption(
+        chart_data(store.snapshot(), ("KAZ",), None), "en")
+    russian = chart_caption(chart_data(store.snapshot(), ("KAZ",), 2024, "ru"), "ru")
+    assert russian.startswith("<b>📈 Казахстан</b>") and "место" in russian
+
+
+def test_caption_over_1024_is_refused(store: Store) -> None:
+    data = chart_data(store.snapshot(), ("KAZ", "NOR"), None)
+    long = dataclasses.replace(data.countries[0], name="Kazakhstan" * 60)
+    with pytest.raises(ValueError, match="over 1024"):
+        chart_caption(dataclasses.replace(data, countries=(long, data.countries[1])), "en")
 
 
 @pytest.mark.parametrize(("codes", "year", "message"), [
@@ -197,6 +222,9 @@ def test_cli_writes_the_same_picture(db_path: Path, tmp_path: Path, store: Store
     done = pressbot(db_path, "chart", "Казахстан", "kgz", "--year", "2024", "-o", str(out))
     assert done.returncode == 0, done.stderr
     assert out.read_bytes() == chart_png(store, ("KAZ", "KGZ"), 2024)[1]
+    done = pressbot(db_path, "chart", "Kazakhstan 2024", "-o", str(out))  # a year inside
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes() == chart_png(store, ("KAZ",), 2024)[1]
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -317,3 +345,16 @@ async def test_chart_command_explains(api: FakeBotAPI, running: object) -> None:
     assert "Narnia" in texts[8]
     assert "2011" in texts[9]
     assert not api.sent("sendPhoto")
+
+
+@pytest.mark.timeout(60)
+async def test_chart_command_honours_a_year_and_several_countries(api: FakeBotAPI,
+                                                                  running: object) -> None:
+    api.inject_message("/chart Kazakhstan Kyrgyzstan 2024", user_id=42)
+    [sent] = await api.wait_for("sendPhoto", timeout=20)
+    assert sent.ok, sent
+    caption = sent.result["caption"]
+    assert caption.startswith("📈 Kazakhstan, Kyrgyzstan") and "\n2024\n" in caption
+    api.inject_message("/chart Казахстан, Нарния", user_id=43)
+    [refused] = await api.wait_for("sendMessage", timeout=20)
+    assert "Нарния" in refused.params["text"] and len(api.sent("sendPhoto")) == 1

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import html
 import logging
 import re
 from collections import OrderedDict
@@ -39,45 +38,21 @@ from bot.charts import (
     ChartError,
     ChartKey,
     cache_for,
-    caption,
     chart_data,
+    read_request,
     render_png,
 )
-from bot.i18n import country_name, pick_lang
+from bot.i18n import pick_lang, t
 from bot.pipeline import Pipeline
+from bot.render import button_label, chart_caption
 
 log = logging.getLogger(__name__)
 
 FILE_IDS: Final = 1024  # remembered photos (a file_id is ~90 bytes)
-
-_TEXT: Final[dict[str, dict[str, str]]] = {
-    "en": {
-        "usage": "Send <code>/chart COUNTRY</code> for a country's score history and "
-        "indicators, or up to five countries to compare them, for example "
-        "<code>/chart Kazakhstan</code> or <code>/chart Kazakhstan Kyrgyzstan 2024</code>.",
-        "unknown": "I don't know the country “{word}”.",
-        "suggest": " Did you mean: {names}?",
-        "too_many": "One chart compares at most {n} countries.",
-        "cannot": "I can't draw that chart: {reason}.",
-        "open_chart": "📈 Open the chart",
-    },
-    "ru": {
-        "usage": "Отправьте <code>/chart СТРАНА</code> — история балла и показатели страны; "
-        "до пяти стран — сравнение. Например: <code>/chart Казахстан</code> или "
-        "<code>/chart Казахстан Кыргызстан 2024</code>.",
-        "unknown": "Я не знаю страну «{word}».",
-        "suggest": " Возможно, вы имели в виду: {names}?",
-        "too_many": "На одном графике можно сравнить не больше {n} стран.",
-        "cannot": "Не получается построить график: {reason}.",
-        "open_chart": "📈 Открыть график",
-    },
-}
+_MAX_UNKNOWN: Final = 5  # words not understood, answered one a line
+_MAX_ECHO: Final = 80  # characters of such a word repeated back
 
 _WANTED = re.compile(r"\b(chart|graph|plot)s?\b|график|диаграмм", re.IGNORECASE)
-
-
-def _t(lang: str, key: str, **values: object) -> str:
-    return _TEXT.get(lang, _TEXT["en"])[key].format(**values)
 
 
 def _lang(update: Update, text: str = "") -> str:
@@ -136,26 +111,33 @@ async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     words = " ".join(context.args or []).strip()
     lang = _lang(update, words)
     if not words:
-        await message.reply_text(_t(lang, "usage"), parse_mode=ParseMode.HTML)
+        await message.reply_text(t(lang, "chart_usage"), parse_mode=ParseMode.HTML)
         return
     pipeline: Pipeline = context.bot_data["pipeline"]
     snapshot, understander = pipeline.current()
-    query = understander.parse(words, lang)
-    if query.candidates or not query.countries:
-        reply = _t(lang, "unknown", word=html.escape(query.unknown or words))
-        names = [
-            country_name(c, snapshot.countries[c].name_en, lang)
-            for c in query.candidates
-            if c in snapshot.countries
-        ]
-        if names:
-            reply += _t(lang, "suggest", names=html.escape(", ".join(names[:5])))
-        await message.reply_text(reply, parse_mode=ParseMode.HTML)
+    codes, year, unknown = read_request(understander, words, lang)
+    if not codes and not unknown:  # only a year, or only filler words
+        await message.reply_text(t(lang, "chart_usage"), parse_mode=ParseMode.HTML)
         return
-    if len(query.countries) > MAX_COUNTRIES:
-        await message.reply_text(_t(lang, "too_many", n=MAX_COUNTRIES))
+    if unknown:
+        # Plain text (no parse mode): the user's words need no escaping, and no markup is
+        # made outside bot.render.
+        lines = []
+        for part in unknown[:_MAX_UNKNOWN]:
+            word = part[:_MAX_ECHO]
+            near = [c for c in understander.parse(word, lang).candidates
+                    if c in snapshot.countries][:5]
+            if near:
+                names = ", ".join(button_label(snapshot.countries[c], lang) for c in near)
+                lines.append(t(lang, "clarify", word=word, names=names))
+            else:
+                lines.append(t(lang, "not_a_country", word=word))
+        await message.reply_text("\n".join(lines))
         return
-    await send_chart(update, context, query.countries, query.year, lang)
+    if len(codes) > MAX_COUNTRIES:
+        await message.reply_text(t(lang, "chart_too_many", n=MAX_COUNTRIES))
+        return
+    await send_chart(update, context, tuple(codes), year, lang)
 
 
 async def send_chart(
@@ -174,10 +156,10 @@ async def send_chart(
     try:
         data = chart_data(pipeline.store.snapshot(), tuple(codes), year, lang)
     except ChartError as exc:
-        await context.bot.send_message(chat_id, _t(lang, "cannot", reason=html.escape(str(exc))),
-                                       parse_mode=ParseMode.HTML)
+        # Plain text (no parse mode): nothing to escape, no markup made outside bot.render.
+        await context.bot.send_message(chat_id, t(lang, "chart_cannot", reason=exc))
         return
-    text = caption(data)
+    text = chart_caption(data, lang)
     file_id = cached_file_id(context.bot_data, data.key)
     if file_id is not None:
         try:
@@ -236,7 +218,7 @@ def inline_chart_result(
             id=f"chart-{digest}",
             photo_file_id=file_id,
             title=title,
-            caption=caption(data),
+            caption=chart_caption(data, lang),
             parse_mode=ParseMode.HTML,
         )
     payload = "chart_" + "_".join(c.code for c in data.countries)
@@ -244,11 +226,11 @@ def inline_chart_result(
     return InlineQueryResultArticle(
         id=f"chart-link-{digest}",
         title=title,
-        description=_t(lang, "open_chart"),
-        input_message_content=InputTextMessageContent(
-            f"{html.escape(title)}\n{caption(data)}", parse_mode=ParseMode.HTML
+        description=t(lang, "chart_open"),
+        input_message_content=InputTextMessageContent(  # the caption starts with the title
+            chart_caption(data, lang), parse_mode=ParseMode.HTML
         ),
         reply_markup=InlineKeyboardMarkup(
-            [[InlineKeyboardButton(_t(lang, "open_chart"), url=link)]]
+            [[InlineKeyboardButton(t(lang, "chart_open"), url=link)]]
         ),
     )

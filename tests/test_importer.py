@@ -18,6 +18,7 @@ import sqlite_utils
 from bot.domain import SECTIONS, ZONE_REGION
 from bot.importer import ImportFailed, import_paths, parse_index_csv, parse_profile, read_text
 from bot.store import Snapshot, Store, connect
+from bot.subscriptions import subscribe
 
 ROOT = Path(__file__).resolve().parent.parent
 CSV_DIR = ROOT / "data" / "csv"
@@ -453,14 +454,10 @@ def test_failure_inside_the_transaction_rolls_back_earlier_files(
 def test_imports_leave_tables_they_did_not_create_alone(
     tmp_path: Path, db_copy: Path, db: sqlite_utils.Database
 ) -> None:
-    db.execute(
-        "CREATE TABLE subscriptions (chat_id INTEGER, code TEXT, since TEXT, "
-        "PRIMARY KEY (chat_id, code))"
-    )
+    # The bot's own state (created with every database), and a table an operator added.
+    subscribe(db, 1, ["KAZ"], "ru")
+    subscribe(db, 2, ["XKX"], "en")
     db.execute("CREATE TABLE settings (chat_id INTEGER PRIMARY KEY, lang TEXT)")
-    db.execute(
-        "INSERT INTO subscriptions VALUES (1, 'KAZ', '2026-01-01'), (2, 'XKX', '2025-05-03')"
-    )
     db.execute("INSERT INTO settings VALUES (1, 'ru'), (2, 'en')")
     user_tables = ("subscriptions", "settings")
 

@@ -214,8 +214,7 @@ def test_a_late_builder_never_replaces_a_database_in_use(db_path: Path, tmp_path
     shutil.copyfile(db_path, target)
     store = Store(target)  # the winner, already serving
     try:
-        store.db.execute("CREATE TABLE subscriptions (chat_id INTEGER PRIMARY KEY)")
-        store.db.execute("INSERT INTO subscriptions VALUES (42)")
+        store.db.execute("INSERT INTO subscriptions (chat_id, code) VALUES (42, 'KAZ')")
         inode = target.stat().st_ino
         build_database(target)  # the loser finishes its build afterwards
         assert target.stat().st_ino == inode

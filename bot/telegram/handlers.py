@@ -296,11 +296,8 @@ async def _ranking(update: Update, context: ContextTypes.DEFAULT_TYPE, order: st
     pipeline = pipeline_of(context)
     _, understander = pipeline.current()
     parsed = understander.parse(f"{order} {text}".strip(), lang)
-    spec = parsed.ranking or Ranking()
-    number = re.search(r"\b(\d{1,2})\b", text)
-    limit = int(number.group(1)) if number else spec.limit
-    spec = Ranking(order="top" if order == "top" else "bottom", limit=limit, region=spec.region,
-                   indicator=spec.indicator, position=None)
+    spec = replace(parsed.ranking or Ranking(), order="top" if order == "top" else "bottom",
+                   position=None)
     query = replace(parsed, intent="ranking", ranking=spec, countries=())
     await send_reply(update, context, pipeline.reply(query))
 

@@ -22,7 +22,7 @@ from telegram.ext import ContextTypes
 
 from bot.answer import ProfileAnswer
 from bot.domain import RSF_INDEX_URL
-from bot.i18n import country_name, pick_lang
+from bot.i18n import pick_lang
 from bot.pipeline import Pipeline
 from bot.query import Query, Ranking
 from bot.render import MAX_MESSAGE, Rendered, country_url, credit, visible_length
@@ -62,6 +62,7 @@ class InlineCards:
         if not text.strip():
             return self._starting_points(lang)
         reply = self.pipeline.ask(text, lang=lang)
+        _, understander = self.pipeline.current()
         queries: list[Query] = []
         if reply.query.countries or reply.query.intent in ("ranking", "search"):
             cards = [_card(reply.rendered, _url_of(reply.answer), lang)]
@@ -73,7 +74,7 @@ class InlineCards:
                 ]
         else:
             cards = []
-            names = self._prefix_matches(text, lang)
+            names = understander.prefix_matches(text, lang)
             queries = [Query(text=c, intent="profile", countries=(c,), lang=lang) for c in names]
             if reply.query.candidates:
                 queries += [Query(text=c, intent="profile", countries=(c,), lang=lang)
@@ -83,22 +84,6 @@ class InlineCards:
             cards.append(_card(extra.rendered, _url_of(extra.answer), lang))
         # More than 50 cards are fine: InlineQuery.answer(auto_pagination=True) pages them.
         return _unique(cards)
-
-    def _prefix_matches(self, text: str, lang: str, limit: int = 20) -> list[str]:
-        """Countries whose name starts with what was typed so far ("kaz" → Kazakhstan)."""
-        typed = text.strip().casefold()
-        snapshot = self.pipeline.store.snapshot()
-        latest = snapshot.latest_year
-        found = [
-            c.code
-            for c in snapshot.countries.values()
-            if c.last_year == latest
-            and (
-                c.name_en.casefold().startswith(typed)
-                or country_name(c.code, c.name_en, lang).casefold().startswith(typed)
-            )
-        ]
-        return sorted(found)[:limit]
 
     def _starting_points(self, lang: str) -> list[InlineQueryResultArticle]:
         starts = [

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
@@ -36,15 +35,7 @@ ALERT_INTERVAL = 3.0
 def _countries(pipeline: Pipeline, text: str, lang: str) -> tuple[list[str], list[str]]:
     """Split "Kazakhstan, Kyrgyzstan, Narnia" into known codes and unknown words."""
     _, understander = pipeline.current()
-    codes: list[str] = []
-    unknown: list[str] = []
-    for part in [p for p in re.split(r"[,;\n]+", text) if p.strip()]:
-        parsed = understander.parse(part, lang)
-        if parsed.countries:
-            codes.extend(parsed.countries)
-        else:
-            unknown.append(part.strip())
-    return list(dict.fromkeys(codes)), unknown
+    return understander.country_list(text, lang)
 
 
 async def _may_change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:

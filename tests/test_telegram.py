@@ -536,3 +536,8 @@ async def test_inline_chart_cards(bot: RunningBot) -> None:
     card = call.params["results"][0]
     assert card["type"] == "photo"
     assert card["photo_file_id"] == photo.result["photo"][-1]["file_id"]
+
+
+async def test_inline_did_you_mean_offers_the_candidates(bot: RunningBot) -> None:
+    titles = [r["title"] for r in inline_results(await bot.inline("Korea"))]
+    assert "South Korea" in titles and "North Korea" in titles

@@ -427,6 +427,7 @@ def _search(answer: SearchAnswer, lang: str) -> Rendered:
 def _message(answer: MessageAnswer, lang: str) -> Rendered:
     if answer.kind == "help":
         text = t(lang, "help", latest=answer.latest or "")
+        return Rendered([text], _example_buttons(lang), re.sub(r"<[^>]+>", "", text))
     elif answer.kind == "clarify":
         word = (answer.query.unknown or answer.query.text)[:_MAX_ECHO]
         names = ", ".join(label(c, lang) for c in answer.candidates)
@@ -449,6 +450,19 @@ def _message(answer: MessageAnswer, lang: str) -> Rendered:
     else:
         text = t(lang, "none")
     return Rendered([text], [], re.sub(r"<[^>]+>", "", text))
+
+
+def _example_buttons(lang: str) -> list[list[Button]]:
+    """Two examples to tap under the help text, so a first question is one touch away."""
+
+    def named(code: str, english: str) -> str:
+        return f"{flag(code)} {country_name(code, english, lang)}"
+
+    return [[
+        Button(named("KAZ", "Kazakhstan"), callbacks.profile("KAZ", None, None)),
+        Button(f"{named('NOR', 'Norway')} · {named('FIN', 'Finland')}",
+               callbacks.compare(("NOR", "FIN"), None, None)),
+    ]]
 
 
 # --- fixed texts ----------------------------------------------------------------------------

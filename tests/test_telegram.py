@@ -541,3 +541,11 @@ async def test_inline_chart_cards(bot: RunningBot) -> None:
 async def test_inline_did_you_mean_offers_the_candidates(bot: RunningBot) -> None:
     titles = [r["title"] for r in inline_results(await bot.inline("Korea"))]
     assert "South Korea" in titles and "North Korea" in titles
+
+
+async def test_greeting_offers_examples_to_tap(bot: RunningBot) -> None:
+    sent = await bot.ask("/start")
+    data = sent.button(lambda b: "Kazakhstan" in b["text"])["callback_data"]
+    pressed = await bot.press(data, sent.last)
+    assert "Rank 149 of 180" in pressed.edits[0].result["text"]
+    assert sent.button(lambda b: "Finland" in b["text"])["callback_data"] == "c:NOR,FIN::"

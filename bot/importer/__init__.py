@@ -1,0 +1,42 @@
+"""RSF files → the store, all or nothing.
+
+Three kinds of file are recognised by their content, not their name:
+
+* RSF's yearly index CSV, in any of the layouts RSF has used since 2002.  Columns are
+  matched by meaning (``Score``, ``Score N``, ``Score 2027`` are all the score), so next
+  year's file loads without a code change.  → :mod:`bot.importer.index_csv`
+* A country profile pasted from rsf.org (``Index 2024`` / ``142/ 180`` / ``Score : 41.11``
+  followed by the summary and the six sections).  → :mod:`bot.importer.profile`
+* The curated alias list (``alias,code,lang`` header).  → :mod:`bot.importer.alias_list`
+
+Every import of one or more files runs in a single ``BEGIN IMMEDIATE`` transaction: a bad
+file, a crash or a SIGKILL leaves the database exactly as it was, and readers (WAL) see the
+old data until the commit and the new data after it, never a mix (:mod:`.transaction`).
+
+The other modules: :mod:`.text` decodes a file's bytes (UTF-8 or cp1252), :mod:`.errors`
+holds :class:`ImportFailed` (``file:line:column: why``), :mod:`.fields` the CSV field
+positions and value checks, :mod:`.report` what each import changed and its row in the
+``imports`` table.
+"""
+
+from bot.importer.alias_list import parse_aliases_csv
+from bot.importer.errors import ImportFailed
+from bot.importer.index_csv import ParsedIndex, parse_index_csv
+from bot.importer.profile import ParsedProfile, parse_profile
+from bot.importer.report import ImportReport
+from bot.importer.text import read_text
+from bot.importer.transaction import detect_kind, import_paths, shipped_files
+
+__all__ = [
+    "ImportFailed",
+    "ImportReport",
+    "ParsedIndex",
+    "ParsedProfile",
+    "detect_kind",
+    "import_paths",
+    "parse_aliases_csv",
+    "parse_index_csv",
+    "parse_profile",
+    "read_text",
+    "shipped_files",
+]

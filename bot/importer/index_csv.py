@@ -1,0 +1,306 @@
+"""RSF's yearly index CSV: columns matched by meaning, every row validated, then stored.
+
+Columns are matched by meaning (``Score``, ``Score N``, ``Score 2027`` are all the score), so
+next year's file loads without a code change.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from bot.domain import INDICATORS, ZONE_REGION, scale_of, situation_of
+from bot.importer.errors import ImportFailed
+from bot.importer.fields import CODE_RE, column, field_starts, parse_integer, parse_number
+from bot.importer.report import ImportReport
+from bot.store import CODE_RENAMES
+
+# Header → meaning.  Headers are lower-cased, with "_" and runs of spaces folded to one space.
+# Every pattern must match the whole header, so the look-alikes RSF also ships ("Rank N-1",
+# "Score N-1", "Rank evolution", "Score evolution", "Score N without the exactions",
+# "Situation"…) are never taken for this year's rank or score.  ``_N`` is the year a header
+# may name: "Score", "Score N", "Score (N)" or "Score 2026".
+_N = r"( \(?n\)?| \d{4})?"
+_COLUMN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (meaning, re.compile(pattern))
+    for meaning, pattern in [
+        ("code", r"iso( ?3)?( code)?|(country )?code"),
+        ("year", r"year( \(?n\)?)?"),
+        ("rank", rf"(global )?rank{_N}"),
+        ("score", rf"(global )?score{_N}"),
+        ("zone", r"zone|region"),
+        ("name_en", r"en country|country en|country( name)?"),
+        ("name_fr", r"fr country|country fr"),
+        ("name_es", r"es country|country es"),
+        ("name_pt", r"pt country|country pt"),
+        ("name_ar", r"ar country|country ar"),
+        ("name_fa", r"fa country|country fa"),
+        ("political", r"political( context| indicator)?"),
+        ("political_rank", r"rank pol(itical)?|pol(itical)? rank"),
+        ("economic", r"economic( context| indicator)?"),
+        ("economic_rank", r"rank eco(nomic)?|eco(nomic)? rank"),
+        ("legal", r"(legal|legislative)( context| framework| indicator)?"),
+        ("legal_rank", r"rank leg(al|islative)?|leg(al|islative)? rank"),
+        ("social", r"(social|socio-?cultural)( context| indicator)?"),
+        ("social_rank", r"rank soc(ial|io-?cultural)?|soc(ial|io-?cultural)? rank"),
+        ("safety", r"(safety|security)( context| indicator)?"),
+        ("safety_rank", r"rank (saf(ety)?|sec(urity)?)|(safety|security) rank"),
+    ]
+]
+_REQUIRED = ("code", "year", "rank", "score", "name_en")
+
+
+def _fold_header(name: str) -> str:
+    return re.sub(r"[\s_]+", " ", name.strip().lower())
+
+
+def _match_columns(
+    path: Path, header: Sequence[str], header_line: str
+) -> tuple[dict[str, int], int | None]:
+    """Map meanings to column indexes; also return a year named in a header (``Score 2026``).
+
+    Columns nobody uses ("Score N-1", "Situation", an unknown new column) are ignored.  When
+    a meaning appears under two different years ("Score 2026" beside "Score 2027"), the
+    later one is this index and the other last year's figure.
+    """
+    starts = field_starts(header_line)
+    columns: dict[str, int] = {}
+    years: dict[str, int] = {}
+    for index, name in enumerate(header):
+        folded = _fold_header(name)
+        meaning = next((m for m, pattern in _COLUMN_PATTERNS if pattern.fullmatch(folded)), None)
+        if meaning is None:
+            continue
+        found = re.search(r"\d{4}$", folded)
+        year = int(found.group()) if found else None
+        if meaning in columns:
+            other = years.get(meaning)
+            if year is None or other is None or year == other:
+                raise ImportFailed(
+                    path, 1, column(header_line, starts, index),
+                    f"column {name!r} repeats {meaning!r} (column {header[columns[meaning]]!r})",
+                )
+            if year < other:
+                continue
+        columns[meaning] = index
+        if year is not None:
+            years[meaning] = year
+    if len(set(years.values())) > 1:
+        meaning = max(years, key=lambda m: columns[m])
+        raise ImportFailed(
+            path, 1, column(header_line, starts, columns[meaning]),
+            "headers name different years: "
+            + ", ".join(repr(header[columns[m]]) for m in sorted(years, key=columns.__getitem__)),
+        )
+    header_year = next(iter(years.values()), None)
+    for meaning in _REQUIRED:
+        if meaning not in columns and not (meaning == "year" and header_year):
+            raise ImportFailed(
+                path, 1, 1, f"no {meaning!r} column in the header {list(header)}"
+            )
+    return columns, header_year
+
+
+def _year_of(path: Path, line: int, column: int, text: str) -> int:
+    """``2024`` → 2024; RSF's combined ``2011-12`` index is filed under 2012."""
+    found = re.fullmatch(r"\s*(\d{4})(?:\s*[-–/]\s*(\d{2}|\d{4}))?\s*", text)
+    if not found:
+        raise ImportFailed(path, line, column, f"year {text!r} is not a year")
+    first, second = found.groups()
+    if second:
+        return int(first[:2] + second[-2:]) if len(second) == 2 else int(second)
+    return int(first)
+
+
+@dataclass
+class ParsedIndex:
+    year: int
+    rows: list[dict[str, object]]
+    countries: list[dict[str, object]]
+    extra_aliases: list[dict[str, str]]
+
+
+def parse_index_csv(path: Path, text: str) -> ParsedIndex:
+    """Parse and validate one yearly RSF CSV; raise :class:`ImportFailed` on any defect.
+
+    Positions in refusals are the line a record starts on and the character column where
+    the offending field starts, as an editor counts them.
+    """
+    lines = text.split("\n")
+    reader = csv.reader(io.StringIO(text), delimiter=";")
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ImportFailed(path, 1, 1, "the file is empty") from None
+    except csv.Error as exc:
+        raise ImportFailed(path, 1, 1, f"unreadable header: {exc}") from None
+    columns, header_year = _match_columns(path, header, lines[0])
+    width = len(header)
+    # (line, fields, the line's text, where each field starts on it)
+    records: list[tuple[int, list[str], str, list[int]]] = []
+    end = reader.line_num
+    try:
+        for fields in reader:
+            line, end = end + 1, reader.line_num
+            if not any(f.strip() for f in fields):
+                continue
+            line_text = lines[line - 1]
+            starts = field_starts(line_text)
+            if len(fields) < width:
+                raise ImportFailed(
+                    path, line, len(line_text) + 1,
+                    f"row has {len(fields)} fields, the header has {width} (truncated row?)",
+                )
+            if len(fields) > width and any(f.strip() for f in fields[width:]):
+                raise ImportFailed(
+                    path, line, column(line_text, starts, width),
+                    f"row has {len(fields)} fields, the header has {width} (stray separator?)",
+                )
+            records.append((line, fields, line_text, starts))
+    except csv.Error as exc:
+        raise ImportFailed(path, reader.line_num, 1, f"malformed CSV: {exc}") from None
+    if not records:
+        raise ImportFailed(path, 2, 1, "the file has a header but no rows")
+
+    total = len(records)
+    year: int | None = None
+    seen: dict[str, int] = {}
+    rows: list[dict[str, object]] = []
+    countries: list[dict[str, object]] = []
+    extra_aliases: list[dict[str, str]] = []
+
+    def cell(fields: list[str], meaning: str) -> str:
+        return fields[columns[meaning]].strip() if meaning in columns else ""
+
+    for line, fields, line_text, starts in records:
+        col = {m: column(line_text, starts, i) for m, i in columns.items()}
+        if "year" in columns:
+            row_year = _year_of(path, line, col["year"], cell(fields, "year"))
+            if header_year is not None and row_year != header_year:
+                raise ImportFailed(
+                    path, line, col["year"],
+                    f"year {row_year} differs from the {header_year} the header names",
+                )
+        else:
+            assert header_year is not None  # _match_columns requires one or the other
+            row_year = header_year
+        if year is None:
+            year = row_year
+        elif row_year != year:
+            raise ImportFailed(
+                path, line, col["year"], f"year {row_year} differs from {year} above"
+            )
+        rsf_code = cell(fields, "code")
+        if not rsf_code:
+            raise ImportFailed(path, line, col["code"], "no country code")
+        if not CODE_RE.fullmatch(rsf_code):
+            raise ImportFailed(path, line, col["code"], f"{rsf_code!r} is not a country code")
+        code = CODE_RENAMES.get(rsf_code, rsf_code)
+        if code in seen:
+            raise ImportFailed(
+                path, line, col["code"], f"{rsf_code} appears twice (first on line {seen[code]})"
+            )
+        seen[code] = line
+        rank = parse_integer(path, line, col["rank"], cell(fields, "rank"), "rank")
+        if not 1 <= rank <= total:
+            raise ImportFailed(path, line, col["rank"], f"rank {rank} is outside 1..{total}")
+        score = parse_number(path, line, col["score"], cell(fields, "score"), "score")
+        if year >= 2013 and not 0 <= score <= 100:
+            raise ImportFailed(path, line, col["score"], f"score {score} is outside 0..100")
+        name_en = cell(fields, "name_en")
+        if not name_en:
+            raise ImportFailed(path, line, col["name_en"], "no English country name")
+        zone = cell(fields, "zone") or None
+        row: dict[str, object] = {
+            "year": year,
+            "code": code,
+            "rsf_code": rsf_code,
+            "rank": rank,
+            "total": total,
+            "score": score,
+            "scale": scale_of(year),
+            "situation": situation_of(score, year),
+            "zone": zone,
+        }
+        for name in INDICATORS:
+            value = cell(fields, name)
+            rank_text = cell(fields, f"{name}_rank")
+            if name in columns and value:
+                row[name] = parse_number(path, line, col[name], value, f"{name} score")
+                if not 0 <= float(row[name]) <= 100:  # type: ignore[arg-type]
+                    raise ImportFailed(path, line, col[name], f"{name} score outside 0..100")
+            else:
+                row[name] = None
+            if f"{name}_rank" in columns and rank_text:
+                r = parse_integer(path, line, col[f"{name}_rank"], rank_text, f"{name} rank")
+                if not 1 <= r <= total:
+                    raise ImportFailed(
+                        path, line, col[f"{name}_rank"], f"{name} rank {r} is outside 1..{total}"
+                    )
+                row[f"{name}_rank"] = r
+            else:
+                row[f"{name}_rank"] = None
+        rows.append(row)
+        region = ZONE_REGION.get((zone or "").lower())
+        countries.append(
+            {
+                "code": code,
+                "name_en": name_en,
+                "name_fr": cell(fields, "name_fr") or None,
+                "name_es": cell(fields, "name_es") or None,
+                "name_pt": cell(fields, "name_pt") or None,
+                "region": region,
+                "zone": zone,
+            }
+        )
+        for lang in ("en", "fr", "es", "pt", "ar", "fa"):
+            name = cell(fields, f"name_{lang}")
+            # RSF's cp1252 exports turned Arabic script into "???": worthless as an alias.
+            if name and "?" not in name:
+                extra_aliases.append({"alias": name, "code": code, "lang": lang})
+    assert year is not None
+    return ParsedIndex(year, rows, countries, extra_aliases)
+
+
+def store_index(db: sqlite_utils.Database, parsed: ParsedIndex, report: ImportReport) -> None:
+    """Write one index year (its results, countries and RSF's names as aliases), replacing
+    that year's results only if any row differs; count what changed in ``report``."""
+    year = parsed.year
+    old = {r["code"]: r for r in db.query("SELECT * FROM results WHERE year = ?", [year])}
+    for row in parsed.rows:
+        before = old.pop(str(row["code"]), None)
+        if before is None:
+            report.added += 1
+        elif any(before.get(k) != v for k, v in row.items()):
+            report.changed += 1
+            report.changed_keys.append(str(row["code"]))
+        else:
+            report.unchanged += 1
+    report.removed = len(old)
+    report.removed_keys = sorted(old)
+    report.rows = len(parsed.rows)
+    if report.added or report.changed or report.removed:
+        db.execute("DELETE FROM results WHERE year = ?", [year])
+        db.table("results").insert_all(parsed.rows)
+    for country in parsed.countries:
+        existing = db.execute(
+            "SELECT last_year FROM countries WHERE code = ?", [country["code"]]
+        ).fetchone()
+        # Names and zone come from the most recent index that lists the country.
+        if existing is None or existing[0] is None or existing[0] <= year:
+            db.table("countries").upsert({**country, "last_year": year}, pk="code")
+    db.execute(
+        "UPDATE countries SET last_year = (SELECT max(year) FROM results "
+        "WHERE results.code = countries.code)"
+    )
+    # Every name RSF ever printed stays an alias: former names ("Burma", "Swaziland") and
+    # entries of older indexes ("Serbia-Montenegro") are still what people type.
+    db.table("aliases").insert_all(
+        ({**a, "source": "rsf"} for a in parsed.extra_aliases), ignore=True
+    )

@@ -1,0 +1,61 @@
+"""What one imported file changed, and its row in the ``imports`` table."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+#: A summary names the changed rows when there are at most this many.
+_LIST_AT_MOST = 12
+
+
+@dataclass
+class ImportReport:
+    file: str
+    kind: str  # "csv" | "profile" | "aliases"
+    year: int | None = None
+    code: str | None = None
+    rows: int = 0
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    changed_keys: list[str] = field(default_factory=list)  # countries or sections changed
+    removed_keys: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        """What changed, as recorded in the ``imports`` table: counts, and which rows when
+        only a few changed (a correction to a published file)."""
+        changed = f"{self.changed} changed"
+        if 0 < len(self.changed_keys) <= _LIST_AT_MOST:
+            changed += f" ({', '.join(self.changed_keys)})"
+        parts = [f"{self.rows} rows", f"{self.added} added", changed]
+        parts.append(f"{self.unchanged} unchanged")
+        if self.removed:
+            removed = f"{self.removed} removed"
+            if len(self.removed_keys) <= _LIST_AT_MOST:
+                removed += f" ({', '.join(self.removed_keys)})"
+            parts.append(removed)
+        return ", ".join(parts)
+
+
+def record(
+    db: sqlite_utils.Database, report: ImportReport, data: bytes, stamp: str
+) -> ImportReport:
+    """Add the file's row to the ``imports`` table (its name, hash and summary)."""
+    db.table("imports").insert(
+        {
+            "at": stamp,
+            "file": Path(report.file).name,
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "kind": report.kind,
+            "year": report.year,
+            "code": report.code,
+            "summary": report.summary,
+        }
+    )
+    return report

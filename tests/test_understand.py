@@ -13,7 +13,9 @@ from phrasings import CHIT_CHAT, PHRASINGS, Expected
 from bot.domain import INDICATORS, REGIONS, SUBREGIONS, TOPICS
 from bot.query import INTENTS
 from bot.store import Snapshot
-from bot.understand import _CYRILLIC_RE, _NEAR_NAME_WORDS, Understander, normalize, tokenize
+from bot.understand import Understander, normalize, tokenize
+from bot.understand.text import _CYRILLIC_RE
+from bot.understand.vocabulary import _NEAR_NAME_WORDS
 
 HISTORIC_NAMES = {
     "YUG": ("Federal Republic of Yugoslavia", "Yugoslavia"),

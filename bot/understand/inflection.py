@@ -1,0 +1,143 @@
+"""Russian and Ukrainian case forms of country names, so that "в Казахстане" names Kazakhstan.
+
+The index (:mod:`bot.understand.parser`) adds every form :func:`inflections` makes of a
+Russian, Ukrainian or Belarusian alias as a key of its own: nouns by their ending
+("Казахстан" → "казахстане", "казахстаном"), names of several words in step ("Южная
+Корея" → "южной корее"), demonym adjectives in every gender, number and case
+("казахстанских").  A few ending rules, no dictionary; the nominative is the alias itself.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+from bot.aliases import normalize
+
+# The cases a name takes besides the nominative: genitive, dative, accusative,
+# instrumental, locative.
+_CASES = ("gen", "dat", "acc", "ins", "loc")
+# Letters after which Russian writes "и", not "ы": "Америка" → "Америки".
+_HUSHING = set("гкхжшчщ")
+
+
+def _noun_forms(word: str, lang: str) -> dict[str, set[str]] | None:
+    """Case forms of a (place) noun, Russian and Ukrainian endings together; None when the
+    word does not decline (foreign names in -о, -и, -у, -е: Того, Мали, Перу)."""
+    if word == "египет":  # the vowel drops: Египта, Египте
+        word = "египт"
+    if len(word) < 3:
+        return None
+    last, stem = word[-1], word[:-1]
+    if word.endswith(("ия", "ія")):
+        s = word[:-2]
+        return {"gen": {s + "ии", s + "ії"}, "dat": {s + "ии", s + "ії"},
+                "acc": {s + "ию", s + "ію"}, "ins": {s + "ией", s + "ією"},
+                "loc": {s + "ии", s + "ії"}}  # fmt: skip
+    if last == "я":
+        return {"gen": {stem + "и", stem + "ї"}, "dat": {stem + "е", stem + "ї"},
+                "acc": {stem + "ю"}, "ins": {stem + "ей", stem + "єю"},
+                "loc": {stem + "е", stem + "ї"}}  # fmt: skip
+    if last == "а" and stem[-1] in "аеиоуыэюяі":
+        return None  # Самоа, Папуа: foreign names in a vowel + "а" do not decline
+    if last == "а":
+        gen = stem + ("и" if stem[-1] in _HUSHING else "ы")
+        return {"gen": {gen, stem + "и", stem + "і"}, "dat": {stem + "е", stem + "і"},
+                "acc": {stem + "у"}, "ins": {stem + "ой", stem + "ей", stem + "ою", stem + "ею"},
+                "loc": {stem + "е", stem + "і"}}  # fmt: skip
+    if last == "ь":
+        return {"gen": {stem + "и", stem + "я", stem + "і"}, "dat": {stem + "и", stem + "ю"},
+                "acc": {word}, "ins": {stem + "ью", stem + "ем"},
+                "loc": {stem + "и", stem + "е", stem + "і"}}  # fmt: skip
+    if last == "й":
+        return {
+            "gen": {stem + "я", stem + "ю"},
+            "dat": {stem + "ю"},
+            "acc": {word},
+            "ins": {stem + "ем", stem + "єм"},
+            "loc": {stem + "е", stem + "ї"},
+        }
+    if last == "ы" or (last == "и" and lang == "uk" and len(word) > 5):
+        # The bare genitive plural ("Филиппин") only when long enough not to be a word:
+        # "штат" is a state, not the United States.
+        bare = {stem} if len(stem) >= 6 else set()
+        return {"gen": bare | {stem + "ов", stem + "ев", stem + "ів"}, "dat": {stem + "ам"},
+                "acc": {word},
+                "ins": {stem + "ами"}, "loc": {stem + "ах"}}  # fmt: skip
+    if word.endswith(("ство", "ово")):
+        return {"gen": {stem + "а"}, "dat": {stem + "у"}, "acc": {word}, "ins": {stem + "ом"},
+                "loc": {stem + "е"}}  # fmt: skip
+    if last in "бвгдзклмнпрстфхцчшщж":
+        return {"gen": {word + "а", word + "у"}, "dat": {word + "у", word + "ові"},
+                "acc": {word}, "ins": {word + "ом", word + "ем"},
+                "loc": {word + "е", word + "і", word + "у"}}  # fmt: skip
+    return None
+
+
+def _adjective_forms(word: str) -> dict[str, set[str]] | None:
+    """Case forms of an adjective in a name ("Южная", "Северный", "Соединенные")."""
+    if len(word) < 5:
+        return None
+    ending, stem = word[-2:], word[:-2]
+    soft = stem.endswith("н") and ending == "ий"  # ближний → ближнего
+    if ending == "ая":
+        return {"gen": {stem + "ой"}, "dat": {stem + "ой"}, "acc": {stem + "ую"},
+                "ins": {stem + "ой", stem + "ою"}, "loc": {stem + "ой"}}  # fmt: skip
+    if ending == "яя":  # soft: Средняя → Средней
+        return {"gen": {stem + "ей"}, "dat": {stem + "ей"}, "acc": {stem + "юю"},
+                "ins": {stem + "ей", stem + "ею"}, "loc": {stem + "ей"}}  # fmt: skip
+    if ending in ("ый", "ий", "ой", "ое"):
+        o = "е" if soft else "о"
+        return {"gen": {stem + o + "го"}, "dat": {stem + o + "му"}, "acc": {word},
+                "ins": {stem + "ым", stem + "им"}, "loc": {stem + o + "м"}}  # fmt: skip
+    if ending in ("ые", "ие"):
+        return {"gen": {stem + "ых", stem + "их"}, "dat": {stem + "ым", stem + "им"},
+                "acc": {word}, "ins": {stem + "ыми", stem + "ими"},
+                "loc": {stem + "ых", stem + "их"}}  # fmt: skip
+    return None
+
+
+_ADJECTIVE_SUFFIXES = ("ский", "цкий", "ський", "цький")
+# Endings of a demonym adjective in every gender, number and case ("казахстанск-ий").
+_ADJ_ENDINGS_RU = ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ою", "ое", "ие", "их", "ими")
+_ADJ_ENDINGS_UK = ("ий", "ого", "ому", "им", "ім", "а", "ої", "ій", "у", "ою", "е", "і", "их",
+                   "ими")  # fmt: skip
+
+
+def inflections(name: str, lang: str) -> set[str]:
+    """Folded case forms of a Russian, Ukrainian or Belarusian name, without the name itself.
+
+    A one-word adjective (a demonym: "казахстанский") gets every gender, number and case;
+    a name of several words declines word by word in step ("южной корее", not "южная
+    корее").  Words that do not decline stay as they are.
+    """
+    words = normalize(name).split()
+    if not words:
+        return set()
+    if len(words) == 1 and words[0].endswith(_ADJECTIVE_SUFFIXES):
+        stem = words[0][:-2]
+        endings = _ADJ_ENDINGS_UK if lang == "uk" else _ADJ_ENDINGS_RU
+        return {stem + e for e in endings} - {words[0]}
+    per_word: list[dict[str, set[str]]] = []
+    declines = False
+    for index, word in enumerate(words):
+        forms = None
+        if (
+            len(words) > 1
+            and index < len(words) - 1
+            and word[-2:] in ("ая", "яя", "ый", "ий", "ой", "ое", "ые", "ие")
+        ):
+            forms = _adjective_forms(word)
+        if forms is None and word not in ("и", "і"):
+            forms = _noun_forms(word, lang)
+        if forms is None:
+            forms = {case: {word} for case in _CASES}
+        else:
+            declines = True
+        per_word.append(forms)
+    if not declines:
+        return set()
+    found: set[str] = set()
+    for case in _CASES:
+        for combo in product(*(forms[case] for forms in per_word)):
+            found.add(" ".join(combo))
+    return found - {" ".join(words)}

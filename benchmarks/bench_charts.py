@@ -21,6 +21,8 @@ from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from report import percentile
+
 from bot import charts
 from bot.domain import INDICATORS
 from bot.store import Snapshot, Store, build_database
@@ -38,11 +40,6 @@ def timed(call: Callable[[T], object], items: Iterable[T]) -> list[float]:
         call(item)
         result.append((time.perf_counter() - started) * 1000)
     return result
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def naive_png(snapshot: Snapshot, code: str) -> bytes:
@@ -94,11 +91,12 @@ def main() -> int:
 
     rows = [
         ("pressbot, one country", statistics.median(cold), max(cold),
-         pct(hits, 50), pct(hits, 99), statistics.median(sizes)),
+         percentile(hits, 0.5), percentile(hits, 0.99), statistics.median(sizes)),
         ("pressbot, comparison", statistics.median(cold_compare), max(cold_compare),
          float("nan"), float("nan"), float("nan")),
         ("naive pyplot, no cache", statistics.median(naive_cold), max(naive_cold),
-         pct(naive_again, 50), pct(naive_again, 99), statistics.median(naive_sizes)),
+         percentile(naive_again, 0.5), percentile(naive_again, 0.99),
+         statistics.median(naive_sizes)),
     ]
     print(f"chart rendering, {len(COUNTRIES)} countries, {len(hits)} cache hits "
           f"(first chart incl. importing matplotlib: {first:.0f} ms)\n")
@@ -109,7 +107,7 @@ def main() -> int:
         kb = f"{size / 1024:>9.0f}" if size == size else f"{'—':>9}"
         print(f"{label:<24}{median:>11.0f}ms{worst:>9.0f}ms{again}{kb}")
     print(f"{'target':<24}{'≤ 300':>11}ms{'':>11}{'≤ 5':>10}ms")
-    ok = statistics.median(cold) <= 300 and pct(hits, 50) <= 5
+    ok = statistics.median(cold) <= 300 and percentile(hits, 0.5) <= 5
     print("\nwithin targets" if ok else "\nOVER TARGET")
     return 0 if ok else 1
 

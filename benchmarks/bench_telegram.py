@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from offline import TOKEN, TYPED, MemoryRequest, update_mix  # noqa: E402
+from report import percentile, table  # noqa: E402
 from telegram import Update  # noqa: E402
 from telegram.ext import AIORateLimiter  # noqa: E402
 
@@ -113,23 +114,6 @@ def latencies(call: Callable[[str], object], queries: list[str]) -> list[float]:
         call(text)
         samples.append((clock() - start) / 1e6)
     return samples
-
-
-def percentile(samples: list[float], fraction: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
-def table(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-
-    def line(cells: list[str]) -> str:
-        first = cells[0].ljust(widths[0])
-        rest = (c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True))
-        return "  ".join([first, *rest]).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(header), rule, *map(line, rows)])
 
 
 def verdict(ok: bool) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,19 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("db") / "pressbot.db"
     build_database(path)
     return path
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """Copy a database with SQLite's backup API: consistent even while others have it open."""
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+    return target
+
+
+@pytest.fixture
+def db_copy(db_path: Path, tmp_path: Path) -> Path:
+    """A private copy of the session's database, free to be changed by a test."""
+    return copy_database(db_path, tmp_path / "copy.db")
 
 
 @pytest.fixture(scope="session")

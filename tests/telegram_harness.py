@@ -23,7 +23,6 @@ import contextlib
 import os
 import signal
 import socket
-import sqlite3
 import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
@@ -55,18 +54,9 @@ JsonDict = dict[str, Any]
 
 
 @pytest.fixture
-def bot_db(db_path: Path, tmp_path: Path) -> Path:
-    """A private copy of the session's database (conftest's ``db_path``) for one test,
-    taken with SQLite's backup API so it is consistent whatever else has the file open."""
-    target = tmp_path / "pressbot.db"
-    source = sqlite3.connect(db_path)
-    copy = sqlite3.connect(target)
-    try:
-        source.backup(copy)
-    finally:
-        copy.close()
-        source.close()
-    return target
+def bot_db(db_copy: Path) -> Path:
+    """A private copy of the session's database (conftest's ``db_copy``) for one test."""
+    return db_copy
 
 
 # --- the fake Bot API and the "nothing refused" check ----------------------------------------

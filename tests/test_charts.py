@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
-import shutil
 import struct
 import subprocess
 import sys
@@ -23,30 +22,16 @@ from bot import charts
 from bot.charts import ChartError, cache_for, chart_data, chart_key, chart_png
 from bot.importer import import_paths
 from bot.render import chart_caption
-from bot.store import Store, build_database, connect, data_dir
+from bot.store import Store, connect, data_dir
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 TOKEN = "123456:TEST-TOKEN"
 
 
-@pytest.fixture(scope="module")
-def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("charts") / "pressbot.db"
-    build_database(path)
-    return path
-
-
 @pytest.fixture
-def db_path(built_db: Path, tmp_path: Path) -> Path:
-    """A private copy of the shipped database, free to be changed by an import."""
-    path = tmp_path / "pressbot.db"
-    shutil.copy(built_db, path)
-    return path
-
-
-@pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    opened = Store(db_path)
+def store(db_copy: Path) -> Iterator[Store]:
+    """A store on a private copy of the database: some tests import into it."""
+    opened = Store(db_copy)
     yield opened
     opened.close()
 
@@ -106,7 +91,7 @@ def test_cache_hit_returns_the_same_bytes_fast(store: Store) -> None:
     assert chart_png(store, ("MEX",), store.snapshot().latest_year)[1] is first
 
 
-def test_import_changes_the_generation_and_the_picture(store: Store, db_path: Path,
+def test_import_changes_the_generation_and_the_picture(store: Store, db_copy: Path,
                                                        tmp_path: Path) -> None:
     before, old_png = chart_png(store, ("KAZ",), None)
     assert len(cache_for(store)) == 1
@@ -114,7 +99,7 @@ def test_import_changes_the_generation_and_the_picture(store: Store, db_path: Pa
     assert b"\nKAZ;34,41;149;23,72;" in source
     changed = tmp_path / "2026.csv"
     changed.write_bytes(source.replace(b"\nKAZ;34,41;149;23,72;", b"\nKAZ;44,41;149;43,72;"))
-    writer = connect(db_path)  # another connection, as `pressbot data import` would be
+    writer = connect(db_copy)  # another connection, as `pressbot data import` would be
     import_paths(writer, [changed])
     writer.close()
 
@@ -191,8 +176,8 @@ def test_drawing_is_thread_safe(store: Store) -> None:
     assert parallel == [charts.render_png(d) for d in datas]
 
 
-def test_cache_is_per_store_and_bounded(store: Store, built_db: Path) -> None:
-    other = Store(built_db)
+def test_cache_is_per_store_and_bounded(store: Store, db_path: Path) -> None:
+    other = Store(db_path)
     try:
         key = chart_key(store.snapshot(), ("KAZ",), None)
         assert key == chart_key(other.snapshot(), ("KAZ",), None)  # same numbers, other data

@@ -6,7 +6,6 @@ side (exit status, refusals matrix, SIGKILL) is in test_data_cli.py.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
@@ -44,14 +43,6 @@ def data_rows(path: Path) -> int:
 
 # ``db_path`` (conftest.py): the database a first start builds from data/ (every CSV, the
 # profile imported without --country, the aliases), shared and read-only.
-
-
-@pytest.fixture
-def db_copy(db_path: Path, tmp_path: Path) -> Path:
-    """A private copy of the built database, free to modify."""
-    copy = tmp_path / "copy.db"
-    shutil.copyfile(db_path, copy)
-    return copy
 
 
 @pytest.fixture

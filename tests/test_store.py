@@ -41,13 +41,6 @@ pytestmark = pytest.mark.timeout(60)
 
 
 @pytest.fixture
-def db_copy(db_path: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "copy.db"
-    shutil.copyfile(db_path, copy)
-    return copy
-
-
-@pytest.fixture
 def copy_store(db_copy: Path) -> Iterator[Store]:
     opened = Store(db_copy)
     yield opened

@@ -10,14 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from bot.domain import (
-    INDEX_LABELS,
     INDICATORS,
+    LISTED_WITHIN,
     MAX_COMPARE,
     MAX_RANKING,
     REGIONS,
     SCALE_CURRENT,
     SUBREGIONS,
     TOPIC_INDICATOR,
+    index_year,
 )
 from bot.query import Query, Ranking
 from bot.store import Country, Result, Snapshot, Store
@@ -72,6 +73,7 @@ class RankingAnswer:
     total: int  # how many countries the list was drawn from
     year_note: YearNote | None = None
     no_indicators: bool = False  # an indicator was asked for a year before indicators existed
+    capped: bool = False  # more than MAX_RANKING were asked for
 
 
 @dataclass(frozen=True)
@@ -132,11 +134,9 @@ def _pick_year(query: Query, snapshot: Snapshot) -> tuple[int, YearNote | None]:
     asked = query.year if query.year is not None else query.since
     if asked is None:
         return latest, None
-    if asked in snapshot.by_year:
-        return asked, None
-    covering = next((y for y, label in INDEX_LABELS.items() if str(asked) in label), None)
-    if covering in snapshot.by_year:
-        return covering, None  # 2011 is in RSF's combined 2011–12 index
+    covering = index_year(asked, snapshot.years)
+    if covering is not None:
+        return covering, None
     # No index that year: the nearest one, and the reply says so.
     shown = min(snapshot.years, key=lambda y: (abs(y - asked), -y))
     return shown, YearNote(asked, shown)
@@ -146,7 +146,8 @@ def _profile(query: Query, snapshot: Snapshot, country: Country) -> ProfileAnswe
     year, note = _pick_year(query, snapshot)
     if query.since is not None:
         year, note = snapshot.years[-1], None
-    elif query.year is None and country.last_year and country.last_year < year:
+    elif (query.year is None and country.last_year and country.last_year < year
+          and not _parts(snapshot, country, year)):
         year = country.last_year  # a former entity (Yugoslavia): its last index
     result = snapshot.result(country.code, year)
     previous = snapshot.previous(result) if result else None
@@ -181,12 +182,15 @@ def _profile(query: Query, snapshot: Snapshot, country: Country) -> ProfileAnswe
 
 
 def _parts(snapshot: Snapshot, country: Country, year: int) -> tuple[tuple[Country, Result], ...]:
-    """RSF's split entries for a country in a year (``USA2`` "United States (US territory)")."""
+    """How RSF listed a country in a year it has no entry of its own: split in parts
+    (``USA2`` "United States (US territory)") or inside a larger entry (Serbia in
+    "Serbia-Montenegro", Grenada in the OECS)."""
+    containers = LISTED_WITHIN.get(country.code, ())
     return tuple(
         (snapshot.countries[r.code], r)
         for r in snapshot.by_year[year]
         if r.code != country.code
-        and r.code.startswith(country.code)
+        and (r.code.startswith(country.code) or r.code in containers)
         and r.code in snapshot.countries
     )
 
@@ -254,9 +258,15 @@ def _ranking(query: Query, snapshot: Snapshot) -> RankingAnswer:
         chosen = [r for r in ordered if rank_of(r) == spec.position]
     else:
         limit = max(1, min(spec.limit, MAX_RANKING))
-        chosen = ordered[:limit] if spec.order == "top" else ordered[-limit:][::-1]
+        line = ordered if spec.order == "top" else ordered[::-1]
+        chosen = line[:limit]
+        # Countries tied with the last one shown are shown too: cutting a tie would pick
+        # among equals by their code.
+        while len(chosen) < len(line) and rank_of(line[len(chosen)]) == rank_of(chosen[-1]):
+            chosen.append(line[len(chosen)])
     rows = [(snapshot.countries[r.code], r) for r in chosen]
-    return RankingAnswer(query, year, spec, rows, len(results), note, no_indicators)
+    capped = spec.position is None and spec.limit > MAX_RANKING
+    return RankingAnswer(query, year, spec, rows, len(results), note, no_indicators, capped)
 
 
 def _search(query: Query, snapshot: Snapshot, store: Store | None) -> SearchAnswer:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.domain import TOPICS
+from bot.domain import MAX_COMPARE, TOPICS
 from bot.query import Query
 
 MAX_BYTES = 64
@@ -47,11 +47,11 @@ def profile(code: str, year: int | None, topic: str | None) -> str:
 
 
 def compare(codes: tuple[str, ...], year: int | None, topic: str | None) -> str:
-    return _encode("c", codes[:5], year, topic)
+    return _encode("c", codes[:MAX_COMPARE], year, topic)
 
 
 def chart(codes: tuple[str, ...], year: int | None) -> str:
-    return _encode("g", codes[:5], year, None)
+    return _encode("g", codes[:MAX_COMPARE], year, None)
 
 
 _KINDS: dict[str, Literal["profile", "compare", "chart"]] = {
@@ -68,7 +68,7 @@ def decode(data: str) -> Callback | None:
         return None
     kind = _KINDS[parts[0]]
     codes = tuple(c for c in parts[1].split(",") if c)
-    if not codes or len(codes) > 5 or not all(_CODE.fullmatch(c) for c in codes):
+    if not codes or len(codes) > MAX_COMPARE or not all(_CODE.fullmatch(c) for c in codes):
         return None
     year = int(parts[2]) if parts[2].isdigit() else None
     topic = parts[3] if parts[3] in TOPICS else None

@@ -29,20 +29,31 @@ TOPIC_INDICATOR: Final[dict[str, str | None]] = {
 }
 
 #: RSF's five website regions, keyed as the store names them.
-REGIONS: Final[dict[str, str]] = {
-    "africa": "Africa",
-    "americas": "Americas",
-    "asia_pacific": "Asia-Pacific",
-    "europe_central_asia": "Europe – Central Asia",
-    "mena": "Middle East – North Africa",
-}
+REGIONS: Final = ("africa", "americas", "asia_pacific", "europe_central_asia", "mena")
 
 #: The longest ranking a reply lists, and the most countries one comparison shows.
 MAX_RANKING: Final = 50
 MAX_COMPARE: Final = 5
 
+#: Entries of RSF's that held a country in some years: Serbia and Montenegro were ranked as
+#: Yugoslavia (2002) and Serbia-Montenegro (2003–2006); Grenada inside the OECS from 2010.
+LISTED_WITHIN: Final[dict[str, tuple[str, ...]]] = {
+    "SRB": ("YUG", "SCG"),
+    "MNE": ("YUG", "SCG"),
+    "GRD": ("CSS",),
+}
+
 #: Index years RSF published under another name.
 INDEX_LABELS: Final[dict[int, str]] = {2012: "2011–12"}
+
+
+def index_year(asked: int, years: list[int]) -> int | None:
+    """The index that covers a year: itself, 2012 for 2011 (RSF's one combined 2011–12
+    index), or None when RSF published none for it."""
+    if asked in years:
+        return asked
+    covering = next((y for y, label in INDEX_LABELS.items() if str(asked) in label), None)
+    return covering if covering in years else None
 
 
 def index_label(year: int) -> str:

@@ -15,14 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from bot.answer import Answer, answer
-from bot.domain import TOPIC_INDICATOR
+from bot.domain import MAX_COMPARE, TOPIC_INDICATOR
 from bot.query import Query
 from bot.render import Rendered, render
-from bot.store import Snapshot, Store, open_store
+from bot.store import Country, Snapshot, Store, open_store
 from bot.understand import Understander
 
 # A follow-up that adds a country rather than switching to it: "and Norway?", "а Норвегия?".
-_ADDING = re.compile(r"^\s*(and|vs\.?|versus|compared? (to|with)|и|а|против)\b", re.I)
+_ADDING = re.compile(
+    r"^\s*(and|vs\.?|versus|compared? (to|with)|и|а|против|сравни(те)? с[о]?)\b", re.I
+)
 # One that switches country but keeps the topic and year: "what about Norway?".
 _SWITCHING = re.compile(r"^\s*(what|how) about\b|^\s*(а )?как насч[её]т\b|^\s*а что\b", re.I)
 
@@ -32,7 +34,6 @@ class Reply:
     query: Query
     answer: Answer
     rendered: Rendered
-    generation: int  # which data version produced it
 
     @property
     def messages(self) -> list[str]:
@@ -85,7 +86,17 @@ class Pipeline:
 
     def _reply(self, query: Query, snapshot: Snapshot) -> Reply:
         result = answer(query, snapshot, self.store)
-        return Reply(query, result, render(result, query.lang), snapshot.generation)
+        return Reply(query, result, render(result, query.lang))
+
+    def candidates(self, words: list[str], lang: str) -> list[tuple[str, list[Country]]]:
+        """For words a list did not recognise as countries: the likeliest countries of each
+        (what "did you mean" offers), for render.not_understood."""
+        snapshot, understander = self.current()
+        return [
+            (word, [snapshot.countries[c] for c in understander.parse(word, lang).candidates
+                    if c in snapshot.countries][:MAX_COMPARE])
+            for word in words
+        ]
 
     def close(self) -> None:
         self.store.close()
@@ -98,6 +109,21 @@ def with_context(query: Query, context: Query) -> Query:
     Norway?" adds Norway to a comparison; "what about Norway?" switches to Norway, keeping
     the topic and year asked before; a question naming its own country stands alone.
     """
+    if query.intent == "ranking" and query.ranking is not None and context.ranking is not None:
+        # "and in Africa?" after "worst 5 in Asia": the same list for another place.
+        if not (_ADDING.match(query.text) or _SWITCHING.match(query.text)):
+            return query
+        new, old = query.ranking, context.ranking
+        place = (new.region, new.subregion) if new.region or new.subregion else (
+            old.region, old.subregion)
+        return replace(
+            context,
+            text=query.text,
+            year=query.year if query.year is not None else context.year,
+            ranking=replace(old, region=place[0], subregion=place[1],
+                            indicator=new.indicator or old.indicator),
+            lang=query.lang,
+        )
     if query.intent in ("help", "ranking", "search"):
         return query
     if context.intent == "ranking" and context.ranking is not None and not query.countries:
@@ -131,6 +157,6 @@ def with_context(query: Query, context: Query) -> Query:
     if _SWITCHING.match(query.text):
         return replace(query, topic=topic, year=year)
     if _ADDING.match(query.text):
-        merged = tuple(dict.fromkeys((*context.countries, *query.countries)))[:5]
+        merged = tuple(dict.fromkeys((*context.countries, *query.countries)))[:MAX_COMPARE]
         return replace(query, intent="compare", countries=merged, topic=topic, year=year)
     return query  # a new question that names its own country

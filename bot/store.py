@@ -199,13 +199,18 @@ class Snapshot:
         return self.results.get((result.code, earlier[-1])) if earlier else None
 
     def profile(self, code: str, year: int | None = None) -> tuple[int, dict[str, str]] | None:
-        """The profile for ``year`` or, failing that, the latest one not after it."""
+        """The profile for ``year``; else the latest one before it; else the earliest after
+        it (an older year still gets the only text there is, and the reply names its year)."""
         by_year = self.profiles.get(code)
         if not by_year:
             return None
-        candidates = [y for y in by_year if year is None or y <= year] or list(by_year)
-        best = max(candidates)
+        before = [y for y in by_year if year is None or y <= year]
+        best = max(before) if before else min(by_year)
         return best, by_year[best]
+
+
+#: Words that separate alternatives in a search ("Pegasus and spyware", "или").
+_ALTERNATIVES = frozenset({"and", "or", "и", "или"})
 
 
 def _load_snapshot(db: sqlite_utils.Database, generation: int) -> Snapshot:
@@ -288,11 +293,23 @@ class Store:
             self.db.execute("COMMIT")
 
     def search(self, words: str, limit: int = 20) -> list[dict[str, object]]:
-        """Full-text search over profile texts (FTS5), best matches first."""
-        terms = [w for w in "".join(c if c.isalnum() else " " for c in words).split() if w]
-        if not terms:
+        """Full-text search over profile texts (FTS5), best matches first.
+
+        "Pegasus and spyware" finds texts with either; "foreign agents" texts with both
+        words: "and", "or" and commas separate alternatives, words next to each other must
+        all be there.  Every word is quoted, so nothing typed is read as FTS syntax."""
+        plain = "".join(c if c.isalnum() else " " for c in words.replace(",", " or "))
+        groups: list[list[str]] = [[]]
+        for word in plain.split():
+            if word.lower() in _ALTERNATIVES:
+                groups.append([])
+            else:
+                groups[-1].append(word)
+        match = " OR ".join(
+            "(" + " ".join(f'"{w}"' for w in group) + ")" for group in groups if group
+        )
+        if not match:
             return []
-        match = " ".join(f'"{t}"' for t in terms)
         sql = (
             "SELECT profiles.code, profiles.year, profiles.section, "
             "snippet(profiles_fts, 0, '\u0002', '\u0003', '…', 24) AS snippet "

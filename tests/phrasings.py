@@ -493,7 +493,7 @@ PHRASINGS: list[tuple[str, Expected]] = [
     ("worst 5", ranking("bottom", 5)),
     ("5 worst countries", ranking("bottom", 5)),
     ("bottom 20", ranking("bottom", 20)),
-    ("top 100", ranking(limit=50)),
+    ("top 100", ranking(limit=100)),  # the answer caps it at 50 and says so
     ("top ten countries", ranking()),
     ("best in Africa", ranking(region="africa")),
     ("worst in Asia", ranking("bottom", region="asia_pacific")),

@@ -81,7 +81,7 @@ def test_profile_without_rsf_text_links_the_page(pipeline: Pipeline) -> None:
 
 def test_era_break_is_always_said(pipeline: Pipeline) -> None:
     text = valid(pipeline.ask("Kazakhstan since 2019"))
-    assert "2019  158/180" in text and "2026  149/180" in text
+    assert "2019     158/180" in text and "2026     149/180" in text
     assert "not comparable" in text
     text = valid(pipeline.ask("Kazakhstan in 2022"))
     assert "Since 2021: rank ▲33 (155 → 122)" in text
@@ -239,6 +239,10 @@ def test_country_ranked_in_parts(pipeline: Pipeline) -> None:
     assert "United States is not in the 2005 index." in text
     assert "United States (US territory): Rank 44 of 167, score 9.50" in text
     assert "2002–2012 method: lower is freer" in text
+    text = valid(pipeline.ask("Serbia 2005"))
+    assert "Serbia-Montenegro: Rank 65 of 167" in text
+    text = valid(pipeline.ask("Grenada 2010"))
+    assert "OECS: Rank 57 of 178" in text
 
 
 def test_ask_stops_quietly_when_the_reader_goes_away(db_path: Path) -> None:
@@ -304,3 +308,32 @@ def test_rsf_links_for_names_with_accents(pipeline: Pipeline) -> None:
         'href="https://rsf.org/en/country/cote-divoire"' in pipeline.ask("Ivory Coast").messages[-1]
     )
     assert 'href="https://rsf.org/en/country/turkiye"' in pipeline.ask("Turkey").messages[-1]
+
+
+def test_rankings_show_ties_and_say_when_capped(pipeline: Pipeline) -> None:
+    text = valid(pipeline.ask("top 5 in 2005"))  # seven countries share rank 1 in 2005
+    assert text.count("  1. ") == 7 and "2 more shown: they share the last rank." in text
+    text = valid(pipeline.ask("top 60"))
+    assert "Top 50" in text and "at most 50 countries" in text
+
+
+def test_search_reads_like_a_question(pipeline: Pipeline) -> None:
+    for question in (
+        "which countries mention Pegasus in 2024",
+        "which countries mention Pegasus in their profile",
+        "which countries mention Pegasus and spyware",
+    ):
+        reply = pipeline.ask(question)
+        assert reply.query.intent == "search"
+        assert "Kazakhstan" in valid(reply), question
+
+
+def test_follow_ups_to_a_ranking_and_in_russian(pipeline: Pipeline) -> None:
+    asia = pipeline.ask("worst 5 in Asia")
+    africa = pipeline.ask("and in Africa?", context=asia.query)
+    assert africa.query.ranking is not None and asia.query.ranking is not None
+    assert (africa.query.ranking.order, africa.query.ranking.limit) == ("bottom", 5)
+    assert africa.query.ranking.region == "africa"
+    kaz = pipeline.ask("Казахстан")
+    both = pipeline.ask("сравни с Россией", context=kaz.query)
+    assert both.query.intent == "compare" and both.query.countries == ("KAZ", "RUS")

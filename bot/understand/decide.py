@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.domain import MAX_RANKING, REGIONS, SUBREGIONS, TOPIC_INDICATOR, TOPICS
+from bot.domain import REGIONS, SUBREGIONS, TOPIC_INDICATOR, TOPICS
 from bot.i18n import pick_lang
 from bot.query import Intent, Query, Ranking
 from bot.understand.text import _NUM, _QUOTED_RE, _WORD, _Token
@@ -282,7 +282,7 @@ def _ranking(
     indicator = TOPIC_INDICATOR.get(topic) if topic else None
     return Ranking(
         order="bottom" if bottom else "top",
-        limit=max(1, min(limit, MAX_RANKING)),
+        limit=max(1, limit),  # the answer shows at most MAX_RANKING, and says so
         region=region if region in REGIONS else None,
         subregion=subregion if subregion in SUBREGIONS else None,
         indicator=indicator,
@@ -315,7 +315,7 @@ def _search_terms(
         first, last = 0, trigger - 1
         while first <= last and tokens[first].norm in _STOPWORDS | _SEARCH_LEAD:
             first += 1
-    while last >= first and tokens[last].norm in _SEARCH_TAIL:
+    while last >= first and (tokens[last].norm in _SEARCH_TAIL or tokens[last].kind == _NUM):
         last -= 1
     if first > last:
         return None

@@ -396,7 +396,14 @@ _SINCE_GLUE = frozenset({"from", "с", "з", "in", "в"})
 
 # Words around what a search looks for that are not part of it.
 _SEARCH_LEAD = frozenset(_words("which what where profiles profile где в каких какие"))
-_SEARCH_TAIL = frozenset(_words("please in is are mentioned пожалуйста упоминается"))
+# Words that end a search without being searched for: "… Pegasus in their profiles", a year
+# ("… in 2024", read as the year of the question).
+_SEARCH_TAIL = frozenset(
+    _words(
+        "please in is are mentioned their the its profile profiles text texts "
+        "пожалуйста упоминается в их профиле профилях тексте текстах году"
+    )
+)
 # Words between a search trigger and what is looked for: "search for the word …".
 _SEARCH_FILLER = frozenset(
     _words("search for the word words term about to of слово слова про о об")

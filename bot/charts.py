@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-from bot.domain import CREDIT, INDICATORS, RSF_INDEX_URL, SITUATIONS
+from bot.domain import CREDIT, INDICATORS, MAX_COMPARE, RSF_INDEX_URL, SITUATIONS, index_year
 from bot.i18n import country_name, name, t
 from bot.render import country_url, fmt_score
 from bot.store import Snapshot, Store, open_store
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from bot.pipeline import Pipeline
     from bot.understand import Understander
 
-MAX_COUNTRIES: Final = 5
+MAX_COUNTRIES: Final = MAX_COMPARE
 FIRST_YEAR: Final = 2013  # the first year on a 0–100 scale
 NEW_METHOD: Final = 2022  # the current method; the only scores that compare with each other
 WIDTH, HEIGHT, DPI = 1200, 900, 150
@@ -54,7 +54,14 @@ MEDIAN_COLOUR: Final = "#9A9A9A"
 BAND_COLOURS: Final = ("#d5ecd4", "#f4f0c6", "#fde2c2", "#f9cbc0", "#e8c1c9")
 
 class ChartError(ValueError):
-    """A chart that cannot be drawn (unknown country, year without an index); says why."""
+    """A chart that cannot be drawn (unknown country, year without an index).
+
+    Carries an interface-string key and its values, so the reply says why in the reader's
+    language (``bot.i18n.t(lang, error.key, **error.values)``)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(t("en", key, **values))
 
 
 # --- plain data, read from one snapshot -----------------------------------------------------
@@ -110,21 +117,21 @@ def chart_key(snapshot: Snapshot, codes: tuple[str, ...], year: int | None,
               lang: str = "en") -> ChartKey:
     """The cache key of a chart; raises :class:`ChartError` for what cannot be drawn."""
     if not codes:
-        raise ChartError("no country given")
+        raise ChartError("chart_no_country")
     if len(codes) > MAX_COUNTRIES:
-        raise ChartError(f"at most {MAX_COUNTRIES} countries fit in one chart")
+        raise ChartError("chart_too_many", n=MAX_COUNTRIES)
     for code in codes:
         if code not in snapshot.countries:
-            raise ChartError(f"unknown country code {code}")
+            raise ChartError("chart_unknown_code", code=code)
     latest = snapshot.latest_year
     if latest is None:
-        raise ChartError("the database holds no index data yet")
+        raise ChartError("chart_no_data")
     if year is None:
         year = latest
-    elif year not in snapshot.years:
-        raise ChartError(
-            f"there is no {year} index (years: {snapshot.years[0]}–{latest}, no 2011)"
-        )
+    elif (covering := index_year(year, snapshot.years)) is not None:
+        year = covering  # 2011 → RSF's 2011–12 index
+    else:
+        raise ChartError("chart_no_index", year=year, first=snapshot.years[0], latest=latest)
     return ChartKey(tuple(dict.fromkeys(codes)), year, lang, snapshot.generation)
 
 
@@ -143,7 +150,7 @@ def chart_data(snapshot: Snapshot, codes: tuple[str, ...], year: int | None,
             (y, r.score) for y in shown_years if (r := snapshot.result(code, y)) is not None
         )
         if not history:
-            raise ChartError(f"{country.name_en} has no score since {first}")
+            raise ChartError("chart_no_score", country=country.name_en, year=first)
         now = snapshot.result(code, key.year)
         ind = snapshot.result(code, indicator_year)
         values = (

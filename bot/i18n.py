@@ -13,7 +13,6 @@ from typing import Final
 from babel import Locale
 
 from bot.aliases import alpha2_of, flag_of
-from bot.domain import REGIONS
 
 LANGS: Final = ("en", "ru")
 
@@ -45,7 +44,7 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "indicators": "Indicators",
         "indicator_head": "score · rank",
         "not_ranked": "{country} is not in the {year} index.",
-        "ranked_in_parts": "In {year} RSF ranked it in parts:",
+        "ranked_in_parts": "In {year} RSF listed it as:",
         "no_profile": "RSF's full profile of {country} is not in our database yet: read it on "
         '<a href="{url}">rsf.org</a>.',
         "no_section": "The profile has no “{section}” section.",
@@ -64,6 +63,8 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "in_region": "in {region}",
         "region_note": "RSF's region used: {region}.",
         "in_subregion": "in {subregion}",
+        "capped": "A list shows at most {n} countries.",
+        "tied": "{n} more shown: they share the last rank.",
         "subregion_note": "{subregion} is part of RSF's {region} region; ranks are world ranks.",
         "no_indicators": "The five indicators exist since 2022: ranked by the global score.",
         "left_out": "One table compares at most {n} countries; {k} more were left out.",
@@ -98,6 +99,8 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "neighbours": "Compare with neighbours",
         "chart": "📈 Chart",
         "apology": "Sorry, something went wrong on my side. Please try again in a moment.",
+        "example_country": "Kazakhstan",
+        "rsf_button": "RSF ↗",
         "unknown_command": "I don't know that command. Send /help for what I can do.",
         "alert_title": "RSF's World Press Freedom Index {year} is out",
         "group_help": "<b>In this group</b> I answer commands (/country Kazakhstan, /compare "
@@ -168,6 +171,11 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "<code>/chart Kazakhstan</code> or <code>/chart Kazakhstan Kyrgyzstan 2024</code>.",
         "chart_too_many": "One chart compares at most {n} countries.",
         "chart_cannot": "I can't draw that chart: {reason}.",
+        "chart_no_country": "no country given",
+        "chart_unknown_code": "unknown country code {code}",
+        "chart_no_data": "the database holds no index data yet",
+        "chart_no_index": "there is no {year} index (years {first}–{latest})",
+        "chart_no_score": "{country} has no score since {year}",
         "chart_open": "📈 Open the chart",
     },
     "ru": {
@@ -183,7 +191,7 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "indicators": "Показатели",
         "indicator_head": "балл · место",
         "not_ranked": "В индексе {year} года нет страны «{country}».",
-        "ranked_in_parts": "В {year} году RSF оценивал её по частям:",
+        "ranked_in_parts": "В {year} году RSF учитывал её так:",
         "no_profile": "Полного профиля страны «{country}» от RSF пока нет в нашей базе: "
         'читайте его на <a href="{url}">rsf.org</a>.',
         "no_section": "В профиле нет раздела «{section}».",
@@ -201,6 +209,8 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "in_region": "регион: {region}",
         "region_note": "Регион RSF: {region}.",
         "in_subregion": "{subregion}",
+        "capped": "В списке не больше {n} стран.",
+        "tied": "Ещё {n} показаны: они делят последнее место.",
         "subregion_note": "{subregion} входит в регион RSF «{region}»; места — мировые.",
         "no_indicators": "Пять показателей есть только с 2022 года: порядок по общему баллу.",
         "left_out": "В одной таблице не больше {n} стран; ещё {k} не вошли.",
@@ -235,6 +245,8 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "neighbours": "Сравнить с соседями",
         "chart": "📈 График",
         "apology": "Извините, у меня что-то сломалось. Попробуйте ещё раз через минуту.",
+        "example_country": "Казахстан",
+        "rsf_button": "RSF ↗",
         "unknown_command": "Я не знаю такой команды. /help — что я умею.",
         "alert_title": "Вышел Мировой индекс свободы прессы RSF {year}",
         "group_help": "<b>В группе</b> я отвечаю на команды (/country Казахстан, /compare "
@@ -302,6 +314,11 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "<code>/chart Казахстан Кыргызстан 2024</code>.",
         "chart_too_many": "На одном графике можно сравнить не больше {n} стран.",
         "chart_cannot": "Не получается построить график: {reason}.",
+        "chart_no_country": "не указана страна",
+        "chart_unknown_code": "неизвестный код страны {code}",
+        "chart_no_data": "в базе пока нет данных индекса",
+        "chart_no_index": "индекса за {year} год нет (годы {first}–{latest})",
+        "chart_no_score": "у страны «{country}» нет балла с {year} года",
         "chart_open": "📈 Открыть график",
     },
 }
@@ -354,7 +371,13 @@ _NAMES: Final[dict[str, dict[str, str]]] = {
 }
 
 _REGION_NAMES: Final[dict[str, dict[str, str]]] = {
-    "en": REGIONS,
+    "en": {
+        "africa": "Africa",
+        "americas": "Americas",
+        "asia_pacific": "Asia-Pacific",
+        "europe_central_asia": "Europe – Central Asia",
+        "mena": "Middle East – North Africa",
+    },
     "ru": {
         "africa": "Африка",
         "americas": "Америка",

@@ -31,6 +31,7 @@ from bot.answer import (
 from bot.domain import (
     CREDIT,
     MAX_COMPARE,
+    MAX_RANKING,
     REGIONS,
     RSF_INDEX_URL,
     SCALE_CURRENT,
@@ -223,14 +224,16 @@ def _profile(answer: ProfileAnswer, lang: str) -> Rendered:
             )
     if answer.history:
         rows = [
-            f"{r.year}  {r.rank:>3}/{r.total}  {fmt_score(r.score):>6}  {r.scale}"
+            f"{index_label(r.year):<7}  {r.rank:>3}/{r.total}  {fmt_score(r.score):>6}  "
+            f"{r.scale.replace('-', '–')}"
             for r in answer.history
         ]
         blocks.append(
             f"<b>{t(lang, 'history')}</b>\n<pre>" + html.escape("\n".join(rows)) + "</pre>"
         )
     if len(answer.eras) > 1:
-        blocks.append(t(lang, "era_warning", eras=", ".join(answer.eras)))
+        eras = ", ".join(era.replace("-", "–") for era in answer.eras)
+        blocks.append(t(lang, "era_warning", eras=eras))
     section = answer.section or "summary"
     if answer.excerpt:
         blocks.append(
@@ -368,6 +371,11 @@ def _ranking(answer: RankingAnswer, lang: str) -> Rendered:
         blocks.append("\n".join(lines))
     if answer.no_indicators:
         blocks.append(f"<i>{t(lang, 'no_indicators')}</i>")
+    if answer.capped:
+        blocks.append(f"<i>{t(lang, 'capped', n=MAX_RANKING)}</i>")
+    tied = len(answer.rows) - min(spec.limit, MAX_RANKING)
+    if spec.position is None and tied > 0:
+        blocks.append(f"<i>{t(lang, 'tied', n=tied)}</i>")
     if subregion and spec.region:
         note = t(lang, "subregion_note", subregion=subregion, region=region_name(lang, spec.region))
         blocks.append(f"<i>{html.escape(note)}</i>")
@@ -443,8 +451,7 @@ def _message(answer: MessageAnswer, lang: str) -> Rendered:
         ]
         return Rendered([text], buttons, text)
     elif answer.kind == "need_country":
-        example = "Kazakhstan" if lang == "en" else "Казахстан"
-        text = t(lang, "need_country", example=example)
+        text = t(lang, "need_country", example=t(lang, "example_country"))
     elif answer.kind == "no_data":
         text = t(lang, "no_data")
     else:
@@ -491,6 +498,31 @@ def about(years: list[int], lang: str) -> str:
         scales=scales,
         regions=html.escape(regions),
     )
+
+
+def not_understood(words: list[tuple[str, list[Country]]], lang: str) -> str:
+    """Replies to country names not recognised in a list (/subscribe, /chart): each word
+    repeated back, with the likeliest countries when there are any."""
+    lines = []
+    for word, near in words:
+        shown = html.escape(word[:_MAX_ECHO])
+        if near:
+            names = ", ".join(label(c, lang) for c in near)
+            lines.append(t(lang, "clarify", word=shown, names=names))
+        else:
+            lines.append(t(lang, "not_a_country", word=shown))
+    return "\n".join(lines)
+
+
+def country_names(countries: list[Country], lang: str) -> str:
+    """Names in the reader's language, escaped, comma-separated."""
+    return ", ".join(html.escape(country_name(c.code, c.name_en, lang)) for c in countries)
+
+
+def plain(text: str) -> str:
+    """A sentence made of interface strings and data, escaped for an HTML message (quotes
+    need no escaping outside attributes)."""
+    return html.escape(text, quote=False)
 
 
 def preformatted(lines: list[str]) -> str:
@@ -599,12 +631,12 @@ def chart_caption(data: ChartData, lang: str) -> str:
     lines = [f"<b>📈 {html.escape(', '.join(c.name for c in data.countries))}</b>",
              html.escape(head)]
     if data.compare:
-        lines.append(f"<b>{data.year}</b>")
+        lines.append(f"<b>{index_label(data.year)}</b>")
     for c in data.countries:
         mark = f"{flag(c.code)} " if flag(c.code) else ""
-        who = f"{mark}{html.escape(c.name)}: " if data.compare else f"{data.year}: "
+        who = f"{mark}{html.escape(c.name)}: " if data.compare else f"{index_label(data.year)}: "
         if c.rank is None or c.score is None or c.total is None:
-            lines.append(who + html.escape(t(lang, "compare_missing", year=data.year)))
+            lines.append(who + html.escape(t(lang, "compare_missing", year=index_label(data.year))))
             continue
         line = t(lang, "chart_caption_line", rank=c.rank, total=c.total, score=fmt_score(c.score))
         band = situation_of(c.score, data.year)

@@ -51,10 +51,12 @@ def subscribe(
 
 
 def unsubscribe(db: sqlite_utils.Database, chat_id: int, codes: list[str] | None) -> int:
-    """Remove the given subscriptions, or all of a chat's when ``codes`` is None."""
+    """Remove the given subscriptions, or all of a chat's when ``codes`` is None: then the
+    chat's alert records go too, and nothing about it stays in the database."""
     before = len(subscriptions(db, chat_id))
     if codes is None:
         db.execute("DELETE FROM subscriptions WHERE chat_id = ?", [chat_id])
+        db.execute("DELETE FROM alerts WHERE chat_id = ?", [chat_id])
     else:
         for code in codes:
             db.execute("DELETE FROM subscriptions WHERE chat_id = ? AND code = ?", [chat_id, code])
@@ -133,9 +135,11 @@ def pending_alerts(db: sqlite_utils.Database, limit: int = 100) -> list[PendingA
 
 
 def mark(db: sqlite_utils.Database, alert: PendingAlert, status: str) -> None:
-    """Record an outcome: "sent", "blocked" (and unsubscribe), or "retry"."""
+    """Record an outcome: "sent", "blocked" (the chat is forgotten: no subscriptions, no
+    alert rows), or "retry"."""
     if status == "blocked":
         unsubscribe(db, alert.chat_id, None)
+        return
     if status == "retry":
         db.execute(
             "UPDATE alerts SET attempts = attempts + 1, updated = ?, status = CASE WHEN "

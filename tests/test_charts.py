@@ -20,6 +20,7 @@ from telegram import InlineQueryResultArticle, InlineQueryResultCachedPhoto
 
 from bot import charts
 from bot.charts import ChartError, cache_for, chart_data, chart_key, chart_png
+from bot.i18n import t
 from bot.importer import import_paths
 from bot.render import chart_caption
 from bot.store import Store, connect, data_dir
@@ -159,13 +160,23 @@ def test_caption_over_1024_is_refused(store: Store) -> None:
     ((), None, "no country"),
     (("XXX",), None, "unknown country code XXX"),
     (("KAZ", "KGZ", "UZB", "TJK", "TKM", "RUS"), None, "at most 5"),
-    (("KAZ",), 2011, "no 2011 index"),
+    (("KAZ",), 1999, "no 1999 index"),
     (("YUG",), None, "no score since 2013"),
 ])
 def test_charts_that_cannot_be_drawn(store: Store, codes: tuple[str, ...], year: int | None,
                                      message: str) -> None:
     with pytest.raises(ChartError, match=message):
         chart_data(store.snapshot(), codes, year)
+
+
+def test_2011_is_the_combined_2011_12_index(store: Store) -> None:
+    assert chart_data(store.snapshot(), ("KAZ",), 2011).key.year == 2012
+
+
+def test_chart_errors_speak_the_readers_language(store: Store) -> None:
+    with pytest.raises(ChartError) as caught:
+        chart_data(store.snapshot(), ("KAZ",), 1999)
+    assert t("ru", caught.value.key, **caught.value.values).startswith("индекса за 1999")
 
 
 def test_drawing_is_thread_safe(store: Store) -> None:
@@ -323,12 +334,12 @@ async def test_chart_command_sends_a_photo(api: FakeBotAPI, running: object) -> 
 async def test_chart_command_explains(api: FakeBotAPI, running: object) -> None:
     api.inject_message("/chart", user_id=7)
     api.inject_message("/chart Narnia", user_id=8)
-    api.inject_message("/chart Kazakhstan 2011", user_id=9, language_code="ru")
+    api.inject_message("/chart Казахстан 1999", user_id=9, language_code="ru")
     await api.wait_for("sendMessage", count=3)
     texts = {c.params["chat_id"]: c.params["text"] for c in api.sent("sendMessage")}
     assert "/chart" in texts[7]
     assert "Narnia" in texts[8]
-    assert "2011" in texts[9]
+    assert "индекса за 1999 год нет" in texts[9]  # in the reader's language
     assert not api.sent("sendPhoto")
 
 

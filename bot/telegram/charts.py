@@ -42,22 +42,17 @@ from bot.charts import (
     read_request,
     render_png,
 )
-from bot.i18n import pick_lang, t
+from bot.i18n import t
 from bot.pipeline import Pipeline
-from bot.render import button_label, chart_caption
+from bot.render import chart_caption, not_understood, plain
+from bot.telegram.handlers import lang_of
 
 log = logging.getLogger(__name__)
 
 FILE_IDS: Final = 1024  # remembered photos (a file_id is ~90 bytes)
 _MAX_UNKNOWN: Final = 5  # words not understood, answered one a line
-_MAX_ECHO: Final = 80  # characters of such a word repeated back
 
 _WANTED = re.compile(r"\b(chart|graph|plot)s?\b|график|диаграмм", re.IGNORECASE)
-
-
-def _lang(update: Update, text: str = "") -> str:
-    user = update.effective_user
-    return pick_lang(user.language_code if user else None, text)
 
 
 def chart_wanted(text: str) -> bool:
@@ -109,30 +104,19 @@ async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     message = update.effective_message
     assert message is not None
     words = " ".join(context.args or []).strip()
-    lang = _lang(update, words)
+    lang = lang_of(update, words)
     if not words:
         await message.reply_text(t(lang, "chart_usage"), parse_mode=ParseMode.HTML)
         return
     pipeline: Pipeline = context.bot_data["pipeline"]
-    snapshot, understander = pipeline.current()
+    _, understander = pipeline.current()
     codes, year, unknown = read_request(understander, words, lang)
     if not codes and not unknown:  # only a year, or only filler words
         await message.reply_text(t(lang, "chart_usage"), parse_mode=ParseMode.HTML)
         return
     if unknown:
-        # Plain text (no parse mode): the user's words need no escaping, and no markup is
-        # made outside bot.render.
-        lines = []
-        for part in unknown[:_MAX_UNKNOWN]:
-            word = part[:_MAX_ECHO]
-            near = [c for c in understander.parse(word, lang).candidates
-                    if c in snapshot.countries][:5]
-            if near:
-                names = ", ".join(button_label(snapshot.countries[c], lang) for c in near)
-                lines.append(t(lang, "clarify", word=word, names=names))
-            else:
-                lines.append(t(lang, "not_a_country", word=word))
-        await message.reply_text("\n".join(lines))
+        unclear = pipeline.candidates(unknown[:_MAX_UNKNOWN], lang)
+        await message.reply_text(not_understood(unclear, lang))
         return
     if len(codes) > MAX_COUNTRIES:
         await message.reply_text(t(lang, "chart_too_many", n=MAX_COUNTRIES))
@@ -148,7 +132,7 @@ async def send_chart(
     lang: str | None = None,
 ) -> None:
     """Send the chart of ``codes`` as a photo with an HTML caption crediting RSF."""
-    lang = lang or _lang(update)
+    lang = lang or lang_of(update)
     pipeline: Pipeline = context.bot_data["pipeline"]
     message = update.effective_message
     # A button under an inline message has no chat: answer in the user's private chat.
@@ -156,8 +140,8 @@ async def send_chart(
     try:
         data = chart_data(pipeline.store.snapshot(), tuple(codes), year, lang)
     except ChartError as exc:
-        # Plain text (no parse mode): nothing to escape, no markup made outside bot.render.
-        await context.bot.send_message(chat_id, t(lang, "chart_cannot", reason=exc))
+        reason = t(lang, exc.key, **exc.values)
+        await context.bot.send_message(chat_id, plain(t(lang, "chart_cannot", reason=reason)))
         return
     text = chart_caption(data, lang)
     file_id = cached_file_id(context.bot_data, data.key)

@@ -18,7 +18,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import callbacks, render
-from bot.domain import TOPICS
+from bot.domain import MAX_COMPARE, TOPICS
 from bot.i18n import pick_lang, t
 from bot.pipeline import Pipeline, Reply
 from bot.query import Intent, Query, Ranking
@@ -68,8 +68,14 @@ def remember(context: ContextTypes.DEFAULT_TYPE, sent: list[Message], reply: Rep
         key = (message.chat_id, message.message_id)
         memory[key] = Shown(reply.query, view_digest(text, buttons))
         memory.move_to_end(key)
-    if context.chat_data is not None:
-        context.chat_data["last_query"] = reply.query
+    # The last answer per chat, bounded like the rest: memory must not grow with the
+    # number of chats the bot has ever talked to.
+    latest: OrderedDict[int, Query] = context.bot_data.setdefault("last_query", OrderedDict())
+    if sent:
+        latest[sent[0].chat_id] = reply.query
+        latest.move_to_end(sent[0].chat_id)
+        while len(latest) > CONTEXT_MEMORY:
+            latest.popitem(last=False)
     while len(memory) > CONTEXT_MEMORY:
         memory.popitem(last=False)
 
@@ -81,10 +87,10 @@ def shown_in(context: ContextTypes.DEFAULT_TYPE, message: Message | None) -> Sho
     return memory.get((message.chat_id, message.message_id)) if memory else None
 
 
-def last_query(context: ContextTypes.DEFAULT_TYPE) -> Query | None:
-    """The query behind the bot's last answer in this chat."""
-    found = context.chat_data.get("last_query") if context.chat_data is not None else None
-    return found if isinstance(found, Query) else None
+def last_query(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> Query | None:
+    """The query behind the bot's last answer in a chat."""
+    last: OrderedDict[int, Query] | None = context.bot_data.get("last_query")
+    return last.get(chat_id) if last else None
 
 
 def recalled(context: ContextTypes.DEFAULT_TYPE, message: Message | None) -> Query | None:
@@ -146,7 +152,7 @@ async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     assert message is not None and message.text is not None
     # A private chat is one conversation: without an explicit reply, the follow-up is to
     # the bot's last answer ("in 2023?" after "Kazakhstan").
-    previous = recalled(context, message.reply_to_message) or last_query(context)
+    previous = recalled(context, message.reply_to_message) or last_query(context, message.chat_id)
     await ask(update, context, message.text, previous)
 
 
@@ -203,7 +209,7 @@ def payload_query(payload: str, lang: str) -> Query | None:
         return None
     if len(codes) > 1:
         intent = "compare"
-    return Query(text=payload, intent=intent, countries=tuple(codes[:5]), topic=topic,
+    return Query(text=payload, intent=intent, countries=tuple(codes[:MAX_COMPARE]), topic=topic,
                  year=year, lang=lang)
 
 

@@ -22,7 +22,7 @@ from telegram.ext import ContextTypes
 
 from bot.answer import ProfileAnswer
 from bot.domain import RSF_INDEX_URL
-from bot.i18n import pick_lang
+from bot.i18n import pick_lang, t
 from bot.pipeline import Pipeline
 from bot.query import Query, Ranking
 from bot.render import MAX_MESSAGE, Rendered, country_url, credit, visible_length
@@ -125,8 +125,9 @@ def _card(rendered: Rendered, url: str | None, lang: str) -> InlineQueryResultAr
         if visible_length(text + source) <= MAX_MESSAGE:  # as Telegram counts
             text += source
     digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
-    markup = InlineKeyboardMarkup([[InlineKeyboardButton("RSF ↗", url=url)]]) if url else None
-    title = rendered.title or "Press Freedom Index"
+    button = InlineKeyboardButton(t(lang, "rsf_button"), url=url) if url else None
+    markup = InlineKeyboardMarkup([[button]]) if button else None
+    title = rendered.title or t(lang, "index")
     return InlineQueryResultArticle(
         id=digest,
         title=title[:256],

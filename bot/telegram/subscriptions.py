@@ -8,7 +8,6 @@ unsubscribed; everything survives a restart because the outbox is in the databas
 
 from __future__ import annotations
 
-import html
 import logging
 
 from telegram import Update
@@ -16,9 +15,9 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import Application, ContextTypes
 
+from bot import render
 from bot import subscriptions as subs
 from bot.answer import ProfileAnswer, answer
-from bot.i18n import country_name
 from bot.i18n import t as _t
 from bot.pipeline import Pipeline
 from bot.query import Query
@@ -52,10 +51,7 @@ async def _may_change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> boo
 
 def _names(pipeline: Pipeline, codes: list[str], lang: str) -> str:
     countries = pipeline.store.snapshot().countries
-    return ", ".join(
-        html.escape(country_name(c, countries[c].name_en, lang)) if c in countries else c
-        for c in codes
-    )
+    return render.country_names([countries[c] for c in codes if c in countries], lang)
 
 
 async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -72,7 +68,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     pipeline = pipeline_of(context)
     codes, unknown = _countries(pipeline, text, lang)
-    lines = [_t(lang, "not_a_country", word=html.escape(w)) for w in unknown]
+    lines = [render.not_understood(pipeline.candidates(unknown, lang), lang)] if unknown else []
     if codes:
         new = subs.subscribe(pipeline.store.db, chat.id, codes, lang)
         old = [c for c in codes if c not in new]
@@ -102,7 +98,7 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     codes, unknown = _countries(pipeline, text, lang)
     removed = subs.unsubscribe(pipeline.store.db, chat.id, codes)
-    lines = [_t(lang, "not_a_country", word=html.escape(w)) for w in unknown]
+    lines = [render.not_understood(pipeline.candidates(unknown, lang), lang)] if unknown else []
     lines.append(_t(lang, "unsubscribed", n=removed))
     await say(message, "\n".join(lines))
 

@@ -31,6 +31,7 @@ from telegram_harness import (
 )
 
 from bot.i18n import t
+from bot.subscriptions import subscribe
 from bot.telegram.delivery import RetryingRateLimiter
 
 pytestmark = pytest.mark.timeout(90)
@@ -128,6 +129,23 @@ async def test_alerts_exactly_once_per_new_year_across_a_restart(
     assert len(alerts_to(api, user)) == 2 and len(alerts_to(api, GROUP_ID)) == 2
     assert "2028 is out" in alerts_to(api, user)[1]
     assert db_rows(bot_db, "SELECT DISTINCT status FROM alerts") == [("sent",)]
+
+
+async def test_alerts_are_paced_under_telegrams_limits(bot: RunningBot, tmp_path: Path) -> None:
+    """75 subscribers of a new index: every one alerted once, never faster than the rate
+    limiter allows (a burst of 30, then about 30 a second), so Telegram sends no 429s."""
+    chats = list(range(500_000, 500_075))
+    db = bot.settings.db_path
+    await wait_until(lambda: announced(db) == 2026, 10)
+    for chat in chats:
+        subscribe(bot.pipeline.store.db, chat, ["KAZ"], "en")
+    await import_year(db, tmp_path, 2027, delta=-1.0)
+    await wait_until(lambda: all(alerts_to(bot.api, c) for c in chats), 20)
+    sends = sorted(c.time for c in bot.api.sent("sendMessage") if c.params["chat_id"] in chats)
+    assert len(sends) == len(chats)
+    # (75 - a burst of 30) / 30 per second = 1.5 s at the least.
+    assert sends[-1] - sends[0] >= 1.2
+    assert max(sum(1 for t in sends if s <= t < s + 1.0) for s in sends) <= 60
 
 
 async def test_blocked_chat_is_unsubscribed_and_not_retried(

@@ -273,6 +273,9 @@ def _search(query: Query, snapshot: Snapshot, store: Store | None) -> SearchAnsw
     assert query.search_terms is not None
     hits: list[SearchHit] = []
     if store is not None:
+        # The one read outside the snapshot: full-text search needs SQLite's FTS index.  An
+        # import committing between the two reads can only add or drop a hit; the figures
+        # and names shown still come from the snapshot.
         for row in store.search(query.search_terms):
             country = snapshot.countries.get(str(row["code"]))
             if country is not None:

@@ -1,4 +1,5 @@
-"""Callback data for inline buttons: compact, versionless, always within Telegram's 64 bytes.
+"""Callback data for inline buttons, and deep-link payloads: compact, versionless, always
+within Telegram's limits (64 bytes of callback data, 64 characters of payload).
 
 ``p:KAZ:2024:safety`` a country view, ``c:KAZ,KGZ:2026:`` a comparison, ``g:KAZ:2026`` a
 chart.  Buttons carry no state beyond this, so a button keeps working after a restart.
@@ -52,6 +53,39 @@ def compare(codes: tuple[str, ...], year: int | None, topic: str | None) -> str:
 
 def chart(codes: tuple[str, ...], year: int | None) -> str:
     return _encode("g", codes[:MAX_COMPARE], year, None)
+
+
+_PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def deep_link(payload: str) -> Callback | None:
+    """A ``t.me/<bot>?start=PAYLOAD`` link: ``KAZ``, ``KAZ_safety``, ``KAZ_2024``,
+    ``compare_KAZ_KGZ``, ``chart_KAZ``.  Codes come back upper-cased as written (RSF's
+    alpha-3, or alpha-2 for the caller to resolve); None for anything else."""
+    if not _PAYLOAD.fullmatch(payload):
+        return None
+    parts = payload.split("_")
+    kind: Literal["profile", "compare", "chart"] = "profile"
+    if parts[0].lower() in ("compare", "chart"):
+        kind = "compare" if parts[0].lower() == "compare" else "chart"
+        parts = parts[1:]
+    codes: list[str] = []
+    topic: str | None = None
+    year: int | None = None
+    for part in parts:
+        if part.lower() in TOPICS:
+            topic = part.lower()
+        elif re.fullmatch(r"\d{4}", part):
+            year = int(part)
+        elif re.fullmatch(r"[A-Za-z]{2,3}", part):
+            codes.append(part.upper())
+        else:
+            return None
+    if not codes:
+        return None
+    if kind == "profile" and len(codes) > 1:
+        kind = "compare"
+    return Callback(kind, tuple(codes[:MAX_COMPARE]), year, topic)
 
 
 _KINDS: dict[str, Literal["profile", "compare", "chart"]] = {

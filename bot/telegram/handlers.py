@@ -18,10 +18,9 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import callbacks, render
-from bot.domain import MAX_COMPARE, TOPICS
 from bot.i18n import pick_lang, t
 from bot.pipeline import Pipeline, Reply
-from bot.query import Intent, Query, Ranking
+from bot.query import Query, Ranking
 from bot.render import Button, Rendered
 from bot.telegram.send import edit_with, keyboard, reply_with, say
 
@@ -182,71 +181,39 @@ def _args(context: ContextTypes.DEFAULT_TYPE) -> str:
     return " ".join(context.args or []).strip()
 
 
-_PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")
-
-
-def payload_query(payload: str, lang: str) -> Query | None:
-    """Deep-link payloads: ``KAZ``, ``KAZ_safety``, ``KAZ_2024``, ``compare_KAZ_KGZ``."""
-    if not _PAYLOAD.fullmatch(payload):
-        return None
-    parts = payload.split("_")
-    intent: Intent = "profile"
-    if parts[0].lower() == "compare":
-        intent, parts = "compare", parts[1:]
-    codes: list[str] = []
-    topic: str | None = None
-    year: int | None = None
-    for part in parts:
-        if part.lower() in TOPICS:
-            topic = part.lower()
-        elif re.fullmatch(r"\d{4}", part):
-            year = int(part)
-        elif re.fullmatch(r"[A-Za-z]{2,3}", part):
-            codes.append(part.upper())
-        else:
-            return None
-    if not codes:
-        return None
-    if len(codes) > 1:
-        intent = "compare"
-    return Query(text=payload, intent=intent, countries=tuple(codes[:MAX_COMPARE]), topic=topic,
-                 year=year, lang=lang)
-
-
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/start, with a deep-link payload answered directly (anything else: the greeting).
 
     ``chart_KAZ`` (from an inline chart card) sends the chart itself."""
     lang = lang_of(update)
-    payload = _args(context)
-    chart = payload.lower().startswith("chart_")
-    if chart:
-        payload = payload[len("chart_"):]
-    query = payload_query(payload, lang) if payload else None
-    if query is not None:
+    link = callbacks.deep_link(_args(context))
+    if link is not None:
         pipeline = pipeline_of(context)
-        known = pipeline.store.snapshot().countries
-        codes = tuple(dict.fromkeys(
-            c if c in known else _two_letter(c, pipeline) for c in query.countries
-        ))
-        if codes and all(c in known for c in codes):
-            if chart:
+        codes = _known_codes(link.codes, pipeline)
+        if codes:
+            if link.kind == "chart":
                 from bot.telegram.charts import send_chart
 
-                await send_chart(update, context, codes, query.year, lang)
+                await send_chart(update, context, codes, link.year, lang)
                 return
-            intent: Intent = "compare" if len(codes) > 1 else "profile"
-            await send_reply(update, context,
-                             pipeline.reply(replace(query, countries=codes, intent=intent)))
+            query = replace(link, codes=codes).to_query(lang)  # compare when several
+            await send_reply(update, context, pipeline.reply(query))
             return
     await help_command(update, context)
 
 
-def _two_letter(code: str, pipeline: Pipeline) -> str:
-    """``KZ`` → ``KAZ`` for deep links written with alpha-2 codes."""
-    _, understander = pipeline.current()
-    parsed = understander.parse(code, "en")
-    return parsed.countries[0] if len(parsed.countries) == 1 else code
+def _known_codes(codes: tuple[str, ...], pipeline: Pipeline) -> tuple[str, ...]:
+    """RSF codes for a deep link's codes (``KZ`` → ``KAZ``); empty if any is unknown."""
+    snapshot, understander = pipeline.current()
+    resolved = []
+    for code in codes:
+        if code not in snapshot.countries:
+            found = understander.parse(code, "en").countries
+            code = found[0] if len(found) == 1 else code
+        if code not in snapshot.countries:
+            return ()
+        resolved.append(code)
+    return tuple(dict.fromkeys(resolved))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

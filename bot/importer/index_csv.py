@@ -273,19 +273,8 @@ def store_index(db: sqlite_utils.Database, parsed: ParsedIndex, report: ImportRe
     that year's results only if any row differs; count what changed in ``report``."""
     year = parsed.year
     old = {r["code"]: r for r in db.query("SELECT * FROM results WHERE year = ?", [year])}
-    for row in parsed.rows:
-        before = old.pop(str(row["code"]), None)
-        if before is None:
-            report.added += 1
-        elif any(before.get(k) != v for k, v in row.items()):
-            report.changed += 1
-            report.changed_keys.append(str(row["code"]))
-        else:
-            report.unchanged += 1
-    report.removed = len(old)
-    report.removed_keys = sorted(old)
-    report.rows = len(parsed.rows)
-    if report.added or report.changed or report.removed:
+    new = {str(row["code"]): row for row in parsed.rows}
+    if report.tally(old, new):
         db.execute("DELETE FROM results WHERE year = ?", [year])
         db.table("results").insert_all(parsed.rows)
     for country in parsed.countries:

@@ -192,19 +192,7 @@ def store_profile(
         for r in db.query("SELECT section, text FROM profiles WHERE code = ? AND year = ?",
                           [code, parsed.year])
     }
-    for section, text in parsed.sections.items():
-        before = old.pop(section, None)
-        if before is None:
-            report.added += 1
-        elif before != text:
-            report.changed += 1
-            report.changed_keys.append(section)
-        else:
-            report.unchanged += 1
-    report.removed = len(old)
-    report.removed_keys = sorted(old)
-    report.rows = len(parsed.sections)
-    if report.added or report.changed or report.removed:
+    if report.tally(old, parsed.sections):
         db.execute("DELETE FROM profiles WHERE code = ? AND year = ?", [code, parsed.year])
         db.table("profiles").insert_all(
             {"code": code, "year": parsed.year, "section": s, "text": t}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -25,6 +26,22 @@ class ImportReport:
     removed: int = 0
     changed_keys: list[str] = field(default_factory=list)  # countries or sections changed
     removed_keys: list[str] = field(default_factory=list)
+
+    def tally(self, old: dict[str, Any], new: dict[str, Any]) -> bool:
+        """Count what ``new`` (key → row) adds, changes and removes against ``old``;
+        True when anything differs, i.e. the rows must be written."""
+        for key, value in new.items():
+            if key not in old:
+                self.added += 1
+            elif old[key] != value:
+                self.changed += 1
+                self.changed_keys.append(key)
+            else:
+                self.unchanged += 1
+        self.removed_keys = sorted(set(old) - set(new))
+        self.removed = len(self.removed_keys)
+        self.rows = len(new)
+        return bool(self.added or self.changed or self.removed)
 
     @property
     def summary(self) -> str:

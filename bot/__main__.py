@@ -31,16 +31,20 @@ def _parser() -> argparse.ArgumentParser:
 
     ask = sub.add_parser("ask", help="answer questions once and print the replies")
     ask.add_argument("--json", action="store_true", help="one JSON object per question")
-    ask.add_argument("--lang", default=None, help="interface language hint (en, ru)")
+    ask.add_argument("--lang", default=None, help="the reader's language when a question "
+                     "does not show it (en, ru)")
     ask.add_argument("question", nargs="*", help="questions (default: one per stdin line)")
 
-    sub.add_parser("chat", help="chat with the bot in the terminal")
+    chat = sub.add_parser("chat", help="chat with the bot in the terminal")
+    chat.add_argument("--lang", default=None, help="the reader's language when a question "
+                      "does not show it (en, ru)")
     sub.add_parser("health", help="exit 0 if the running bot is alive (Docker HEALTHCHECK)")
 
     chart = sub.add_parser("chart", help="draw a country's history or a comparison as PNG")
     chart.add_argument("countries", nargs="+", help="one to five country names")
     chart.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     chart.add_argument("--year", type=int, default=None, help="index year for indicators")
+    chart.add_argument("--lang", default="en", help="language of the picture (en, ru)")
 
     data = sub.add_parser("data", help="operator commands for the database")
     data_sub = data.add_subparsers(dest="data_command", required=True)
@@ -88,16 +92,44 @@ def _main(argv: Sequence[str] | None) -> int:
     if command == "chat":
         from bot.terminal import chat
 
-        return chat()
+        return chat(lang=getattr(args, "lang", None))
     if command == "chart":
-        from bot.charts import chart_command
-
-        return chart_command(args.countries, args.output, args.year)
+        return _chart(args.countries, args.output, args.year, args.lang)
     if command == "run":
         from bot.telegram.app import run_command
 
         return run_command(webhook_url=args.webhook_url, listen=args.listen, port=args.port)
     return 2
+
+
+def _chart(countries: list[str], output: Path, year: int | None, lang: str) -> int:
+    """``pressbot chart COUNTRY... -o file.png [--year Y]``: 0 with the file written, 1 with
+    the reason.  One argument is one part ("United States" "Norway"); a year may come inside
+    one, and ``--year`` wins over it."""
+    from bot.answer import ChartAnswer, MessageAnswer, MessageKind
+    from bot.pipeline import Pipeline
+    from bot.render import to_plain_text
+
+    pipeline = Pipeline.open()
+    try:
+        reply = pipeline.chart(", ".join(countries), year, lang)
+        result = reply.answer
+        if isinstance(result, MessageAnswer) and result.kind == MessageKind.UNPLACED:
+            words = ", ".join(word for word, _ in result.unplaced)
+            print(f"pressbot chart: unknown country: {words}", file=sys.stderr)
+            return 1
+        if not isinstance(result, ChartAnswer) or reply.rendered.chart is None:
+            print(f"pressbot chart: {to_plain_text(reply.messages[0])}", file=sys.stderr)
+            return 1
+        png = pipeline.chart_png(reply.rendered.chart)
+    finally:
+        pipeline.close()
+    output.write_bytes(png)
+    if result.year_note is not None:
+        print(f"pressbot chart: no {result.year_note.asked} index: drew "
+              f"{result.year_note.shown}", file=sys.stderr)
+    print(f"{output} ({len(png) // 1024} KB)")
+    return 0
 
 
 def _ask(questions: list[str], *, as_json: bool, lang: str | None) -> int:

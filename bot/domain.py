@@ -7,7 +7,12 @@ renderer must agree on.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Final
+
+#: Codes RSF changed in 2023: history is kept under the current code.
+CODE_RENAMES: Final[dict[str, str]] = {"XKO": "XKX", "XCD": "CSS"}
 
 #: The five indicators of the 2022+ method, in RSF's order, keyed as the store names them.
 INDICATORS: Final = ("political", "economic", "legal", "social", "safety")
@@ -115,4 +120,14 @@ def situation_of(score: float, year: int) -> str | None:
 
 
 RSF_INDEX_URL: Final = "https://rsf.org/en/index"
+RSF_METHOD_URL: Final = "https://rsf.org/en/methodology-used-compiling-world-press-freedom-index"
 CREDIT: Final = "Reporters Without Borders (RSF), World Press Freedom Index"
+
+
+def country_url(name_en: str) -> str:
+    """RSF's page for a country: ``https://rsf.org/en/country/<english-name>``, the name
+    without accents or apostrophes ("Côte d'Ivoire" → ``cote-divoire``)."""
+    plain = unicodedata.normalize("NFKD", name_en).encode("ascii", "ignore").decode()
+    plain = re.sub(r"['’]", "", plain.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return f"https://rsf.org/en/country/{slug}" if slug else RSF_INDEX_URL

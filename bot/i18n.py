@@ -12,7 +12,7 @@ from typing import Final
 
 from babel import Locale
 
-from bot.aliases import alpha2_of, flag_of
+from bot.names import alpha2_of, flag_of
 
 LANGS: Final = ("en", "ru")
 
@@ -32,6 +32,17 @@ def pick_lang(hint: str | None, text: str = "") -> str:
 
 _STRINGS: Final[dict[str, dict[str, str]]] = {
     "en": {
+        # The command menus (setMyCommands), one description per command.
+        "cmd_country": "A country's rank, score and profile",
+        "cmd_compare": "Compare countries: /compare Norway, Finland",
+        "cmd_top": "The freest countries: /top 10 Africa",
+        "cmd_bottom": "The least free countries",
+        "cmd_chart": "A country's history as a chart",
+        "cmd_subscribe": "Alerts when a new index is out",
+        "cmd_subscribe_group": "Alerts for this group (admins)",
+        "cmd_topics": "What you can ask about",
+        "cmd_about": "Source, method and credits",
+        "cmd_help": "How to use the bot",
         "index": "World Press Freedom Index",
         "rank_of": "Rank <b>{rank}</b> of {total}",
         "score": "Score <b>{score}</b>",
@@ -67,7 +78,7 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "tied": "{n} more shown: they share the last rank.",
         "subregion_note": "{subregion} is part of RSF's {region} region; ranks are world ranks.",
         "no_indicators": "The five indicators exist since 2022: ranked by the global score.",
-        "left_out": "One table compares at most {n} countries; {k} more were left out.",
+        "left_out": "One table compares at most {n} countries; {k} more were left out: {names}.",
         "oecs": "RSF ranks the Organisation of Eastern Caribbean States as one entry: Antigua "
         "and Barbuda, Dominica, Grenada, Saint Kitts and Nevis, Saint Lucia, and Saint Vincent "
         "and the Grenadines.",
@@ -169,16 +180,23 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "chart_usage": "Send <code>/chart COUNTRY</code> for a country's score history and "
         "indicators, or up to five countries to compare them, for example "
         "<code>/chart Kazakhstan</code> or <code>/chart Kazakhstan Kyrgyzstan 2024</code>.",
-        "chart_too_many": "One chart compares at most {n} countries.",
+        "chart_limit": "one chart compares at most {n} countries",
         "chart_cannot": "I can't draw that chart: {reason}.",
-        "chart_no_country": "no country given",
-        "chart_unknown_code": "unknown country code {code}",
         "chart_no_data": "the database holds no index data yet",
-        "chart_no_index": "there is no {year} index (years {first}–{latest})",
         "chart_no_score": "{country} has no score since {year}",
         "chart_open": "📈 Open the chart",
     },
     "ru": {
+        "cmd_country": "Место, балл и профиль страны",
+        "cmd_compare": "Сравнить страны",
+        "cmd_top": "Самые свободные страны",
+        "cmd_bottom": "Наименее свободные страны",
+        "cmd_chart": "График истории страны",
+        "cmd_subscribe": "Уведомления о новом индексе",
+        "cmd_subscribe_group": "Уведомления для группы (админы)",
+        "cmd_topics": "О чём можно спросить",
+        "cmd_about": "Источник, методика, авторство",
+        "cmd_help": "Как пользоваться ботом",
         "index": "Мировой индекс свободы прессы",
         "rank_of": "Место <b>{rank}</b> из {total}",
         "score": "Балл <b>{score}</b>",
@@ -213,7 +231,7 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "tied": "Ещё {n} показаны: они делят последнее место.",
         "subregion_note": "{subregion} входит в регион RSF «{region}»; места — мировые.",
         "no_indicators": "Пять показателей есть только с 2022 года: порядок по общему баллу.",
-        "left_out": "В одной таблице не больше {n} стран; ещё {k} не вошли.",
+        "left_out": "В одной таблице не больше {n} стран; ещё {k} не вошли: {names}.",
         "oecs": "RSF оценивает Организацию восточнокарибских государств как одну запись: "
         "Антигуа и Барбуда, Доминика, Гренада, Сент-Китс и Невис, Сент-Люсия, Сент-Винсент "
         "и Гренадины.",
@@ -312,12 +330,9 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "chart_usage": "Отправьте <code>/chart СТРАНА</code> — история балла и показатели "
         "страны; до пяти стран — сравнение. Например: <code>/chart Казахстан</code> или "
         "<code>/chart Казахстан Кыргызстан 2024</code>.",
-        "chart_too_many": "На одном графике можно сравнить не больше {n} стран.",
+        "chart_limit": "на одном графике не больше {n} стран",
         "chart_cannot": "Не получается построить график: {reason}.",
-        "chart_no_country": "не указана страна",
-        "chart_unknown_code": "неизвестный код страны {code}",
         "chart_no_data": "в базе пока нет данных индекса",
-        "chart_no_index": "индекса за {year} год нет (годы {first}–{latest})",
         "chart_no_score": "у страны «{country}» нет балла с {year} года",
         "chart_open": "📈 Открыть график",
     },
@@ -402,6 +417,11 @@ def name(lang: str, key: str) -> str:
 
 def region_name(lang: str, region: str) -> str:
     return _REGION_NAMES.get(lang, _REGION_NAMES["en"]).get(region, region)
+
+
+def fmt_score(value: float) -> str:
+    """A score as RSF prints it: two decimals."""
+    return f"{value:.2f}"
 
 
 # --- country names -------------------------------------------------------------------------

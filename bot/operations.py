@@ -1,4 +1,4 @@
-"""Operator commands: ``pressbot data import`` and ``pressbot data status``."""
+"""Operator commands: ``pressbot data import``, ``pressbot data status``, ``pressbot health``."""
 
 from __future__ import annotations
 
@@ -7,15 +7,18 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.importer import ImportFailed, import_paths
-from bot.store import Store, open_store
+from bot.importer import ImportFailed, import_paths, open_store
+from bot.render.fixed import status_lines
+from bot.settings import heartbeat_path
+from bot.store import Store, default_db_path
+from bot.store.status import index_years
 
 
 def import_command(files: Sequence[Path], country: str | None = None) -> int:
     """Import files all-or-nothing; print what changed, or the refusal and exit 1."""
     store = open_store()
     try:
-        reports = import_paths(store.db, files, country=country.upper() if country else None)
+        reports = import_paths(store, files, country=country.upper() if country else None)
     except ImportFailed as exc:
         print(f"refused: {exc}", file=sys.stderr)
         print("nothing was changed in the database", file=sys.stderr)
@@ -32,45 +35,10 @@ def import_command(files: Sequence[Path], country: str | None = None) -> int:
     return 0
 
 
-def status_lines(store: Store) -> list[str]:
-    """What the database holds, as operators read it (also behind the /status command)."""
-    db = store.db
-    lines = [f"database: {store.path}"]
-    per_year = list(db.query("SELECT year, count(*) AS n FROM results GROUP BY year ORDER BY year"))
-    if per_year:
-        lines.append(f"years: {per_year[0]['year']}–{per_year[-1]['year']} ({len(per_year)})")
-        lines.append("countries per year: " + ", ".join(f"{r['year']}:{r['n']}" for r in per_year))
-    else:
-        lines.append("years: none")
-    countries = db.execute("SELECT count(*) FROM countries").fetchone()[0]
-    profiles = list(
-        db.query(
-            "SELECT code, year, count(*) AS sections FROM profiles GROUP BY code, year "
-            "ORDER BY code, year"
-        )
-    )
-    aliases = list(
-        db.query("SELECT source, count(*) AS n FROM aliases GROUP BY source ORDER BY source")
-    )
-    lines.append(f"countries: {countries}")
-    listed = ", ".join(f"{p['code']} {p['year']}" for p in profiles[:20])
-    more = ", …" if len(profiles) > 20 else ""
-    lines.append(f"profiles: {len(profiles)}" + (f" ({listed}{more})" if profiles else ""))
-    total_aliases = sum(a["n"] for a in aliases)
-    lines.append(
-        f"aliases: {total_aliases} (" + ", ".join(f"{a['source']} {a['n']}" for a in aliases) + ")"
-    )
-    lines.append("last imports:")
-    for row in db.query("SELECT * FROM imports ORDER BY id DESC LIMIT 5"):
-        what = " ".join(str(x) for x in (row["kind"], row["year"], row["code"]) if x)
-        lines.append(f"  {row['at']}  {row['file']}  {what}: {row['summary']}")
-    return lines
-
-
 def status_command() -> int:
     store = open_store()
     try:
-        print("\n".join(status_lines(store)))
+        print("\n".join(status_lines(store.status(), store.path)))
     finally:
         store.close()
     return 0
@@ -82,9 +50,6 @@ HEARTBEAT_MAX_AGE = 120.0
 
 def health_command() -> int:
     """Healthy: the running bot touched its heartbeat file recently and the database reads."""
-    from bot.settings import heartbeat_path
-    from bot.store import default_db_path
-
     beat = heartbeat_path()
     try:
         age = time.time() - beat.stat().st_mtime
@@ -100,7 +65,7 @@ def health_command() -> int:
         return 1
     store = Store(path)
     try:
-        years = store.db.execute("SELECT count(DISTINCT year) FROM results").fetchone()[0]
+        years = store.read(index_years)
     finally:
         store.close()
     print(f"healthy: heartbeat {age:.0f} s ago, {years} index years")

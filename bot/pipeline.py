@@ -1,32 +1,46 @@
-"""understand → answer → render, shared by every interface.
+"""The one way into the core: understand → answer → render, for every interface.
 
-The terminal, private chats, group commands, inline cards and buttons all call
-:meth:`Pipeline.ask` (text) or :meth:`Pipeline.reply` (an already-built query, e.g. from a
-button), so a fix here fixes every surface.  The alias index is rebuilt only when the data
-version changes, and each reply is computed from a single snapshot.
+The terminal, ``pressbot ask``, private chats, group commands, inline cards, buttons, deep
+links, charts and release alerts all hand a text or a typed request to :class:`Pipeline`
+and get back a :class:`Reply` (or rendered text); none of them touches the understander,
+the snapshot, ``answer()`` or SQL.  So a fix here fixes every surface.
+
+The understander's index is rebuilt only when the data version changes, every cache of
+data (made by :meth:`Pipeline.cache`) is emptied at that moment, in that one place, and
+each reply is computed from a single snapshot.
+
+Methods block on SQLite now and then (a snapshot reload after an import, a subscription
+written): the Telegram layer calls them from worker threads.
 """
 
 from __future__ import annotations
 
-import re
 import threading
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from bot.answer import Answer, answer
-from bot.domain import MAX_COMPARE, TOPIC_INDICATOR
-from bot.query import Query
+from bot import button_data
+from bot.answer import Answer, alert, answer
+from bot.cache import LRU
+from bot.charts.cache import CACHE_SIZE as CHART_CACHE_SIZE
+from bot.charts.cache import png_for
+from bot.charts.data import ChartData, ChartKey
+from bot.domain import MAX_COMPARE
+from bot.i18n import t
+from bot.query import Intent, Query, Ranking
 from bot.render import Rendered, render
-from bot.store import Country, Snapshot, Store, open_store
-from bot.understand import Understander
-
-# A follow-up that adds a country rather than switching to it: "and Norway?", "а Норвегия?".
-_ADDING = re.compile(
-    r"^\s*(and|vs\.?|versus|compared? (to|with)|и|а|против|сравни(те)? с[о]?)\b", re.I
+from bot.render.fixed import (
+    about,
+    country_names,
+    group_help,
+    not_understood,
+    status_lines,
+    topics,
 )
-# One that switches country but keeps the topic and year: "what about Norway?".
-_SWITCHING = re.compile(r"^\s*(what|how) about\b|^\s*(а )?как насч[её]т\b|^\s*а что\b", re.I)
+from bot.store import PendingAlert, Snapshot, Store
+from bot.understand import Understander
 
 
 @dataclass(frozen=True)
@@ -43,7 +57,7 @@ class Reply:
         """The shape ``pressbot ask --json`` prints (relied on by tooling)."""
         return {
             "question": self.query.text,
-            "intent": self.query.intent,
+            "intent": str(self.query.intent),
             "countries": list(self.query.countries),
             "topic": self.query.topic,
             # The year the question names: "in 2023" or "since 2020".
@@ -52,111 +66,242 @@ class Reply:
         }
 
 
+#: Inline mode's cards for an empty query: rankings and a few countries people look up.
+_STARTING_RANKINGS = (
+    Ranking("top", 10),
+    Ranking("bottom", 10),
+    Ranking("bottom", 10, indicator="safety"),
+)
+_STARTING_COUNTRIES = ("KAZ", "RUS", "UKR", "USA", "MEX", "FRA", "NOR", "CHN")
+
+
 class Pipeline:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._understander: tuple[int, Understander] | None = None
+        self._understander: Understander | None = None
+        self._generation: int | None = None
+        self._caches: list[LRU[Any, Any]] = []
+        self._charts: LRU[ChartKey, bytes] = self.cache(CHART_CACHE_SIZE)
+        self.started = time.time()
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Pipeline:
+        """The pipeline over the database at ``path`` (default: ``PRESSBOT_DB``), built from
+        the shipped data first if there is none yet."""
+        from bot.importer import open_store
+
         return cls(open_store(path))
 
-    def current(self) -> tuple[Snapshot, Understander]:
-        """The latest snapshot and an understander built over the same data."""
+    # -- the data, and everything computed from it -----------------------------------------
+
+    def cache(self, size: int) -> LRU[Any, Any]:
+        """A cache of something computed from the data: emptied whenever the data changes."""
+        made: LRU[Any, Any] = LRU(size)
+        self._caches.append(made)
+        return made
+
+    def _current(self) -> tuple[Snapshot, Understander]:
+        """The latest snapshot and an understander built over the same data; the one place
+        where a new data version empties the caches."""
         snapshot = self.store.snapshot()
         with self._lock:
-            cached = self._understander
-            if cached is None or cached[0] != snapshot.generation:
-                cached = (snapshot.generation, Understander(snapshot))
-                self._understander = cached
-        return snapshot, cached[1]
+            if self._understander is None or self._generation != snapshot.generation:
+                self._understander = Understander(snapshot)
+                self._generation = snapshot.generation
+                for made in self._caches:
+                    made.clear()
+            return snapshot, self._understander
+
+    def refresh(self) -> int:
+        """Notice new data now (emptying the caches if there is some); returns the version
+        of the data the next reply is computed from."""
+        return self._current()[0].generation
+
+    # -- questions -------------------------------------------------------------------------
 
     def ask(self, text: str, lang: str | None = None, context: Query | None = None) -> Reply:
-        """Answer a message.  ``context`` is the query behind the message being replied to."""
-        snapshot, understander = self.current()
-        query = understander.parse(text, lang)
-        if context is not None:
-            query = with_context(query, context)
-        return self._reply(query, snapshot)
+        """Answer a message.  ``lang`` is the reader's Telegram language, ``context`` the
+        query behind the message it follows up on."""
+        snapshot, understander = self._current()
+        return self._reply(understander.parse(text, lang, context), snapshot)
 
-    def reply(self, query: Query) -> Reply:
-        """Answer a query built elsewhere (a button, a deep link, a command's arguments)."""
-        return self._reply(query, self.store.snapshot())
+    def press(self, data: str, lang: str) -> Reply | None:
+        """A button's callback data → its reply; None for data we never made (stale or
+        forged)."""
+        pressed = button_data.decode(data)
+        if pressed is None:
+            return None
+        return self._reply(pressed.to_query(lang), self.store.snapshot())
+
+    def deep_link(self, payload: str, lang: str) -> Reply | None:
+        """``t.me/<bot>?start=PAYLOAD`` → its reply; None when the payload names nothing we
+        know (the caller shows the greeting)."""
+        link = button_data.deep_link(payload)
+        if link is None:
+            return None
+        snapshot, understander = self._current()
+        codes = []
+        for code in link.codes:  # RSF's alpha-3, or an alpha-2 ("KZ") resolved like a name
+            if code not in snapshot.countries:
+                found = understander.parse(code, "en").countries
+                code = found[0] if len(found) == 1 else code
+            if code not in snapshot.countries:
+                return None
+            codes.append(code)
+        return self._reply(replace(link, codes=tuple(dict.fromkeys(codes))).to_query(lang),
+                           snapshot)
+
+    def help(self, lang: str, group_bot: str | None = None) -> Reply:
+        """/help and /start; in a group (``group_bot`` the bot's username) also how privacy
+        mode and inline mode work there."""
+        reply = self._reply(Query(text="/help", intent=Intent.HELP, lang=lang),
+                            self.store.snapshot())
+        if group_bot is None:
+            return reply
+        extra = group_help(group_bot, lang)
+        rendered = replace(reply.rendered, messages=[reply.messages[0] + "\n\n" + extra])
+        return replace(reply, rendered=rendered)
+
+    def topics(self, lang: str) -> str:
+        """/topics: what can be asked about."""
+        return topics(lang)
+
+    def about(self, lang: str) -> str:
+        """/about: the source, the method in brief, the scales and the credits."""
+        return about(self.store.snapshot().years, lang)
+
+    def suggestions(self, text: str, lang: str) -> list[Reply]:
+        """Inline mode's cards for what was typed so far: the answer, then each country of
+        a comparison on its own; for a name being typed, every country it may become."""
+        snapshot, understander = self._current()
+        if not text.strip():
+            queries = [Query(text="", intent=Intent.RANKING, ranking=r, lang=lang)
+                       for r in _STARTING_RANKINGS]
+            queries += [Query(text=c, intent=Intent.PROFILE, countries=(c,), lang=lang)
+                        for c in _STARTING_COUNTRIES if c in snapshot.countries]
+            return [self._reply(q, snapshot) for q in queries]
+        first = self._reply(understander.parse(text, lang), snapshot)
+        query = first.query
+        replies = []
+        codes: list[str] = []
+        if query.countries or query.intent in (Intent.RANKING, Intent.SEARCH):
+            replies.append(first)
+            if len(query.countries) > 1:
+                codes = list(query.countries)
+        else:
+            codes = understander.prefix_matches(text, lang)
+            codes += [c for c in query.candidates if c not in codes]
+        for code in codes:
+            single = Query(text=code, intent=Intent.PROFILE, countries=(code,),
+                           topic=query.topic, year=query.year, lang=lang)
+            replies.append(self._reply(single, snapshot))
+        return replies
 
     def _reply(self, query: Query, snapshot: Snapshot) -> Reply:
         result = answer(query, snapshot, self.store)
         return Reply(query, result, render(result, query.lang))
 
-    def candidates(self, words: list[str], lang: str) -> list[tuple[str, list[Country]]]:
-        """For words a list did not recognise as countries: the likeliest countries of each
-        (what "did you mean" offers), for render.not_understood."""
-        snapshot, understander = self.current()
+    # -- charts ----------------------------------------------------------------------------
+
+    def chart(self, countries: str, year: int | None = None, lang: str = "en") -> Reply:
+        """``pressbot chart``: the chart of a list of countries in ``lang``, ``year`` (when
+        given) winning over a year written among them."""
+        snapshot, understander = self._current()
+        query = replace(understander.parse(f"/chart {countries}", lang), lang=lang)
+        if year is not None:
+            query = replace(query, year=year, since=None)
+        return self._reply(query, snapshot)
+
+    def chart_png(self, data: ChartData) -> bytes:
+        """The picture of a chart reply (``reply.rendered.chart``): drawn once per data
+        version, then from the cache.  Drawing takes ~0.1 s: call from a worker thread."""
+        self.refresh()
+        return png_for(data, self._charts)
+
+    # -- lists of countries: subscriptions -------------------------------------------------
+
+    def _countries(self, text: str, lang: str) -> tuple[list[str], str]:
+        """The countries a list names, and what to say about the words naming none."""
+        snapshot, understander = self._current()
+        codes, unknown = understander.country_list(text, lang)
+        unclear = []
+        for word in unknown:
+            near = understander.parse(word, lang).candidates
+            found = [snapshot.countries[c] for c in near if c in snapshot.countries]
+            unclear.append((word, found[:MAX_COMPARE]))
+        return codes, not_understood(unclear, lang) if unclear else ""
+
+    def _names(self, codes: list[str], lang: str) -> str:
+        countries = self.store.snapshot().countries
+        return country_names([countries[c] for c in codes if c in countries], lang)
+
+    def subscribe(self, chat_id: int, text: str, lang: str) -> str:
+        """/subscribe COUNTRY[, COUNTRY…]: stored, then said so (writes: a worker thread)."""
+        codes, unclear = self._countries(text, lang)
+        lines = [unclear] if unclear else []
+        if codes:
+            new = self.store.subscribe(chat_id, codes, lang)
+            old = [c for c in codes if c not in new]
+            if new:
+                lines.append(t(lang, "subscribed", countries=self._names(new, lang)))
+            if old:
+                lines.append(t(lang, "already_subscribed", countries=self._names(old, lang)))
+        return "\n".join(lines)
+
+    def unsubscribe(self, chat_id: int, text: str, lang: str, everything: bool) -> str:
+        """/unsubscribe COUNTRY[, …] or, with ``everything``, all of a chat's."""
+        if everything:
+            return t(lang, "unsubscribed", n=self.store.unsubscribe(chat_id, None))
+        codes, unclear = self._countries(text, lang)
+        removed = self.store.unsubscribe(chat_id, codes)
+        return "\n".join([*([unclear] if unclear else []), t(lang, "unsubscribed", n=removed)])
+
+    def subscriptions(self, chat_id: int, lang: str) -> str:
+        """/subscriptions: a chat's countries."""
+        codes = self.store.subscriptions(chat_id)
+        if not codes:
+            return t(lang, "no_subscriptions")
+        return t(lang, "subscriptions", countries=self._names(codes, lang))
+
+    # -- release alerts --------------------------------------------------------------------
+
+    def due_alerts(self, limit: int = 100) -> list[tuple[PendingAlert, Reply | None]]:
+        """Queue alerts for a new index year, then the pending ones with their messages
+        (None: the chat has no subscriptions left, nothing to send)."""
+        snapshot = self.store.snapshot()
+        self.store.plan_alerts(snapshot.latest_year)
+        due: list[tuple[PendingAlert, Reply | None]] = []
+        for pending in self.store.pending_alerts(limit):
+            if not pending.codes:
+                due.append((pending, None))
+                continue
+            query = Query(text="", intent=Intent.PROFILE, countries=tuple(pending.codes),
+                          year=pending.year, lang=pending.lang)
+            result = alert(query, snapshot, pending.year)
+            due.append((pending, Reply(query, result, render(result, pending.lang))))
+        return due
+
+    def alert_done(self, alert: PendingAlert, status: str) -> None:
+        """Record a delivery's outcome: "sent", "blocked" or "retry"."""
+        self.store.mark_alert(alert, status)
+
+    # -- operators ---------------------------------------------------------------------------
+
+    def status_lines(self) -> list[str]:
+        """``/status``: the data version, what the database holds, the subscribers."""
+        snapshot = self._current()[0]
+        status = self.store.status()
         return [
-            (word, [snapshot.countries[c] for c in understander.parse(word, lang).candidates
-                    if c in snapshot.countries][:MAX_COMPARE])
-            for word in words
+            f"data version: {snapshot.generation} (latest index {snapshot.latest_year})",
+            *status_lines(status, self.store.path),
+            f"subscribed chats: {status.subscribed_chats}",
         ]
+
+    def reload(self) -> Snapshot:
+        """Drop every cache and re-read the database now (``/reload``)."""
+        self.store.invalidate()
+        return self._current()[0]
 
     def close(self) -> None:
         self.store.close()
-
-
-def with_context(query: Query, context: Query) -> Query:
-    """Read a follow-up in the light of the answer it replies to.
-
-    "in 2023?" or "what about safety?" keep the countries (or re-rank a ranking); "and
-    Norway?" adds Norway to a comparison; "what about Norway?" switches to Norway, keeping
-    the topic and year asked before; a question naming its own country stands alone.
-    """
-    if query.intent == "ranking" and query.ranking is not None and context.ranking is not None:
-        # "and in Africa?" after "worst 5 in Asia": the same list for another place.
-        if not (_ADDING.match(query.text) or _SWITCHING.match(query.text)):
-            return query
-        new, old = query.ranking, context.ranking
-        place = (new.region, new.subregion) if new.region or new.subregion else (
-            old.region, old.subregion)
-        return replace(
-            context,
-            text=query.text,
-            year=query.year if query.year is not None else context.year,
-            ranking=replace(old, region=place[0], subregion=place[1],
-                            indicator=new.indicator or old.indicator),
-            lang=query.lang,
-        )
-    if query.intent in ("help", "ranking", "search"):
-        return query
-    if context.intent == "ranking" and context.ranking is not None and not query.countries:
-        # After a ranking, "in 2023?" or "by safety?" re-ranks rather than asking which country.
-        if query.year is None and query.topic is None:
-            return query
-        indicator = TOPIC_INDICATOR.get(query.topic or "") or context.ranking.indicator
-        return replace(
-            context,
-            text=query.text,
-            year=query.year if query.year is not None else context.year,
-            ranking=replace(context.ranking, indicator=indicator),
-            lang=query.lang,
-        )
-    if not context.countries:
-        return query
-    if not query.countries:
-        # Only a follow-up that asks something (a topic, a year) continues the conversation:
-        # "hello" after an answer is still just a greeting.
-        if query.candidates or (query.topic is None and query.year is None and query.since is None):
-            return query
-        return replace(
-            query,
-            intent="compare" if len(context.countries) > 1 else "profile",
-            countries=context.countries,
-            topic=query.topic or context.topic,
-            year=query.year if query.year is not None else context.year,
-        )
-    topic = query.topic or context.topic
-    year = query.year if query.year is not None else context.year
-    if _SWITCHING.match(query.text):
-        return replace(query, topic=topic, year=year)
-    if _ADDING.match(query.text):
-        merged = tuple(dict.fromkeys((*context.countries, *query.countries)))[:MAX_COMPARE]
-        return replace(query, intent="compare", countries=merged, topic=topic, year=year)
-    return query  # a new question that names its own country

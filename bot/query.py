@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Literal
 
-Intent = Literal["profile", "compare", "ranking", "search", "help", "none"]
-INTENTS: tuple[Intent, ...] = ("profile", "compare", "ranking", "search", "help", "none")
+
+class Intent(StrEnum):
+    """What kind of answer a question wants (``pressbot ask --json`` prints the value)."""
+
+    PROFILE = "profile"  # one country: rank, score, indicators, a profile section
+    COMPARE = "compare"  # two to five countries side by side
+    RANKING = "ranking"  # a list of countries by rank
+    SEARCH = "search"  # profiles that mention some words
+    CHART = "chart"  # a picture of one to five countries' history
+    HELP = "help"  # what the bot can do
+    NONE = "none"  # no question the bot can place
+
+
+INTENTS: tuple[Intent, ...] = tuple(Intent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +46,16 @@ class Query:
     year: int | None = None  # the year named, None when the question names none
     since: int | None = None  # "since 2022": history from that year on
     ranking: Ranking | None = None
-    search_terms: str | None = None  # for intent "search"
+    search_terms: str | None = None  # for intent "search": the words as written
+    # For intent "search": groups of words, a section matching every word of one group.
+    search_groups: tuple[tuple[str, ...], ...] = ()
     # When unsure: the likeliest countries for a word that matched none exactly.
     candidates: tuple[str, ...] = ()
     unknown: str | None = None  # the word behind ``candidates``
-    lang: str = "en"  # "en" or "ru": the language to answer in, from the question's script
+    # Words in a list of countries (/chart, /compare) that name none, each with the
+    # likeliest countries it may mean: reported, not dropped.
+    unplaced: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    lang: str = "en"  # the language to answer in
+    # A command's name when the question came as one ("compare" for /compare): some
+    # commands need more than a question would (two countries for /compare).
+    command: str | None = None

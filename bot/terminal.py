@@ -1,33 +1,42 @@
 """``pressbot chat``: the bot in a terminal, over the same pipeline as Telegram.
 
-Buttons are listed as numbers; typing a number presses that button.  Useful for trying the
-bot without a Telegram token, and for operators checking an import.
+Buttons are listed as numbers; typing a number presses that button; a chart is written to
+a PNG file in the temporary folder.  Useful for trying the bot without a Telegram token,
+and for operators checking an import.
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
+from pathlib import Path
 from typing import TextIO
 
-from bot import callbacks
-from bot.i18n import pick_lang
+from bot.digits import ascii_int
 from bot.pipeline import Pipeline, Reply
 from bot.render import Button, to_plain_text
 
 PROMPT = "you> "
 
 
-def _show(reply: Reply, out: TextIO) -> list[Button]:
+def _show(reply: Reply, pipeline: Pipeline, out: TextIO) -> list[Button]:
     for message in reply.messages:
         out.write(to_plain_text(message) + "\n\n")
+    chart = reply.rendered.chart
+    if chart is not None:
+        name = "-".join(chart.key.codes) + f"-{chart.year}-{chart.lang}"
+        path = Path(tempfile.gettempdir()) / f"pressbot-chart-{name}.png"
+        path.write_bytes(pipeline.chart_png(chart))
+        out.write(f"chart written to {path}\n\n")
     pressable = [b for row in reply.rendered.buttons for b in row]
     if pressable:
         out.write("  ".join(f"[{i}] {b.text}" for i, b in enumerate(pressable, 1)) + "\n")
     return pressable
 
 
-def chat(stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
-    """Read questions until EOF or "quit"; answer each one."""
+def chat(stdin: TextIO = sys.stdin, out: TextIO = sys.stdout, lang: str | None = None) -> int:
+    """Read questions until EOF or "quit"; answer each one (``lang``: the reader's language
+    when a question does not show it)."""
     pipeline = Pipeline.open()
     interactive = stdin.isatty()
     if interactive:
@@ -37,7 +46,7 @@ def chat(stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
             "Type a button's number to press it; 'quit' or Ctrl-D to leave.\n\n"
         )
     buttons: list[Button] = []
-    last = None
+    last: Reply | None = None
     while True:
         if interactive:
             out.write(PROMPT)
@@ -50,21 +59,16 @@ def chat(stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
             break
         if not text:
             continue
-        lang = pick_lang(None, text)
-        if text.isdigit() and 1 <= int(text) <= len(buttons):
-            pressed = callbacks.decode(buttons[int(text) - 1].data)
-            if pressed is None:
+        number = ascii_int(text)
+        reply: Reply | None
+        if number is not None and 1 <= number <= len(buttons):
+            shown = last.query.lang if last else (lang or "en")
+            reply = pipeline.press(buttons[number - 1].data, shown)
+            if reply is None:
                 continue
-            if pressed.kind == "chart":
-                from bot.charts import write_chart
-
-                path = write_chart(pipeline, pressed.codes, pressed.year)
-                out.write(f"chart written to {path}\n\n")
-                continue
-            reply = pipeline.reply(pressed.to_query(last.query.lang if last else lang))
         else:
-            reply = pipeline.ask(text, context=last.query if last else None)
-        buttons = _show(reply, out)
+            reply = pipeline.ask(text, lang, context=last.query if last else None)
+        buttons = _show(reply, pipeline, out)
         last = reply
     pipeline.close()
     return 0

@@ -13,7 +13,8 @@ from fuzzstats import STATS
 # The Telegram tests' fixtures: the real Application against the fake Bot API.
 from telegram_harness import api, bot, bot_db  # noqa: F401  (fixtures)
 
-from bot.store import Snapshot, Store, build_database
+from bot.importer import build_database
+from bot.store import Snapshot, Store
 
 
 @pytest.fixture(scope="session")

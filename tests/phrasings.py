@@ -66,6 +66,10 @@ def central_asia(order: str = "top", limit: int = 10, **kw: object) -> Expected:
     return ranking(order, limit, "europe_central_asia", subregion="central_asia", **kw)
 
 
+def chart(*codes: str, **kw: object) -> Expected:
+    return Expected("chart", tuple(codes), **kw)  # type: ignore[arg-type]
+
+
 def search(terms: str, *codes: str, **kw: object) -> Expected:
     return Expected("search", tuple(codes), search_terms=terms, **kw)  # type: ignore[arg-type]
 
@@ -391,6 +395,12 @@ PHRASINGS: list[tuple[str, Expected]] = [
     ("Slovenia or Slovakia", compare("SVN", "SVK")),
     ("Mali, Malta and Malawi", compare("MLI", "MLT", "MWI")),
     ("DR Congo vs Congo", compare("COD", "COG")),
+    # --- charts ----------------------------------------------------------------------------
+    ("Kazakhstan chart", chart("KAZ")),
+    ("graph of Norway and Finland", chart("NOR", "FIN")),
+    ("график Казахстана", chart("KAZ", lang="ru")),
+    ("/chart Kazakhstan Kyrgyzstan 2024", chart("KAZ", "KGZ", year=2024)),
+    ("charter of rights in Norway", profile("NOR")),
     # --- topics, English --------------------------------------------------------------------
     ("who owns the media in Kazakhstan", profile("KAZ", topic="landscape")),
     ("which TV channels are there in Russia", profile("RUS", topic="landscape")),

@@ -6,14 +6,8 @@ from __future__ import annotations
 import babel
 import pytest
 
-from bot.aliases import (
-    GENERATED_SOURCES,
-    alpha2_of,
-    flag_of,
-    generated_aliases,
-    name_variants,
-    normalize,
-)
+from bot.importer.aliases import GENERATED_SOURCES, generated_aliases, name_variants
+from bot.names import alpha2_of, flag_of, normalize
 from bot.store import Country, Snapshot
 from bot.understand import Understander, inflections
 

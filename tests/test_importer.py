@@ -12,12 +12,10 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from bot.domain import SECTIONS, ZONE_REGION
 from bot.importer import ImportFailed, import_paths, parse_index_csv, parse_profile, read_text
-from bot.store import Snapshot, Store, connect
-from bot.subscriptions import subscribe
+from bot.store import Snapshot, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 CSV_DIR = ROOT / "data" / "csv"
@@ -46,10 +44,17 @@ def data_rows(path: Path) -> int:
 
 
 @pytest.fixture
-def db(db_copy: Path) -> Iterator[sqlite_utils.Database]:
-    database = connect(db_copy)
+def db(db_copy: Path) -> Iterator[Store]:
+    database = Store(db_copy)
     yield database
     database.close()
+
+
+def one(path: Path, sql: str) -> tuple[object, ...]:
+    """The first row of a SELECT, on a connection of its own."""
+    with closing(sqlite3.connect(path)) as conn:
+        row: tuple[object, ...] = conn.execute(sql).fetchone()
+        return row
 
 
 @pytest.fixture(scope="module")
@@ -254,7 +259,7 @@ def test_profile_country_is_found_from_its_figures(ro: sqlite3.Connection) -> No
     assert tuple(imports) == ("KAZ", 2024)
 
 
-def test_profile_for_another_country_is_refused(db_copy: Path, db: sqlite_utils.Database) -> None:
+def test_profile_for_another_country_is_refused(db_copy: Path, db: Store) -> None:
     before = dump(db_copy)
     with pytest.raises(ImportFailed) as refused:
         import_paths(db, [PROFILE], country="KGZ")
@@ -263,13 +268,13 @@ def test_profile_for_another_country_is_refused(db_copy: Path, db: sqlite_utils.
 
 
 def test_profile_search_finds_pegasus(store: Store) -> None:
-    hits = store.search("Pegasus")
-    assert [(h["code"], h["year"], h["section"]) for h in hits] == [("KAZ", 2024, "safety")]
-    assert "\u0002Pegasus\u0003" in str(hits[0]["snippet"])
+    hits = store.search([["Pegasus"]])
+    assert [(h.code, h.year, h.section) for h in hits] == [("KAZ", 2024, "safety")]
+    assert "\u0002Pegasus\u0003" in hits[0].snippet
 
 
 def test_profile_alone_is_matched_after_the_csvs_are_in(tmp_path: Path) -> None:
-    db = connect(tmp_path / "p.db")
+    db = Store(tmp_path / "p.db")
     try:
         with pytest.raises(ImportFailed, match="match no single country"):
             import_paths(db, [PROFILE])  # no index loaded: nothing to identify it by
@@ -306,20 +311,20 @@ def next_year_file(tmp_path: Path, *, with_year_column: bool = True) -> Path:
 
 @pytest.mark.parametrize("with_year_column", [True, False])
 def test_next_years_file_loads_without_code_change(
-    tmp_path: Path, db: sqlite_utils.Database, with_year_column: bool
+    tmp_path: Path, db: Store, with_year_column: bool
 ) -> None:
     path = next_year_file(tmp_path, with_year_column=with_year_column)
     assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
     (report,) = import_paths(db, [path])
     assert (report.year, report.rows, report.added) == (2027, 180, 180)
-    kaz = db.execute(
+    kaz = one(db.path,
         "SELECT rank, score, total, political, political_rank, safety, safety_rank, zone "
         "FROM results WHERE code = 'KAZ' AND year = 2027"
-    ).fetchone()
+    )
     assert kaz == (149, 34.41, 180, 23.72, 154, 43.09, 138, "EEAC")
-    fin = db.execute("SELECT name_pt, last_year FROM countries WHERE code = 'FIN'").fetchone()
+    fin = one(db.path, "SELECT name_pt, last_year FROM countries WHERE code = 'FIN'")
     assert fin == ("Finlândia", 2027)
-    assert db.execute("SELECT count(*) FROM results WHERE year = 2026").fetchone()[0] == 180
+    assert one(db.path, "SELECT count(*) FROM results WHERE year = 2026")[0] == 180
 
 
 # --- columns matched by meaning -------------------------------------------------------------
@@ -411,7 +416,7 @@ def modified_2026(tmp_path: Path) -> Path:
 
 
 def test_reimporting_the_same_files_changes_no_figures(
-    db_copy: Path, db: sqlite_utils.Database
+    db_copy: Path, db: Store
 ) -> None:
     before = sorted(dump(db_copy, skip=("imports",)))
     reports = import_paths(db, [CSV_DIR / "2024.csv", CSV_DIR / "2002.csv", PROFILE])
@@ -424,32 +429,33 @@ def test_reimporting_the_same_files_changes_no_figures(
     assert sorted(dump(db_copy, skip=("imports",))) == before
 
 
-def test_changed_file_reports_changes(tmp_path: Path, db: sqlite_utils.Database) -> None:
+def test_changed_file_reports_changes(tmp_path: Path, db: Store) -> None:
     (report,) = import_paths(db, [modified_2026(tmp_path)])
     assert (report.year, report.added, report.changed, report.unchanged) == (2026, 0, 180, 0)
-    kaz = db.execute("SELECT score, rank FROM results WHERE code='KAZ' AND year=2026").fetchone()
+    kaz = one(db.path, "SELECT score, rank FROM results WHERE code='KAZ' AND year=2026")
     assert kaz == (34.40, 149)
 
 
 def test_failure_inside_the_transaction_rolls_back_earlier_files(
-    tmp_path: Path, db_copy: Path, db: sqlite_utils.Database
+    tmp_path: Path, db_copy: Path, db: Store
 ) -> None:
     """The CSV is written before the profile is refused: all of it must be undone."""
     before = dump(db_copy)
     with pytest.raises(ImportFailed, match="KGZ's 2024 figures"):
         import_paths(db, [modified_2026(tmp_path), PROFILE], country="KGZ")
     assert dump(db_copy) == before
-    assert not db.conn.in_transaction
+    db.subscribe(3, ["KAZ"], "en")  # the store writes again: nothing was left half-open
 
 
 def test_imports_leave_tables_they_did_not_create_alone(
-    tmp_path: Path, db_copy: Path, db: sqlite_utils.Database
+    tmp_path: Path, db_copy: Path, db: Store
 ) -> None:
     # The bot's own state (created with every database), and a table an operator added.
-    subscribe(db, 1, ["KAZ"], "ru")
-    subscribe(db, 2, ["XKX"], "en")
-    db.execute("CREATE TABLE settings (chat_id INTEGER PRIMARY KEY, lang TEXT)")
-    db.execute("INSERT INTO settings VALUES (1, 'ru'), (2, 'en')")
+    db.subscribe(1, ["KAZ"], "ru")
+    db.subscribe(2, ["XKX"], "en")
+    with closing(sqlite3.connect(db_copy)) as conn, conn:
+        conn.execute("CREATE TABLE settings (chat_id INTEGER PRIMARY KEY, lang TEXT)")
+        conn.execute("INSERT INTO settings VALUES (1, 'ru'), (2, 'en')")
     user_tables = ("subscriptions", "settings")
 
     def user_state() -> list[tuple[tuple[str], list[tuple[object, ...]]]]:
@@ -471,7 +477,7 @@ def test_imports_leave_tables_they_did_not_create_alone(
     assert user_state() == before
 
 
-def test_a_correction_names_what_changed(tmp_path: Path, db: sqlite_utils.Database) -> None:
+def test_a_correction_names_what_changed(tmp_path: Path, db: Store) -> None:
     """The imports table records which rows a corrected file changed."""
     lines = read_text(CSV_DIR / "2026.csv").split("\n")
     fixed = [line.replace("34,41;149", "34,40;149", 1) if line.startswith("KAZ;") else line
@@ -480,5 +486,5 @@ def test_a_correction_names_what_changed(tmp_path: Path, db: sqlite_utils.Databa
     path.write_text("\n".join(fixed), encoding="cp1252")
     (report,) = import_paths(db, [path])
     assert report.summary == "180 rows, 0 added, 1 changed (KAZ), 179 unchanged"
-    recorded = db.execute("SELECT summary FROM imports ORDER BY id DESC LIMIT 1").fetchone()
+    recorded = one(db.path, "SELECT summary FROM imports ORDER BY id DESC LIMIT 1")
     assert recorded == (report.summary,)

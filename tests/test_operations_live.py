@@ -31,7 +31,6 @@ from telegram_harness import (
 )
 
 from bot.i18n import t
-from bot.subscriptions import subscribe
 from bot.telegram.delivery import RetryingRateLimiter
 
 pytestmark = pytest.mark.timeout(90)
@@ -138,7 +137,7 @@ async def test_alerts_are_paced_under_telegrams_limits(bot: RunningBot, tmp_path
     db = bot.settings.db_path
     await wait_until(lambda: announced(db) == 2026, 10)
     for chat in chats:
-        subscribe(bot.pipeline.store.db, chat, ["KAZ"], "en")
+        bot.pipeline.store.subscribe(chat, ["KAZ"], "en")
     await import_year(db, tmp_path, 2027, delta=-1.0)
     await wait_until(lambda: all(alerts_to(bot.api, c) for c in chats), 20)
     sends = sorted(c.time for c in bot.api.sent("sendMessage") if c.params["chat_id"] in chats)

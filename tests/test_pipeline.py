@@ -20,7 +20,7 @@ from fakebotapi import parse_html
 from bot.answer import ProfileAnswer, answer
 from bot.pipeline import Pipeline, Reply
 from bot.query import Query
-from bot.render import MAX_MESSAGE, _split_text, pack, render, visible_length
+from bot.render import MAX_MESSAGE, pack, render, split_text, visible_length
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -179,7 +179,7 @@ def test_every_string_of_data_is_escaped(pipeline: Pipeline) -> None:
 def test_long_texts_split_between_blocks_and_sentences() -> None:
     sentence = "Journalists <face> pressure & threats. "
     text = "\n\n".join(sentence * 40 for _ in range(10))
-    pieces = _split_text(text)
+    pieces = split_text(text)
     assert len(pieces) > 1 and all(len(p) <= 3500 for p in pieces)
     assert " ".join(" ".join(pieces).split()) == " ".join(text.split())
     messages = pack([f"<blockquote>{p}</blockquote>" for p in pieces] * 3)

@@ -24,8 +24,8 @@ from telegram_harness import pressbot_run
 from bot.pipeline import Pipeline
 from bot.settings import Settings
 from bot.telegram.app import build_application
+from bot.telegram.conversation import CONTEXT_MEMORY
 from bot.telegram.delivery import RetryingRateLimiter
-from bot.telegram.handlers import CONTEXT_MEMORY
 
 SOAK_UPDATES = int(os.environ.get("PRESSBOT_SOAK_UPDATES", "10000"))
 #: Growth allowed once every bounded cache is full (allocator noise, not a leak).

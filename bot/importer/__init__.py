@@ -16,7 +16,9 @@ old data until the commit and the new data after it, never a mix (:mod:`.transac
 The other modules: :mod:`.text` decodes a file's bytes (UTF-8 or cp1252), :mod:`.errors`
 holds :class:`ImportFailed` (``file:line:column: why``), :mod:`.fields` the CSV field
 positions and value checks, :mod:`.report` what each import changed and its row in the
-``imports`` table.
+``imports`` table, :mod:`.aliases` the names generated from the countries table (CLDR,
+ISO codes, flags), :mod:`.shipped` the shipped ``data/`` and the first build from it.
+Every read and write of the database goes through :mod:`bot.store.writes`.
 """
 
 from bot.importer.alias_list import parse_aliases_csv
@@ -24,16 +26,19 @@ from bot.importer.errors import ImportFailed
 from bot.importer.index_csv import ParsedIndex, parse_index_csv
 from bot.importer.profile import ParsedProfile, parse_profile
 from bot.importer.report import ImportReport
+from bot.importer.shipped import build_database, open_store, shipped_files
 from bot.importer.text import read_text
-from bot.importer.transaction import detect_kind, import_paths, shipped_files
+from bot.importer.transaction import detect_kind, import_paths
 
 __all__ = [
     "ImportFailed",
     "ImportReport",
     "ParsedIndex",
     "ParsedProfile",
+    "build_database",
     "detect_kind",
     "import_paths",
+    "open_store",
     "parse_aliases_csv",
     "parse_index_csv",
     "parse_profile",

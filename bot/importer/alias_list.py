@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
+from bot.domain import CODE_RENAMES
 from bot.importer.errors import ImportFailed
 from bot.importer.fields import CODE_RE, column, field_starts
-from bot.store import CODE_RENAMES
+from bot.store import writes
 
 
 def parse_aliases_csv(path: Path, text: str) -> list[tuple[int, int, dict[str, str]]]:
@@ -53,12 +53,11 @@ def parse_aliases_csv(path: Path, text: str) -> list[tuple[int, int, dict[str, s
 
 
 def store_aliases(
-    db: sqlite_utils.Database, path: Path, rows: list[tuple[int, int, dict[str, str]]]
+    conn: sqlite3.Connection, path: Path, rows: list[tuple[int, int, dict[str, str]]]
 ) -> None:
     """Replace the curated aliases with ``rows``; refuse a code the countries table lacks."""
-    known = {r[0] for r in db.execute("SELECT code FROM countries")}
+    known = writes.country_codes(conn)
     for line, code_column, row in rows:
         if row["code"] not in known:
             raise ImportFailed(path, line, code_column, f"unknown country code {row['code']}")
-    db.execute("DELETE FROM aliases WHERE source = 'curated'")
-    db.table("aliases").insert_all((row for _, _, row in rows), ignore=True)
+    writes.replace_aliases(conn, ["curated"], (row for _, _, row in rows))

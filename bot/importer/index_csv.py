@@ -9,17 +9,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
-from bot.domain import INDICATORS, ZONE_REGION, scale_of, situation_of
+from bot.domain import CODE_RENAMES, INDICATORS, ZONE_REGION, scale_of, situation_of
 from bot.importer.errors import ImportFailed
 from bot.importer.fields import CODE_RE, column, field_starts, parse_integer, parse_number
 from bot.importer.report import ImportReport
-from bot.store import CODE_RENAMES
+from bot.store import writes
 
 # Header → meaning.  Headers are lower-cased, with "_" and runs of spaces folded to one space.
 # Every pattern must match the whole header, so the look-alikes RSF also ships ("Rank N-1",
@@ -268,28 +267,13 @@ def parse_index_csv(path: Path, text: str) -> ParsedIndex:
     return ParsedIndex(year, rows, countries, extra_aliases)
 
 
-def store_index(db: sqlite_utils.Database, parsed: ParsedIndex, report: ImportReport) -> None:
+def store_index(conn: sqlite3.Connection, parsed: ParsedIndex, report: ImportReport) -> None:
     """Write one index year (its results, countries and RSF's names as aliases), replacing
     that year's results only if any row differs; count what changed in ``report``."""
-    year = parsed.year
-    old = {r["code"]: r for r in db.query("SELECT * FROM results WHERE year = ?", [year])}
     new = {str(row["code"]): row for row in parsed.rows}
-    if report.tally(old, new):
-        db.execute("DELETE FROM results WHERE year = ?", [year])
-        db.table("results").insert_all(parsed.rows)
-    for country in parsed.countries:
-        existing = db.execute(
-            "SELECT last_year FROM countries WHERE code = ?", [country["code"]]
-        ).fetchone()
-        # Names and zone come from the most recent index that lists the country.
-        if existing is None or existing[0] is None or existing[0] <= year:
-            db.table("countries").upsert({**country, "last_year": year}, pk="code")
-    db.execute(
-        "UPDATE countries SET last_year = (SELECT max(year) FROM results "
-        "WHERE results.code = countries.code)"
-    )
+    if report.tally(writes.year_results(conn, parsed.year), new):
+        writes.replace_year(conn, parsed.year, parsed.rows)
+    writes.upsert_countries(conn, parsed.year, parsed.countries)
     # Every name RSF ever printed stays an alias: former names ("Burma", "Swaziland") and
     # entries of older indexes ("Serbia-Montenegro") are still what people type.
-    db.table("aliases").insert_all(
-        ({**a, "source": "rsf"} for a in parsed.extra_aliases), ignore=True
-    )
+    writes.add_aliases(conn, ({**a, "source": "rsf"} for a in parsed.extra_aliases))

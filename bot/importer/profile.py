@@ -7,16 +7,15 @@ for several years), followed by the summary and the six sections.
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
-from bot.domain import SECTIONS
+from bot.domain import CODE_RENAMES, SECTIONS
 from bot.importer.errors import ImportFailed
 from bot.importer.fields import parse_number
 from bot.importer.report import ImportReport
-from bot.store import CODE_RENAMES
+from bot.store import writes
 
 #: Section headings as printed on the page (lower case, without a colon) → section name.
 SECTION_HEADINGS: dict[str, str] = {
@@ -140,26 +139,19 @@ def parse_profile(path: Path, text: str) -> ParsedProfile:
 
 
 def profile_country(
-    db: sqlite_utils.Database, path: Path, parsed: ParsedProfile, code: str | None
+    conn: sqlite3.Connection, path: Path, parsed: ParsedProfile, code: str | None
 ) -> str:
     """Which country a profile is about: named by the operator or found by its figures."""
     page_line = parsed.figure_lines[parsed.year]
     if code is not None:
         code = CODE_RENAMES.get(code, code)
-        if not db.execute("SELECT 1 FROM countries WHERE code = ?", [code]).fetchone():
+        if code not in writes.country_codes(conn):
             raise ImportFailed(path, page_line, 1, f"--country {code}: no such country")
     matches: set[str] | None = None
     for year, (rank, total, score) in parsed.figures.items():
-        found = {
-            r["code"]
-            for r in db.query(
-                "SELECT code FROM results WHERE year = ? AND rank = ? AND total = ? "
-                "AND abs(score - ?) < 0.006",
-                [year, rank, total, score],
-            )
-        }
-        if not db.execute("SELECT 1 FROM results WHERE year = ? LIMIT 1", [year]).fetchone():
+        if not writes.has_year(conn, year):
             continue  # that year's index is not loaded: it cannot confirm or refute
+        found = set(writes.codes_with_figures(conn, year, rank, total, score))
         if code is not None and code not in found:
             raise ImportFailed(
                 path, parsed.figure_lines[year], 1,
@@ -184,17 +176,8 @@ def profile_country(
 
 
 def store_profile(
-    db: sqlite_utils.Database, code: str, parsed: ParsedProfile, report: ImportReport
+    conn: sqlite3.Connection, code: str, parsed: ParsedProfile, report: ImportReport
 ) -> None:
     """Replace the country's sections for that year if any differ; count them in ``report``."""
-    old = {
-        r["section"]: r["text"]
-        for r in db.query("SELECT section, text FROM profiles WHERE code = ? AND year = ?",
-                          [code, parsed.year])
-    }
-    if report.tally(old, parsed.sections):
-        db.execute("DELETE FROM profiles WHERE code = ? AND year = ?", [code, parsed.year])
-        db.table("profiles").insert_all(
-            {"code": code, "year": parsed.year, "section": s, "text": t}
-            for s, t in parsed.sections.items()
-        )
+    if report.tally(writes.profile_sections(conn, code, parsed.year), parsed.sections):
+        writes.replace_profile(conn, code, parsed.year, parsed.sections)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
+from bot.store import writes
 
 #: A summary names the changed rows when there are at most this many.
 _LIST_AT_MOST = 12
@@ -60,11 +61,10 @@ class ImportReport:
         return ", ".join(parts)
 
 
-def record(
-    db: sqlite_utils.Database, report: ImportReport, data: bytes, stamp: str
-) -> ImportReport:
+def record(conn: sqlite3.Connection, report: ImportReport, data: bytes, stamp: str) -> ImportReport:
     """Add the file's row to the ``imports`` table (its name, hash and summary)."""
-    db.table("imports").insert(
+    writes.record_import(
+        conn,
         {
             "at": stamp,
             "file": Path(report.file).name,
@@ -73,6 +73,6 @@ def record(
             "year": report.year,
             "code": report.code,
             "summary": report.summary,
-        }
+        },
     )
     return report

@@ -7,14 +7,14 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from bot.importer.alias_list import parse_aliases_csv, store_aliases
+from bot.importer.aliases import GENERATED_SOURCES, generated_aliases
 from bot.importer.errors import ImportFailed
 from bot.importer.index_csv import parse_index_csv, store_index
 from bot.importer.profile import SECTION_HEADINGS, parse_profile, profile_country, store_profile
 from bot.importer.report import ImportReport, record
 from bot.importer.text import read_text
+from bot.store import Store, writes
 
 _INDEX_LINE_ANYWHERE = re.compile(r"^\s*index\s+\d{4}\s*$", re.I | re.M)
 _HEADING_LINE_ANYWHERE = re.compile(
@@ -34,25 +34,8 @@ def detect_kind(text: str) -> str:
     return "unknown"
 
 
-def shipped_files(folder: Path) -> list[Path]:
-    """The files of a data folder in the order they must load: CSVs, profiles, aliases.
-
-    A folder with no index CSV is refused: building a database from it would leave the bot
-    answering "no data" to everyone (typically a non-editable install without ``data/``)."""
-    csvs = sorted((folder / "csv").glob("*.csv"))
-    if not csvs:
-        raise ImportFailed(
-            folder / "csv", 0, 0,
-            "no RSF index CSV here: run from the project's checkout (pip install -e .) or "
-            "point PRESSBOT_DATA at a folder holding csv/*.csv",
-        )
-    profiles = sorted((folder / "profiles").glob("*.txt"))
-    aliases = [folder / "aliases.csv"] if (folder / "aliases.csv").exists() else []
-    return [*csvs, *profiles, *aliases]
-
-
 def import_paths(
-    db: sqlite_utils.Database,
+    store: Store,
     paths: Iterable[Path | str],
     country: str | None = None,
     now: datetime | None = None,
@@ -63,8 +46,6 @@ def import_paths(
     figures the same command imports.  Aliases are regenerated from the countries table at
     the end, inside the same transaction.
     """
-    from bot.aliases import GENERATED_SOURCES, generated_aliases
-
     items: list[tuple[Path, str, str, bytes]] = []
     for p in paths:
         path = Path(p)
@@ -88,30 +69,22 @@ def import_paths(
     parsed_aliases = [(p, parse_aliases_csv(p, t), d) for p, k, t, d in items if k == "aliases"]
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     reports: list[ImportReport] = []
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    with store.write() as conn:
         for path, index, data in parsed_csv:
             report = ImportReport(str(path), "csv", year=index.year)
-            store_index(db, index, report)
-            reports.append(record(db, report, data, stamp))
+            store_index(conn, index, report)
+            reports.append(record(conn, report, data, stamp))
         for path, profile, data in parsed_profiles:
-            code = profile_country(db, path, profile, country)
+            code = profile_country(conn, path, profile, country)
             report = ImportReport(str(path), "profile", year=profile.year, code=code)
-            store_profile(db, code, profile, report)
-            reports.append(record(db, report, data, stamp))
+            store_profile(conn, code, profile, report)
+            reports.append(record(conn, report, data, stamp))
         for path, rows, data in parsed_aliases:
-            store_aliases(db, path, rows)
+            store_aliases(conn, path, rows)
             report = ImportReport(str(path), "aliases", rows=len(rows), added=len(rows))
-            reports.append(record(db, report, data, stamp))
+            reports.append(record(conn, report, data, stamp))
         if parsed_csv:
-            countries = list(db.query("SELECT * FROM countries"))
-            placeholders = ", ".join("?" for _ in GENERATED_SOURCES)
-            db.execute(
-                f"DELETE FROM aliases WHERE source IN ({placeholders})", sorted(GENERATED_SOURCES)
+            writes.replace_aliases(
+                conn, GENERATED_SOURCES, generated_aliases(writes.all_countries(conn))
             )
-            db.table("aliases").insert_all(generated_aliases(countries), ignore=True)
-        db.execute("COMMIT")
-    except BaseException:
-        db.rollback()  # a no-op if SQLite already rolled back (e.g. disk full)
-        raise
     return reports

@@ -10,18 +10,15 @@ from __future__ import annotations
 import time
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes, filters
+from telegram.ext import CommandHandler, filters
 
-from bot import render
-from bot import subscriptions as subs
-from bot.operations import status_lines
-from bot.pipeline import Pipeline
-from bot.settings import Settings
+from bot.render.fixed import preformatted
+from bot.telegram.context import App, Context, offload
 from bot.telegram.send import say
 
 
-def register(application: Application) -> None:
-    settings: Settings = application.bot_data["settings"]
+def register(application: App) -> None:
+    settings = application.bot_data.settings
     only_admins = filters.User(user_id=settings.admins, allow_empty=False)
     application.add_handler(CommandHandler("status", status, filters=only_admins))
     application.add_handler(CommandHandler("reload", reload, filters=only_admins))
@@ -34,26 +31,19 @@ def _uptime(seconds: float) -> str:
     return f"{days}d {hours}h {minutes}m"
 
 
-async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def status(update: Update, context: Context) -> None:
     """/status: data version, years, countries, profiles, last imports, uptime, subscribers."""
     assert update.effective_message is not None
-    pipeline: Pipeline = context.bot_data["pipeline"]
-    snapshot = pipeline.store.snapshot()
-    lines = [
-        f"data version: {snapshot.generation} (latest index {snapshot.latest_year})",
-        *status_lines(pipeline.store),
-        f"uptime: {_uptime(time.time() - context.bot_data['started'])}",
-        f"subscribed chats: {subs.subscriber_count(pipeline.store.db)}",
-    ]
-    await say(update.effective_message, render.preformatted(lines))
+    pipeline = context.bot_data.pipeline
+    lines = await offload(pipeline.status_lines)
+    lines.append(f"uptime: {_uptime(time.time() - pipeline.started)}")
+    await say(update.effective_message, preformatted(lines))
 
 
-async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reload(update: Update, context: Context) -> None:
     """/reload: drop every cache and re-read the database now."""
     assert update.effective_message is not None
-    pipeline: Pipeline = context.bot_data["pipeline"]
-    pipeline.store.invalidate()
-    snapshot = pipeline.store.snapshot()
+    snapshot = await offload(context.bot_data.pipeline.reload)
     text = (
         f"Reloaded: data version {snapshot.generation}, years {snapshot.years[0]}–"
         f"{snapshot.latest_year}, {len(snapshot.countries)} countries."

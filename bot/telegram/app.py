@@ -1,15 +1,15 @@
 """The composition root: builds the python-telegram-bot Application and runs it.
 
 Handlers are registered here and only here, in an order that matters (see
-:func:`register_handlers`).  Shared services (the pipeline, inline cards) live in
-``bot_data``; the Telegram layer stays a thin edge around the pipeline.
+:func:`register_handlers`).  Shared services (the pipeline, inline cards, what the
+conversations remember) live in the typed ``bot_data`` (:class:`~bot.telegram.context.BotData`);
+the Telegram layer stays a thin edge around the pipeline.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-import time
 from typing import Any
 from urllib.parse import urlparse
 
@@ -22,12 +22,10 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 from telegram.ext import (
-    Application,
     ApplicationBuilder,
     BaseRateLimiter,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     Defaults,
     InlineQueryHandler,
     MessageHandler,
@@ -38,27 +36,17 @@ from telegram.request import BaseRequest, HTTPXRequest
 from bot.i18n import LANGS, t
 from bot.pipeline import Pipeline
 from bot.settings import Settings, SettingsError, configure_logging
-from bot.telegram import handlers
+from bot.telegram import admin, buttons, questions, subscriptions
+from bot.telegram.context import CONTEXT_TYPES, App, Context, lang_of
 from bot.telegram.delivery import RetryingRateLimiter
-from bot.telegram.inline import InlineCards, inline_query
+from bot.telegram.inline import inline_query
 
 log = logging.getLogger(__name__)
 
-#: Commands offered in the menu: (command, English description, Russian description).
-PRIVATE_COMMANDS: list[tuple[str, str, str]] = [
-    ("country", "A country's rank, score and profile", "Место, балл и профиль страны"),
-    ("compare", "Compare countries: /compare Norway, Finland", "Сравнить страны"),
-    ("top", "The freest countries: /top 10 Africa", "Самые свободные страны"),
-    ("bottom", "The least free countries", "Наименее свободные страны"),
-    ("chart", "A country's history as a chart", "График истории страны"),
-    ("subscribe", "Alerts when a new index is out", "Уведомления о новом индексе"),
-    ("topics", "What you can ask about", "О чём можно спросить"),
-    ("about", "Source, method and credits", "Источник, методика, авторство"),
-    ("help", "How to use the bot", "Как пользоваться ботом"),
-]
-GROUP_COMMANDS = [c for c in PRIVATE_COMMANDS if c[0] != "subscribe"] + [
-    ("subscribe", "Alerts for this group (admins)", "Уведомления для группы (админы)"),
-]
+#: The command menus: what each scope offers, in order (descriptions: i18n ``cmd_<name>``).
+PRIVATE_COMMANDS = ("country", "compare", "top", "bottom", "chart", "subscribe", "topics",
+                    "about", "help")
+GROUP_COMMANDS = (*(c for c in PRIVATE_COMMANDS if c != "subscribe"), "subscribe")
 
 
 class SkipMalformedUpdates(HTTPXRequest):
@@ -95,7 +83,7 @@ def build_application(
     *,
     rate_limiter: BaseRateLimiter | None = None,
     request: BaseRequest | None = None,
-) -> Application:
+) -> App:
     """The Application with every handler, the rate limiter and the shared services.
 
     For load tests and benchmarks only: ``rate_limiter`` replaces the production one
@@ -113,6 +101,7 @@ def build_application(
         # transient faults (timeouts, resets, 5xx) after a short back-off.
         .rate_limiter(rate_limiter or RetryingRateLimiter(max_retries=3))
         .concurrent_updates(True)
+        .context_types(CONTEXT_TYPES)
         .get_updates_request(SkipMalformedUpdates(connection_pool_size=1))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
@@ -123,50 +112,50 @@ def build_application(
         base = settings.base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(base.rsplit("/bot", 1)[0] + "/file/bot")
     application = builder.build()
-    application.bot_data["pipeline"] = pipeline
-    application.bot_data["inline"] = InlineCards(pipeline)
-    application.bot_data["settings"] = settings
-    application.bot_data["started"] = time.time()
+    application.bot_data.setup(pipeline, settings)
     register_handlers(application)
     return application
 
 
-def register_handlers(application: Application) -> None:
+def register_handlers(application: App) -> None:
     """Register every handler.  Order matters:
 
     1. commands (CommandHandler ignores ``/cmd@otherbot`` by itself), then the operator
        commands, filtered to ``PRESSBOT_ADMINS``: for anyone else they fall through to 3;
-    2. buttons and inline queries;
+    2. buttons, by the kind their data starts with (anything else: "out of date"), and
+       inline queries;
     3. unknown commands, before text, so ``/foo`` is not read as a question;
     4. private text: every message is a question (not edits, not our own inline cards);
     5. group text: only replies to the bot or mentions of it, the rest is silence.
 
     Then the error handler, the release-alert job and the heartbeat job.
     """
-    from bot.telegram import admin, charts, subscriptions
-
     commands = {
-        "start": handlers.start,
-        "help": handlers.help_command,
-        "country": handlers.country,
-        "compare": handlers.compare,
-        "top": handlers.top,
-        "bottom": handlers.bottom,
-        "topics": handlers.topics,
-        "about": handlers.about,
-        "chart": charts.chart_command,
+        "start": questions.start,
+        "help": questions.help_command,
+        "country": questions.command,
+        "compare": questions.command,
+        "top": questions.command,
+        "bottom": questions.command,
+        "chart": questions.command,
+        "topics": questions.topics,
+        "about": questions.about,
         **subscriptions.COMMANDS,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback))
     admin.register(application)
-    application.add_handler(CallbackQueryHandler(handlers.button))
+    application.add_handler(CallbackQueryHandler(buttons.view, pattern=buttons.VIEW_PATTERN))
+    application.add_handler(CallbackQueryHandler(buttons.chart, pattern=buttons.CHART_PATTERN))
+    application.add_handler(CallbackQueryHandler(buttons.stale))
     application.add_handler(InlineQueryHandler(inline_query))
-    application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown_command))
+    application.add_handler(MessageHandler(filters.COMMAND, questions.unknown_command))
     # Not our own cards sent through inline mode (their text is an answer, not a question).
     text = filters.TEXT & ~filters.COMMAND & ~filters.UpdateType.EDITED & ~filters.VIA_BOT
-    application.add_handler(MessageHandler(filters.ChatType.PRIVATE & text, handlers.private_text))
-    application.add_handler(MessageHandler(filters.ChatType.GROUPS & text, handlers.group_reply))
+    application.add_handler(MessageHandler(filters.ChatType.PRIVATE & text,
+                                           questions.private_text))
+    application.add_handler(MessageHandler(filters.ChatType.GROUPS & text,
+                                           questions.group_reply))
     application.add_error_handler(on_error)
     subscriptions.schedule(application)
     if application.job_queue is not None:
@@ -179,20 +168,19 @@ def register_handlers(application: Application) -> None:
 HEARTBEAT_INTERVAL = 30.0
 
 
-async def heartbeat(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def heartbeat(context: Context) -> None:
     """Touch the heartbeat file: the event loop is alive and jobs run."""
-    settings: Settings = context.bot_data["settings"]
-    settings.heartbeat.touch()
+    context.bot_data.settings.heartbeat.touch()
 
 
-async def post_init(application: Application) -> None:
+async def post_init(application: App) -> None:
     """Command menus per scope and language, and the bot's descriptions."""
     bot = application.bot
     for lang in LANGS:
-        index = 1 if lang == "en" else 2
         code = None if lang == "en" else lang
-        private = [BotCommand(c[0], c[index]) for c in PRIVATE_COMMANDS]
-        group = [BotCommand(c[0], c[index]) for c in GROUP_COMMANDS]
+        private = [BotCommand(c, t(lang, f"cmd_{c}")) for c in PRIVATE_COMMANDS]
+        group = [BotCommand(c, t(lang, "cmd_subscribe_group" if c == "subscribe" else f"cmd_{c}"))
+                 for c in GROUP_COMMANDS]
         await bot.set_my_commands(private, scope=BotCommandScopeAllPrivateChats(),
                                   language_code=code)
         await bot.set_my_commands(group, scope=BotCommandScopeAllGroupChats(),
@@ -200,26 +188,24 @@ async def post_init(application: Application) -> None:
         await bot.set_my_description(t(lang, "bot_description"), language_code=code)
         await bot.set_my_short_description(t(lang, "bot_short_description"), language_code=code)
     # The first beat, as soon as the bot is up; the job beats every interval after it.
-    settings: Settings = application.bot_data["settings"]
-    settings.heartbeat.touch()
+    application.bot_data.settings.heartbeat.touch()
     log.info("bot @%s ready", bot.username)
 
 
-async def post_shutdown(application: Application) -> None:
-    pipeline: Pipeline = application.bot_data["pipeline"]
-    pipeline.close()
+async def post_shutdown(application: App) -> None:
+    application.bot_data.pipeline.close()
     log.info("database closed")
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: Context) -> None:
     """Log the failure and tell the user briefly; never show them a traceback."""
     log.error("error while handling an update", exc_info=context.error)
     if not isinstance(update, Update):
         return
-    lang = handlers.lang_of(update)
+    lang = lang_of(update)
     try:
         callback = update.callback_query
-        if callback is not None and not handlers.was_answered(context, callback.id):
+        if callback is not None and not context.bot_data.conversation.was_answered(callback.id):
             await callback.answer(t(lang, "apology"))
         elif update.inline_query is not None:  # no chat: "no results" beats a spinner
             await update.inline_query.answer([], cache_time=0)

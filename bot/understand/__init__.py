@@ -41,12 +41,13 @@ Where each part lives:
 * :mod:`~bot.understand.inflection`: Russian and Ukrainian case forms of names (step 1);
 * :mod:`~bot.understand.parser`: :class:`Understander`, the index and the walk (steps 1–3);
 * :mod:`~bot.understand.typos`: the typo verdicts and the fuzzy match (step 3);
-* :mod:`~bot.understand.decide`: intent, years, ranking and search terms (step 4).
+* :mod:`~bot.understand.decide`: intent, years, ranking and search terms (step 4);
+* :mod:`~bot.understand.followup`: a follow-up read in the light of the answer before.
 
 Only the names below are for use outside the package.
 """
 
-from bot.aliases import normalize
+from bot.names import normalize
 from bot.understand.inflection import inflections
 from bot.understand.parser import Understander
 from bot.understand.text import clean, tokenize

@@ -17,19 +17,25 @@ the question's intent, topic, year or span, ranking and search terms:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.domain import REGIONS, SUBREGIONS, TOPIC_INDICATOR, TOPICS
 from bot.i18n import pick_lang
 from bot.query import Intent, Query, Ranking
-from bot.understand.text import _NUM, _QUOTED_RE, _WORD, _Token
+from bot.understand.text import _NUM, _QUOTED_RE, _WORD, _Token, tokenize
 from bot.understand.vocabulary import (
+    _SEARCH_ALTERNATIVES,
     _SEARCH_FILLER,
     _SEARCH_LEAD,
     _SEARCH_TAIL,
     _SINCE_GLUE,
     _STOPWORDS,
 )
+
+#: Commands whose name shapes the question: a ranking's order, a chart, two countries for
+#: /compare, a country for /country (the answer says what is missing).
+_RANKING_COMMANDS = frozenset({"top", "bottom"})
+_COMMANDS = frozenset({"top", "bottom", "chart", "compare", "country"})
 
 # A ranking's size when the question says none ("the worst countries").
 _DEFAULT_LIMIT = 10
@@ -92,23 +98,31 @@ def _decide(
 
     ranking = _ranking(body, tokens, parsed, marks, topic, numbers, command)
     intent: Intent
-    if search_terms is not None:
-        intent = "search"
+    if command in _RANKING_COMMANDS:
+        # /top and /bottom rank whatever follows: "/top 5 Africa", "/bottom safety".
+        intent = Intent.RANKING
+        ranking = replace(ranking or Ranking(), order="bottom" if command == "bottom" else "top",
+                          position=None)
+        countries = []
+    elif command == "chart" or ("chart" in names and countries and search_terms is None):
+        intent = Intent.CHART
+    elif search_terms is not None:
+        intent = Intent.SEARCH
     elif len(countries) >= 2:
-        intent = "compare"
+        intent = Intent.COMPARE
     elif countries:
-        intent = "profile"
+        intent = Intent.PROFILE
     elif ranking is not None:
-        intent = "ranking"
+        intent = Intent.RANKING
     elif "help" in names or command in ("help", "start"):
-        intent = "help"
+        intent = Intent.HELP
     elif parsed.candidates or topic or year or since:
         # A follow-up ("and in 2023?", "are journalists safe there?") or a near miss:
         # the answer layer takes the country from the conversation or asks.
-        intent = "profile"
+        intent = Intent.PROFILE
     else:
-        intent = "none"
-    if intent != "ranking":
+        intent = Intent.NONE
+    if intent != Intent.RANKING:
         ranking = None
     return Query(
         text=text,
@@ -119,10 +133,29 @@ def _decide(
         since=since,
         ranking=ranking,
         search_terms=search_terms,
+        search_groups=_alternatives(search_terms) if search_terms else (),
         candidates=parsed.candidates,
         unknown=parsed.unknown,
         lang=lang,
+        command=command if command in _COMMANDS else None,
     )
+
+
+def _alternatives(terms: str) -> tuple[tuple[str, ...], ...]:
+    """What a search looks for as groups of words: "Pegasus and spyware" finds texts with
+    either, "foreign agents" texts with both (words next to each other all count); commas
+    and the words of :data:`_SEARCH_ALTERNATIVES` separate alternatives."""
+    groups: list[tuple[str, ...]] = []
+    for part in terms.split(","):
+        current: list[str] = []
+        for token in tokenize(part):
+            if token.norm in _SEARCH_ALTERNATIVES:
+                groups.append(tuple(current))
+                current = []
+            else:
+                current.append(token.raw)
+        groups.append(tuple(current))
+    return tuple(group for group in groups if group)
 
 
 def _topic(features: Sequence[tuple[int, str]]) -> str | None:
@@ -266,6 +299,8 @@ def _ranking(
                 marks.get(i - 1, set()) | marks.get(i + 1, set())
                 | marks.get(i - 2, set()) | marks.get(i + 2, set())
             )  # fmt: skip
+            if command in _RANKING_COMMANDS and i == numbers[0][0]:
+                near = near | {"count"}  # "/top 5 Africa": the command is the word "top"
             if near & {"count", "top", "bottom", "rank", "plural"} and not (tokens[i].ordinal):
                 limit = value
                 break

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from itertools import product
 
-from bot.aliases import normalize
+from bot.names import normalize
 
 # The cases a name takes besides the nominative: genitive, dative, accusative,
 # instrumental, locative.

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
-from bot.aliases import INVISIBLE_RE, fold, normalize
+from bot.names import INVISIBLE_RE, fold, normalize
 from bot.query import Query
 from bot.store import Snapshot
 from bot.understand.decide import _decide, _Parse
+from bot.understand.followup import with_context
 from bot.understand.inflection import _ADJECTIVE_SUFFIXES, inflections
 from bot.understand.text import (
     _APOSTROPHE_RE,
@@ -52,6 +53,8 @@ from bot.understand.vocabulary import (
     _VOCABULARY,
 )
 
+# Commands that take a list of countries.
+_LIST_COMMANDS = frozenset({"chart", "compare"})
 # The longest name, in words, the walk tries at a token.
 _MAX_KEY_WORDS = 7
 # Typo verdicts remembered per Understander, (word, cyrillic) → verdict; emptied when full.
@@ -214,8 +217,9 @@ class Understander:
 
     # -- parsing -------------------------------------------------------------------------
 
-    def parse(self, text: str, lang: str | None = None) -> Query:
-        """Understand one message; ``lang`` is the user's Telegram language code, if any."""
+    def parse(self, text: str, lang: str | None = None, context: Query | None = None) -> Query:
+        """Understand one message; ``lang`` is the user's Telegram language code, if any;
+        ``context`` the query behind the answer the message follows up on."""
         command = None
         body = text
         if found := _COMMAND_RE.match(text):
@@ -224,7 +228,14 @@ class Understander:
         body = clean(body)
         tokens = tokenize(body)
         parsed = self._walk(tokens, body)
-        return _decide(text, body, tokens, parsed, command, lang, self.latest_year, self.years)
+        query = _decide(text, body, tokens, parsed, command, lang, self.latest_year, self.years)
+        if query.command in _LIST_COMMANDS:
+            # "/chart Kazakhstan, Narnia 2024": a list of countries, read part by part, and
+            # the parts that name none reported rather than dropped.
+            codes, unknown = self.country_list(body, lang)
+            unplaced = tuple((word, self.parse(word, lang).candidates) for word in unknown)
+            query = replace(query, countries=tuple(codes) or query.countries, unplaced=unplaced)
+        return query if context is None else with_context(query, context)
 
     def country_list(self, text: str, lang: str | None = None) -> tuple[list[str], list[str]]:
         """Countries listed as /subscribe and /chart take them: (the codes, in the order

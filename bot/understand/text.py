@@ -2,7 +2,7 @@
 
 :func:`clean` undoes what typing does to a name (abbreviation dots, invisible characters,
 separately typed accents); :func:`tokenize` cuts the result into words, numbers and flag
-emojis, each with its folded form (:func:`bot.aliases.fold`), which every table of
+emojis, each with its folded form (:func:`bot.names.fold`), which every table of
 :mod:`bot.understand.vocabulary` and every key of the index is written in.
 """
 
@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.aliases import INVISIBLE_RE, fold
+from bot.names import INVISIBLE_RE, fold
 
 # Scripts, for the fallbacks that apply to one script only: CJK names inside a longer word,
 # Cyrillic stems and typos, Arabic one-letter prefixes.

@@ -1,6 +1,6 @@
 """The word tables: what a question's words say, and which words are no country.
 
-Every key is folded as a token's ``norm`` is (:func:`bot.aliases.normalize`), so reading
+Every key is folded as a token's ``norm`` is (:func:`bot.names.normalize`), so reading
 a word is one dict or set lookup.  The parser (:mod:`bot.understand.parser`) matches them
 while it walks the tokens; :mod:`bot.understand.decide` reads the features they give.
 Country names themselves are not here: they come from the snapshot's ``aliases``.
@@ -8,7 +8,9 @@ Country names themselves are not here: they come from the snapshot's ``aliases``
 
 from __future__ import annotations
 
-from bot.aliases import normalize
+import re
+
+from bot.names import normalize
 
 
 def _words(text: str) -> list[str]:
@@ -389,6 +391,26 @@ _RU_KNOWN_PREFIXES = tuple(_RU_STEMS) + tuple(
     )
 )
 
+# Asking for a picture: "kazakhstan chart", "график Казахстан".
+_add(
+    _FEATURES,
+    "chart|charts|graph|graphs|plot|plots|diagram|diagrams|"
+    "график|графики|графика|графиком|диаграмма|диаграмму|диаграммы",
+    "chart",
+)
+
+# --- follow-ups ------------------------------------------------------------------------------
+
+# How a follow-up begins when it adds a country to what was shown ("and Norway?", "а
+# Норвегия?", "сравни с Россией") or switches to another one, keeping the topic and year
+# ("what about Norway?", "а как насчёт Норвегии?").  Matched at the start of the folded text.
+_FOLLOW_ADDING = re.compile(
+    r"^\s*(and|vs\.?|versus|compared? (to|with)|и|а|против|сравни(те)? с[о]?)\b", re.I
+)
+_FOLLOW_SWITCHING = re.compile(
+    r"^\s*(what|how) about\b|^\s*(а )?как насч[её]т\b|^\s*а что\b", re.I
+)
+
 # --- words around a year or a searched phrase ----------------------------------------------------
 
 # Words between "since"/"from" and a year that keep it a start: "starting from 2020".
@@ -404,6 +426,9 @@ _SEARCH_TAIL = frozenset(
         "пожалуйста упоминается в их профиле профилях тексте текстах году"
     )
 )
+# Words that separate alternatives in what is searched ("Pegasus and spyware", "или"):
+# a section matches if it holds one of them.
+_SEARCH_ALTERNATIVES = frozenset(_words("and or и или"))
 # Words between a search trigger and what is looked for: "search for the word …".
 _SEARCH_FILLER = frozenset(
     _words("search for the word words term about to of слово слова про о об")

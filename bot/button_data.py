@@ -1,5 +1,6 @@
-"""Callback data for inline buttons, and deep-link payloads: compact, versionless, always
-within Telegram's limits (64 bytes of callback data, 64 characters of payload).
+"""What a button or a deep link asks for: callback data for inline buttons and deep-link
+payloads, compact, versionless, always within Telegram's limits (64 bytes of callback data,
+64 characters of payload).
 
 ``p:KAZ:2024:safety`` a country view, ``c:KAZ,KGZ:2026:`` a comparison, ``g:KAZ:2026`` a
 chart.  Buttons carry no state beyond this, so a button keeps working after a restart.
@@ -11,8 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.digits import ascii_int
 from bot.domain import MAX_COMPARE, TOPICS
-from bot.query import Query
+from bot.query import Intent, Query
 
 MAX_BYTES = 64
 _CODE = re.compile(r"[A-Z][A-Z0-9_]{1,7}")
@@ -26,9 +28,13 @@ class Callback:
     topic: str | None
 
     def to_query(self, lang: str = "en") -> Query:
+        if self.kind == "chart":
+            intent = Intent.CHART
+        else:
+            intent = Intent.COMPARE if len(self.codes) > 1 else Intent.PROFILE
         return Query(
             text="",
-            intent="compare" if len(self.codes) > 1 else "profile",
+            intent=intent,
             countries=self.codes,
             topic=self.topic,
             year=self.year,
@@ -75,7 +81,7 @@ def deep_link(payload: str) -> Callback | None:
     for part in parts:
         if part.lower() in TOPICS:
             topic = part.lower()
-        elif re.fullmatch(r"\d{4}", part):
+        elif re.fullmatch(r"[0-9]{4}", part):
             year = int(part)
         elif re.fullmatch(r"[A-Za-z]{2,3}", part):
             codes.append(part.upper())
@@ -104,6 +110,6 @@ def decode(data: str) -> Callback | None:
     codes = tuple(c for c in parts[1].split(",") if c)
     if not codes or len(codes) > MAX_COMPARE or not all(_CODE.fullmatch(c) for c in codes):
         return None
-    year = int(parts[2]) if parts[2].isdigit() else None
+    year = ascii_int(parts[2])
     topic = parts[3] if parts[3] in TOPICS else None
     return Callback(kind, codes, year, topic)

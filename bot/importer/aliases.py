@@ -1,9 +1,9 @@
-"""Country names the matcher knows: RSF's names, CLDR names, codes, flags, curated names.
+"""Aliases generated from the countries table: CLDR names, variants, ISO codes, flags.
 
 The ``aliases`` table is the whole vocabulary of :mod:`bot.understand`; operators read and
 extend it with the sqlite3 / sqlite-utils CLIs.  Its rows come from four places:
 
-* ``rsf`` — every name printed in RSF's CSVs (written by the importer itself);
+* ``rsf`` — every name printed in RSF's CSVs (written by the index importer);
 * ``curated`` — ``data/aliases.csv``: common, short and former names ("UK", "Burma",
   "Киргизия"), demonyms ("Kazakh", "казахстанский") and OECS member states;
 * the sources generated here from the countries table, replaced on every index import
@@ -31,13 +31,12 @@ ambiguity ("Korea", "Congolese") lives in the curated list.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import Any
 
 import babel
-from babel.core import get_global
+
+from bot.names import RSF_ALPHA2, alpha2_of, flag_of, normalize
 
 GENERATED_SOURCES = frozenset({"cldr", "variant", "iso", "flag"})
 
@@ -48,75 +47,9 @@ CLDR_LANGS: tuple[str, ...] = (
     "tg", "tk", "az", "hy", "ka", "tr", "ar", "fa", "zh", "ja", "ko",
 )  # fmt: skip
 
-#: RSF codes that are not ISO alpha-3, mapped by hand (None: no ISO code exists).
-RSF_ALPHA2: dict[str, str | None] = {"XKX": "XK", "XKO": "XK", "CSS": None, "CTU": None}
-
 #: Alpha-3 codes never offered as aliases, even in capitals: "AND" (Andorra) is the word
 #: "and" in a shouted "COMPARE KZ AND UZ".
 ISO_EXCLUDED = frozenset({"AND"})
-
-_APOSTROPHES = "'’ʼʻ`´‘"
-#: Zero-width and bidirectional formatting characters (ZWSP, ZWNJ, ZWJ, LRM/RLM, the bidi
-#: embeddings and overrides, WORD JOINER, BOM): invisible, so never part of what was meant.
-#: Text pasted from web pages carries them inside words ("Kaz\u200bakhstan").
-INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
-_APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
-_WORD_RE = re.compile(r"[^\W_]+")
-
-
-@lru_cache(maxsize=1)
-def _alpha3_to_alpha2() -> dict[str, str]:
-    aliases = get_global("territory_aliases")
-    known = set(babel.Locale("en").territories)
-    return {
-        code: targets[0]
-        for code, targets in aliases.items()
-        if len(code) == 3 and code.isalpha() and len(targets) == 1 and targets[0] in known
-    }
-
-
-def alpha2_of(code: str) -> str | None:
-    """The ISO alpha-2 code of an RSF country code, or None (OECS, Northern Cyprus, splits)."""
-    if code in RSF_ALPHA2:
-        return RSF_ALPHA2[code]
-    return _alpha3_to_alpha2().get(code)
-
-
-def flag_of(alpha2: str) -> str:
-    """🇰🇿 from "KZ": two regional indicator symbols."""
-    return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in alpha2.upper())
-
-
-def fold(text: str) -> str:
-    """Casefold and strip accents from Latin letters ("Côte" → "cote", "Türkiye" → "turkiye").
-
-    Marks on Cyrillic letters stay ("й", "ї" are letters of their own) except "ё" → "е",
-    which Russian writers drop at will; Turkish dotless "ı" becomes "i"; invisible
-    formatting characters (:data:`INVISIBLE_RE`) go.
-    """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    if not text.isascii():
-        text = INVISIBLE_RE.sub("", text)
-        out: list[str] = []
-        for char in unicodedata.normalize("NFD", text):
-            if unicodedata.combining(char) and out and not "\u0400" <= out[-1] <= "\u04ff":
-                continue
-            out.append(char)
-        text = unicodedata.normalize("NFC", "".join(out)).replace("ё", "е").replace("ı", "i")
-    return text
-
-
-def normalize(text: str) -> str:
-    """The matching key of a name or phrase: folded words joined by single spaces.
-
-    Punctuation and hyphens separate words ("Guinea-Bissau" → "guinea bissau"); apostrophes
-    inside a word vanish ("Côte d'Ivoire" → "cote divoire", "Qozogʻiston" → "qozogiston").
-    """
-    folded = _APOSTROPHE_RE.sub("", fold(text))
-    return " ".join(_WORD_RE.findall(folded))
-
-
-# --- generated names ------------------------------------------------------------------------
 
 # Marks of a special administrative region, in the languages whose CLDR name carries one.
 _SAR_RE = re.compile(r"\b(SAR China|RAE de|RAE da China|SRA|ОАР Китаю|САР|MMH|МММ)\b")

@@ -1,0 +1,56 @@
+"""The one bounded cache every part of the bot uses.
+
+Memory must not grow with the number of questions, chats or charts ever seen, so every
+cache is an :class:`LRU` of a fixed size.  Caches of things computed from the data
+(inline cards, chart pictures, typo verdicts) are made by the pipeline
+(:meth:`bot.pipeline.Pipeline.cache`), which empties them all when the data changes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Generic, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class LRU(Generic[K, V]):
+    """A mapping of at most ``size`` entries; the least recently used goes first.
+    Safe to use from several threads."""
+
+    def __init__(self, size: int) -> None:
+        if size < 1:
+            raise ValueError("an LRU needs room for at least one entry")
+        self.size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            if key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def pop(self, key: K) -> V | None:
+        with self._lock:
+            return self._items.pop(key, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def __len__(self) -> int:
+        return len(self._items)

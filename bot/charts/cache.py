@@ -1,0 +1,23 @@
+"""Chart pictures drawn once: an LRU of PNG bytes per data version.
+
+The pipeline makes the cache (:meth:`bot.pipeline.Pipeline.cache`), so it is emptied with
+every other cache of data when an import changes the data.
+"""
+
+from __future__ import annotations
+
+from bot.cache import LRU
+from bot.charts.data import ChartData, ChartKey
+from bot.charts.draw import render_png
+
+#: Pictures kept (each 60–120 KB).
+CACHE_SIZE = 128
+
+
+def png_for(data: ChartData, cache: LRU[ChartKey, bytes]) -> bytes:
+    """The chart's PNG from ``cache``, or drawn (slow: call from a worker thread) and kept."""
+    png = cache.get(data.key)
+    if png is None:
+        png = render_png(data)
+        cache.put(data.key, png)
+    return png

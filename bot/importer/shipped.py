@@ -1,0 +1,96 @@
+"""The shipped data: which files ``data/`` holds, and a database built from them.
+
+A new machine has no database: the first command that needs one builds it from the
+shipped RSF files, into a temporary file linked into place only when complete.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from bot.importer.errors import ImportFailed
+from bot.importer.transaction import import_paths
+from bot.store import Store, data_dir, default_db_path
+from bot.store.status import has_imports
+
+
+def shipped_files(folder: Path) -> list[Path]:
+    """The files of a data folder in the order they must load: CSVs, profiles, aliases.
+
+    A folder with no index CSV is refused: building a database from it would leave the bot
+    answering "no data" to everyone (typically a non-editable install without ``data/``)."""
+    csvs = sorted((folder / "csv").glob("*.csv"))
+    if not csvs:
+        raise ImportFailed(
+            folder / "csv", 0, 0,
+            "no RSF index CSV here: run from the project's checkout (pip install -e .) or "
+            "point PRESSBOT_DATA at a folder holding csv/*.csv",
+        )
+    profiles = sorted((folder / "profiles").glob("*.txt"))
+    aliases = [folder / "aliases.csv"] if (folder / "aliases.csv").exists() else []
+    return [*csvs, *profiles, *aliases]
+
+
+
+def open_store(path: Path | str | None = None) -> Store:
+    """Open the store, building it from the shipped ``data/`` first if it does not exist
+    (or exists but never had anything imported).
+
+    The first build goes to a temporary file that is linked into place only if nothing is
+    there yet, so two processes starting at once never see a half-built database, and a
+    process that already opened the database never has it swapped under its feet.
+    """
+    target = Path(path) if path is not None else default_db_path()
+    if not target.exists():
+        build_database(target)
+    store = Store(target)
+    if not store.read(has_imports):
+        # An empty file (e.g. created by a bare connect()) would otherwise serve no data
+        # forever: give it the shipped data, in one transaction like any import.
+        try:
+            import_paths(store, shipped_files(data_dir()))
+        except BaseException:
+            store.close()
+            raise
+    return store
+
+
+def build_database(target: Path, source: Path | None = None) -> None:
+    """Build a fresh database at ``target`` from every file in ``source`` (default data/).
+
+    An existing ``target`` is left untouched (see :func:`_place`); to rebuild, build to a new
+    path and move it over the old one while no process has it open.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".pressbot-", suffix=".db", dir=target.parent)
+    os.close(fd)
+    try:
+        store = Store(tmp)
+        try:
+            import_paths(store, shipped_files(source or data_dir()))
+            store.checkpoint()
+        finally:
+            store.close()
+        _place(Path(tmp), target)
+    finally:
+        for leftover in (tmp, tmp + "-wal", tmp + "-shm"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
+
+
+def _place(built: Path, target: Path) -> None:
+    """Put a finished database at ``target`` unless another process already put one there.
+
+    ``os.replace`` would overwrite a database another process may already have opened (and
+    whose WAL files share the target's name); a hard link fails instead when the target
+    exists.  Where hard links are not supported, fall back to check-then-rename.
+    """
+    try:
+        os.link(built, target)
+    except FileExistsError:
+        pass  # another process won the race: keep its database
+    except OSError:
+        if not target.exists():
+            os.replace(built, target)

@@ -1,0 +1,76 @@
+"""How country names are written: folding for matching, ISO codes and flags.
+
+Shared by the importer (which generates aliases), understanding (which matches them) and
+the language layer (which shows flags): one definition of "the same name".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import babel
+from babel.core import get_global
+
+_APOSTROPHES = "'’ʼʻ`´‘"
+#: Zero-width and bidirectional formatting characters (ZWSP, ZWNJ, ZWJ, LRM/RLM, the bidi
+#: embeddings and overrides, WORD JOINER, BOM): invisible, so never part of what was meant.
+#: Text pasted from web pages carries them inside words ("Kaz\u200bakhstan").
+INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
+_APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
+_WORD_RE = re.compile(r"[^\W_]+")
+
+#: RSF codes that are not ISO alpha-3, mapped by hand (None: no ISO code exists).
+RSF_ALPHA2: dict[str, str | None] = {"XKX": "XK", "XKO": "XK", "CSS": None, "CTU": None}
+
+@lru_cache(maxsize=1)
+def _alpha3_to_alpha2() -> dict[str, str]:
+    aliases = get_global("territory_aliases")
+    known = set(babel.Locale("en").territories)
+    return {
+        code: targets[0]
+        for code, targets in aliases.items()
+        if len(code) == 3 and code.isalpha() and len(targets) == 1 and targets[0] in known
+    }
+
+
+def alpha2_of(code: str) -> str | None:
+    """The ISO alpha-2 code of an RSF country code, or None (OECS, Northern Cyprus, splits)."""
+    if code in RSF_ALPHA2:
+        return RSF_ALPHA2[code]
+    return _alpha3_to_alpha2().get(code)
+
+
+def flag_of(alpha2: str) -> str:
+    """🇰🇿 from "KZ": two regional indicator symbols."""
+    return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in alpha2.upper())
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents from Latin letters ("Côte" → "cote", "Türkiye" → "turkiye").
+
+    Marks on Cyrillic letters stay ("й", "ї" are letters of their own) except "ё" → "е",
+    which Russian writers drop at will; Turkish dotless "ı" becomes "i"; invisible
+    formatting characters (:data:`INVISIBLE_RE`) go.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if not text.isascii():
+        text = INVISIBLE_RE.sub("", text)
+        out: list[str] = []
+        for char in unicodedata.normalize("NFD", text):
+            if unicodedata.combining(char) and out and not "\u0400" <= out[-1] <= "\u04ff":
+                continue
+            out.append(char)
+        text = unicodedata.normalize("NFC", "".join(out)).replace("ё", "е").replace("ı", "i")
+    return text
+
+
+def normalize(text: str) -> str:
+    """The matching key of a name or phrase: folded words joined by single spaces.
+
+    Punctuation and hyphens separate words ("Guinea-Bissau" → "guinea bissau"); apostrophes
+    inside a word vanish ("Côte d'Ivoire" → "cote divoire", "Qozogʻiston" → "qozogiston").
+    """
+    folded = _APOSTROPHE_RE.sub("", fold(text))
+    return " ".join(_WORD_RE.findall(folded))

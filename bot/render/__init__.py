@@ -1,0 +1,65 @@
+"""Answer → Telegram-HTML messages and buttons: the only producer of markup.
+
+Every interface (terminal, private chat, group, inline card, button, alert) shows what
+this package returns, so escaping and Telegram's limits are handled once:
+
+* :mod:`.html` — escaping, the credit line, packing blocks into messages ≤ 4096 characters;
+* :mod:`.output` — :class:`Rendered` and :class:`Button`, what every interface receives;
+* one module per kind of answer: :mod:`.profile`, :mod:`.compare`, :mod:`.ranking`,
+  :mod:`.search`, :mod:`.chart`, :mod:`.alert`, :mod:`.messages`;
+* :mod:`.fixed` — texts that answer no question (/about, /topics, operator output).
+
+Buttons carry callback data from :mod:`bot.button_data`, always within 64 bytes.
+"""
+
+from __future__ import annotations
+
+from bot.answer import (
+    AlertAnswer,
+    Answer,
+    ChartAnswer,
+    CompareAnswer,
+    MessageAnswer,
+    ProfileAnswer,
+    RankingAnswer,
+    SearchAnswer,
+)
+from bot.render.alert import render_alert
+from bot.render.chart import chart_caption, render_chart
+from bot.render.compare import render_compare
+from bot.render.html import MAX_MESSAGE, pack, split_text, to_plain_text, visible_length
+from bot.render.messages import render_message
+from bot.render.output import Button, Rendered
+from bot.render.profile import render_profile
+from bot.render.ranking import render_ranking
+from bot.render.search import render_search
+
+__all__ = [
+    "MAX_MESSAGE",
+    "Button",
+    "Rendered",
+    "chart_caption",
+    "pack",
+    "render",
+    "split_text",
+    "to_plain_text",
+    "visible_length",
+]
+
+
+def render(answer: Answer, lang: str = "en") -> Rendered:
+    """The messages and buttons for an answer, in the interface language ``lang``."""
+    if isinstance(answer, ProfileAnswer):
+        return render_profile(answer, lang)
+    if isinstance(answer, CompareAnswer):
+        return render_compare(answer, lang)
+    if isinstance(answer, RankingAnswer):
+        return render_ranking(answer, lang)
+    if isinstance(answer, SearchAnswer):
+        return render_search(answer, lang)
+    if isinstance(answer, ChartAnswer):
+        return render_chart(answer, lang)
+    if isinstance(answer, AlertAnswer):
+        return render_alert(answer, lang)
+    assert isinstance(answer, MessageAnswer)
+    return render_message(answer, lang)

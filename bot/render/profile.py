@@ -1,0 +1,150 @@
+"""A country's card: rank, score, band, change, the five indicators, a history, and the
+profile section asked about; buttons for the other sections, earlier years, the
+neighbours and a chart."""
+
+from __future__ import annotations
+
+import html
+
+from bot import button_data
+from bot.answer import ProfileAnswer, indicator_order
+from bot.domain import SCALE_CURRENT, TOPICS, country_url, index_label
+from bot.i18n import country_name, fmt_score, name, t
+from bot.render.html import credit, label, pack, quote
+from bot.render.output import Button, Rendered
+from bot.store import Result
+
+
+def change_line(result: Result, previous: Result, lang: str) -> str:
+    moved = previous.rank - result.rank
+    if moved > 0:
+        rank = t(lang, "rank_up", n=moved, prev=previous.rank, rank=result.rank)
+    elif moved < 0:
+        rank = t(lang, "rank_down", n=-moved, prev=previous.rank, rank=result.rank)
+    else:
+        rank = t(lang, "rank_same")
+    line = f"{t(lang, 'since', year=previous.year)}: {t(lang, 'rank')} {rank}"
+    if previous.scale == result.scale:
+        delta = result.score - previous.score
+        line += f", {t(lang, 'score_word')} {delta:+.2f}"
+    return line
+
+
+def _indicator_table(result: Result, order: tuple[str, ...], lang: str) -> str:
+    width = max(len(name(lang, i)) for i in order)
+    lines = [
+        f"{name(lang, i):<{width}}  {fmt_score(result.indicators[i][0]):>6}  "
+        f"{result.indicators[i][1]:>3}"
+        for i in order
+        if i in result.indicators
+    ]
+    return "<pre>" + html.escape("\n".join(lines)) + "</pre>"
+
+
+def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
+    country, result = answer.country, answer.result
+    url = country_url(country.name_en)
+    blocks: list[str] = []
+    head = f"{label(country, lang)} · <b>{t(lang, 'index')} {index_label(answer.year)}</b>"
+    if answer.year_note:
+        head += (
+            "\n<i>"
+            + t(lang, "year_note", asked=answer.year_note.asked, shown=answer.year_note.shown)
+            + "</i>"
+        )
+    if result is None:
+        shown = html.escape(country_name(country.code, country.name_en, lang))
+        lines = [head, t(lang, "not_ranked", country=shown, year=answer.year)]
+        if answer.parts:
+            lines.append(t(lang, "ranked_in_parts", year=answer.year))
+            lines += [
+                f"• {html.escape(part.name_en)}: "
+                + t(lang, "rank_of", rank=r.rank, total=r.total)
+                + f", {t(lang, 'score_word')} <b>{fmt_score(r.score)}</b>"
+                for part, r in answer.parts
+            ]
+            lines.append(f"<i>{html.escape(name(lang, answer.parts[0][1].scale))}</i>")
+        blocks.append("\n".join(lines))
+    else:
+        facts = [
+            t(lang, "rank_of", rank=result.rank, total=result.total),
+            t(lang, "score", score=fmt_score(result.score)),
+        ]
+        if result.situation:
+            facts.append(name(lang, result.situation))
+        lines = [head, " · ".join(facts)]
+        if result.scale != SCALE_CURRENT:
+            lines.append(f"<i>{html.escape(name(lang, result.scale))}</i>")
+        if answer.latest_index and country.last_year and country.last_year < answer.latest_index:
+            lines.append(t(lang, "last_ranked", latest=answer.latest_index, year=country.last_year))
+        if country.code == "CSS":
+            lines.append(f"<i>{t(lang, 'oecs')}</i>")
+        if answer.previous:
+            lines.append(change_line(result, answer.previous, lang))
+        blocks.append("\n".join(lines))
+        if result.indicators:
+            order = indicator_order(answer.topic)
+            blocks.append(
+                f"<b>{t(lang, 'indicators')}</b> ({t(lang, 'indicator_head')})\n"
+                + _indicator_table(result, order, lang)
+            )
+    if answer.history:
+        rows = [
+            f"{index_label(r.year):<7}  {r.rank:>3}/{r.total}  {fmt_score(r.score):>6}  "
+            f"{r.scale.replace('-', '–')}"
+            for r in answer.history
+        ]
+        blocks.append(
+            f"<b>{t(lang, 'history')}</b>\n<pre>" + html.escape("\n".join(rows)) + "</pre>"
+        )
+    if len(answer.eras) > 1:
+        eras = ", ".join(era.replace("-", "–") for era in answer.eras)
+        blocks.append(t(lang, "era_warning", eras=eras))
+    section = answer.section or "summary"
+    if answer.excerpt:
+        blocks.append(
+            f"<b>{name(lang, section)}</b> — <i>{t(lang, 'profile_of', year=answer.excerpt_year)}"
+            "</i>"
+        )
+        blocks.extend(quote(answer.excerpt))
+    elif answer.excerpt_year is not None:
+        blocks.append(t(lang, "no_section", section=name(lang, section)))
+    else:
+        shown = html.escape(country_name(country.code, country.name_en, lang))
+        blocks.append(t(lang, "no_profile", country=shown, url=html.escape(url)))
+    blocks.append(credit(url, lang))
+    title = country_name(country.code, country.name_en, lang)
+    description = (
+        f"{answer.year}: {result.rank}/{result.total}, {fmt_score(result.score)}"
+        if result
+        else t(lang, "not_ranked", country=title, year=answer.year)
+    )
+    return Rendered(pack(blocks), _profile_buttons(answer, lang), title, description, url=url)
+
+
+def _profile_buttons(answer: ProfileAnswer, lang: str) -> list[list[Button]]:
+    code, year = answer.country.code, answer.year
+    current = answer.topic or "summary"
+    sections = ["summary", *TOPICS]
+    buttons = [
+        Button(
+            ("• " if s == current else "") + name(lang, s),
+            button_data.profile(code, year, None if s == "summary" else s),
+        )
+        for s in sections
+    ]
+    rows = [buttons[:4], buttons[4:]]
+    earlier = [y for y in answer.years_available if y != year][-4:]
+    if earlier:
+        rows.append([Button(str(y), button_data.profile(code, y, answer.topic)) for y in earlier])
+    last: list[Button] = []
+    if answer.neighbours:
+        last.append(
+            Button(
+                t(lang, "neighbours"),
+                button_data.compare((code, *answer.neighbours), year, answer.topic),
+            )
+        )
+    last.append(Button(t(lang, "chart"), button_data.chart((code,), year)))
+    rows.append(last)
+    return rows

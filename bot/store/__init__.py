@@ -1,0 +1,40 @@
+"""The only place that knows SQL: the schema of every table, connections, snapshots,
+queries and writes.
+
+* :mod:`.paths` — where the database and the shipped data live;
+* :mod:`.schema` — every table as DDL, created or extended on open, never rewritten;
+* :mod:`.connection` — WAL connections and the one write-transaction helper;
+* :mod:`.snapshot` — the in-memory version of the index data every answer reads;
+* :mod:`.store` — :class:`Store`: a file, its current snapshot, reads and writes;
+* :mod:`.search` — full-text search over profiles;
+* :mod:`.writes` — what an import reads and writes inside its transaction;
+* :mod:`.subscriptions` — subscriptions and the release-alert outbox;
+* :mod:`.status` — what ``data status`` and ``/status`` report.
+
+Modules inside the package import each other directly, never this one.
+"""
+
+from bot.store.connection import StoreBusy, connect
+from bot.store.paths import data_dir, default_db_path, project_dir
+from bot.store.search import TextHit
+from bot.store.snapshot import Alias, Country, Result, Snapshot
+from bot.store.status import ImportRecord, Status
+from bot.store.store import Store
+from bot.store.subscriptions import PendingAlert
+
+__all__ = [
+    "Alias",
+    "Country",
+    "ImportRecord",
+    "PendingAlert",
+    "Result",
+    "Snapshot",
+    "Status",
+    "Store",
+    "StoreBusy",
+    "TextHit",
+    "connect",
+    "data_dir",
+    "default_db_path",
+    "project_dir",
+]

@@ -1,0 +1,149 @@
+"""One consistent version of the index data, held in memory and read by every answer.
+
+:func:`load_snapshot` reads the four data tables in one read transaction; nothing in a
+:class:`Snapshot` changes afterwards, so any number of threads may read it while an import
+builds the next one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from bot.domain import INDICATORS
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name_en: str
+    name_fr: str | None
+    name_es: str | None
+    name_pt: str | None
+    region: str | None
+    zone: str | None
+    last_year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    year: int
+    code: str
+    rank: int
+    total: int
+    score: float
+    scale: str
+    situation: str | None
+    indicators: dict[str, tuple[float, int]]  # indicator → (score, rank); empty before 2022
+    zone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    alias: str
+    code: str
+    lang: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One consistent version of the index data, read in a single transaction.
+
+    ``generation`` counts the versions one store has loaded: every cache keyed on data
+    compares it, and it changes exactly when the data did.
+    """
+
+    generation: int
+    countries: dict[str, Country]
+    results: dict[tuple[str, int], Result]
+    by_year: dict[int, list[Result]]  # sorted by rank
+    profiles: dict[str, dict[int, dict[str, str]]]  # code → year → section → text
+    aliases: list[Alias]
+    years: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "years", sorted(self.by_year))
+
+    @property
+    def latest_year(self) -> int | None:
+        return self.years[-1] if self.years else None
+
+    def result(self, code: str, year: int) -> Result | None:
+        return self.results.get((code, year))
+
+    def history(self, code: str) -> list[Result]:
+        """Every year's result for a country, oldest first."""
+        return [r for y in self.years if (r := self.results.get((code, y))) is not None]
+
+    def previous_year(self, year: int) -> int | None:
+        """The index before ``year``, or None for the first."""
+        earlier = [y for y in self.years if y < year]
+        return earlier[-1] if earlier else None
+
+    def previous(self, result: Result) -> Result | None:
+        """The country's result in the index before ``result``'s year."""
+        year = self.previous_year(result.year)
+        return self.results.get((result.code, year)) if year is not None else None
+
+    def profile(self, code: str, year: int | None = None) -> tuple[int, dict[str, str]] | None:
+        """The profile for ``year``; else the latest one before it; else the earliest after
+        it (an older year still gets the only text there is, and the reply names its year)."""
+        by_year = self.profiles.get(code)
+        if not by_year:
+            return None
+        before = [y for y in by_year if year is None or y <= year]
+        best = max(before) if before else min(by_year)
+        return best, by_year[best]
+
+    def in_region(self, year: int, region: str) -> list[Result]:
+        """That year's results of one RSF region, by rank."""
+        return self._regions.get((year, region), [])
+
+    @cached_property
+    def _regions(self) -> dict[tuple[int, str], list[Result]]:
+        grouped: dict[tuple[int, str], list[Result]] = {}
+        for year, results in self.by_year.items():
+            for result in results:
+                country = self.countries.get(result.code)
+                if country is not None and country.region is not None:
+                    grouped.setdefault((year, country.region), []).append(result)
+        return grouped
+
+
+def load_snapshot(conn: sqlite3.Connection, generation: int) -> Snapshot:
+    """Read the data tables into a :class:`Snapshot` (call inside a read transaction)."""
+    countries = {
+        row[0]: Country(*row)
+        for row in conn.execute(
+            "SELECT code, name_en, name_fr, name_es, name_pt, region, zone, last_year "
+            "FROM countries ORDER BY code"
+        )
+    }
+    columns = ", ".join(f"{name}, {name}_rank" for name in INDICATORS)
+    results: dict[tuple[str, int], Result] = {}
+    by_year: dict[int, list[Result]] = {}
+    for row in conn.execute(
+        f"SELECT year, code, rank, total, score, scale, situation, zone, {columns} "
+        "FROM results ORDER BY year, rank, code"
+    ):
+        values = row[8:]
+        indicators = {
+            name: (values[2 * i], values[2 * i + 1])
+            for i, name in enumerate(INDICATORS)
+            if values[2 * i] is not None and values[2 * i + 1] is not None
+        }
+        result = Result(row[0], row[1], row[2], row[3], row[4], row[5], row[6], indicators,
+                        row[7])
+        results[(result.code, result.year)] = result
+        by_year.setdefault(result.year, []).append(result)
+    profiles: dict[str, dict[int, dict[str, str]]] = {}
+    for code, year, section, text in conn.execute(
+        "SELECT code, year, section, text FROM profiles"
+    ):
+        profiles.setdefault(code, {}).setdefault(year, {})[section] = text
+    aliases = [
+        Alias(*row) for row in conn.execute("SELECT alias, code, lang, source FROM aliases")
+    ]
+    return Snapshot(generation, countries, results, by_year, profiles, aliases)

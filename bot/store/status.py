@@ -1,0 +1,72 @@
+"""What the database holds, for operators (``pressbot data status``, ``/status``)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    at: str
+    file: str
+    kind: str
+    year: int | None
+    code: str | None
+    summary: str
+
+
+@dataclass(frozen=True)
+class Status:
+    rows_per_year: list[tuple[int, int]]  # (year, countries ranked that year)
+    countries: int
+    profiles: list[tuple[str, int]]  # (code, year)
+    aliases: list[tuple[str, int]]  # (source, count)
+    imports: list[ImportRecord]  # newest first
+    subscribed_chats: int
+
+
+def read_status(conn: sqlite3.Connection, imports: int = 5) -> Status:
+    """Everything ``data status`` shows, read in one go (call inside a read transaction)."""
+    return Status(
+        rows_per_year=[
+            (int(year), int(n))
+            for year, n in conn.execute(
+                "SELECT year, count(*) FROM results GROUP BY year ORDER BY year"
+            )
+        ],
+        countries=int(conn.execute("SELECT count(*) FROM countries").fetchone()[0]),
+        profiles=[
+            (str(code), int(year))
+            for code, year in conn.execute(
+                "SELECT DISTINCT code, year FROM profiles ORDER BY code, year"
+            )
+        ],
+        aliases=[
+            (str(source), int(n))
+            for source, n in conn.execute(
+                "SELECT source, count(*) FROM aliases GROUP BY source ORDER BY source"
+            )
+        ],
+        imports=[
+            ImportRecord(*row)
+            for row in conn.execute(
+                "SELECT at, file, kind, year, code, summary FROM imports ORDER BY id DESC "
+                "LIMIT ?",
+                [imports],
+            )
+        ],
+        subscribed_chats=int(
+            conn.execute("SELECT count(DISTINCT chat_id) FROM subscriptions").fetchone()[0]
+        ),
+    )
+
+
+def index_years(conn: sqlite3.Connection) -> int:
+    """How many index years the database holds (``pressbot health``)."""
+    return int(conn.execute("SELECT count(DISTINCT year) FROM results").fetchone()[0])
+
+
+def has_imports(conn: sqlite3.Connection) -> bool:
+    """Whether anything was ever imported (an empty file gets the shipped data)."""
+    return conn.execute("SELECT 1 FROM imports LIMIT 1").fetchone() is not None

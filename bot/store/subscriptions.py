@@ -1,0 +1,144 @@
+"""Subscriptions and release alerts, kept beside (never inside) the index data.
+
+Imports replace index tables; these tables belong to the bot's users and no import touches
+them.  Alerts are an outbox: when a new index year appears, one ``alerts`` row per
+subscribed chat is written in the same transaction that records the year as announced.
+Delivery marks each row sent, so a restart resumes where it stopped.  A chat that blocked
+the bot is unsubscribed instead of being retried forever.
+
+Every function takes a connection the caller holds alone; writes run in one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from bot.store.connection import write_transaction
+
+#: Delivery attempts before an alert is given up (network trouble, not a block).
+MAX_ATTEMPTS = 5
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def subscribe(conn: sqlite3.Connection, chat_id: int, codes: list[str], lang: str) -> list[str]:
+    """Add subscriptions (``lang``: the language alerts are written in); returns the new."""
+    with write_transaction(conn):
+        existing = set(subscriptions(conn, chat_id))
+        new = [c for c in dict.fromkeys(codes) if c not in existing]
+        conn.executemany(
+            "INSERT OR IGNORE INTO subscriptions (chat_id, code, lang, created) "
+            "VALUES (?, ?, ?, ?)",
+            [(chat_id, c, lang, _now()) for c in new],
+        )
+    return new
+
+
+def unsubscribe(conn: sqlite3.Connection, chat_id: int, codes: list[str] | None) -> int:
+    """Remove the given subscriptions, or all of a chat's when ``codes`` is None: then the
+    chat's alert records go too, and nothing about it stays in the database."""
+    with write_transaction(conn):
+        before = len(subscriptions(conn, chat_id))
+        if codes is None:
+            conn.execute("DELETE FROM subscriptions WHERE chat_id = ?", [chat_id])
+            conn.execute("DELETE FROM alerts WHERE chat_id = ?", [chat_id])
+        else:
+            conn.executemany(
+                "DELETE FROM subscriptions WHERE chat_id = ? AND code = ?",
+                [(chat_id, code) for code in codes],
+            )
+        return before - len(subscriptions(conn, chat_id))
+
+
+def subscriptions(conn: sqlite3.Connection, chat_id: int) -> list[str]:
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT code FROM subscriptions WHERE chat_id = ? ORDER BY created, code", [chat_id]
+        )
+    ]
+
+
+def subscriber_count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(DISTINCT chat_id) FROM subscriptions").fetchone()[0])
+
+
+def plan_alerts(conn: sqlite3.Connection, latest_year: int | None) -> int:
+    """Queue one alert per subscribed chat for a year not announced yet.
+
+    The first run only records the current year: subscribers hear about the *next* index,
+    not about data that was there when they subscribed.  Returns the alerts queued.
+    """
+    if latest_year is None:
+        return 0
+    row = conn.execute("SELECT value FROM bot_state WHERE key = 'announced_year'").fetchone()
+    if row is not None and int(row[0]) >= latest_year:
+        return 0  # the usual case: nothing new, no write lock taken
+    with write_transaction(conn):
+        row = conn.execute("SELECT value FROM bot_state WHERE key = 'announced_year'").fetchone()
+        announced = int(row[0]) if row else None
+        queued = 0
+        if announced is not None and latest_year > announced:
+            cursor = conn.execute(
+                "INSERT OR IGNORE INTO alerts (chat_id, year, status, attempts, updated) "
+                "SELECT DISTINCT chat_id, ?, 'pending', 0, ? FROM subscriptions",
+                [latest_year, _now()],
+            )
+            queued = cursor.rowcount
+        if announced is None or latest_year > announced:
+            conn.execute(
+                "INSERT OR REPLACE INTO bot_state (key, value) VALUES ('announced_year', ?)",
+                [str(latest_year)],
+            )
+    return queued
+
+
+@dataclass(frozen=True)
+class PendingAlert:
+    chat_id: int
+    year: int
+    codes: list[str]
+    lang: str
+
+
+def pending_alerts(conn: sqlite3.Connection, limit: int = 100) -> list[PendingAlert]:
+    rows = conn.execute(
+        "SELECT chat_id, year FROM alerts WHERE status = 'pending' ORDER BY year, chat_id "
+        "LIMIT ?",
+        [limit],
+    ).fetchall()
+    alerts = []
+    for chat_id, year in rows:
+        lang = conn.execute(
+            "SELECT lang FROM subscriptions WHERE chat_id = ? ORDER BY created DESC LIMIT 1",
+            [chat_id],
+        ).fetchone()
+        alerts.append(
+            PendingAlert(chat_id, year, subscriptions(conn, chat_id), lang[0] if lang else "en")
+        )
+    return alerts
+
+
+def mark(conn: sqlite3.Connection, alert: PendingAlert, status: str) -> None:
+    """Record an outcome: "sent", "blocked" (the chat is forgotten: no subscriptions, no
+    alert rows), or "retry"."""
+    if status == "blocked":
+        unsubscribe(conn, alert.chat_id, None)
+        return
+    with write_transaction(conn):
+        if status == "retry":
+            conn.execute(
+                "UPDATE alerts SET attempts = attempts + 1, updated = ?, status = CASE WHEN "
+                "attempts + 1 >= ? THEN 'failed' ELSE 'pending' END "
+                "WHERE chat_id = ? AND year = ?",
+                [_now(), MAX_ATTEMPTS, alert.chat_id, alert.year],
+            )
+        else:
+            conn.execute(
+                "UPDATE alerts SET status = ?, updated = ? WHERE chat_id = ? AND year = ?",
+                [status, _now(), alert.chat_id, alert.year],
+            )

@@ -1,0 +1,95 @@
+"""What every handler shares: the typed ``bot_data``, the context type, and the few facts
+about an update all of them need (the reader's language, whether it is a group).
+
+``ContextTypes(bot_data=BotData)`` makes ``context.bot_data`` a :class:`BotData`, so
+``context.bot_data.pipeline`` is checked by mypy instead of read by string key.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
+
+from bot.cache import LRU
+from bot.charts.data import ChartKey
+from bot.i18n import pick_lang
+from bot.pipeline import Pipeline
+from bot.settings import Settings
+from bot.telegram.cards import InlineCards
+from bot.telegram.conversation import Conversation
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+#: Remembered photos of charts Telegram already has (a file_id is ~90 bytes).
+CHART_FILE_IDS = 1024
+
+
+class BotData:
+    """The services every handler uses; python-telegram-bot creates it empty, and
+    :meth:`setup` fills it before the first update."""
+
+    def __init__(self) -> None:
+        self._pipeline: Pipeline | None = None
+        self._settings: Settings | None = None
+        self._inline: InlineCards | None = None
+        self.conversation = Conversation()
+        # Charts Telegram keeps: a file_id per chart, so each is uploaded once per data version.
+        self.chart_files: LRU[ChartKey, str] = LRU(CHART_FILE_IDS)
+
+    def setup(self, pipeline: Pipeline, settings: Settings) -> None:
+        self._pipeline = pipeline
+        self._settings = settings
+        self._inline = InlineCards(pipeline)
+        self.chart_files = pipeline.cache(CHART_FILE_IDS)
+
+    @property
+    def pipeline(self) -> Pipeline:
+        assert self._pipeline is not None, "BotData.setup was not called"
+        return self._pipeline
+
+    @property
+    def settings(self) -> Settings:
+        assert self._settings is not None, "BotData.setup was not called"
+        return self._settings
+
+    @property
+    def inline(self) -> InlineCards:
+        assert self._inline is not None, "BotData.setup was not called"
+        return self._inline
+
+
+Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
+CONTEXT_TYPES = ContextTypes(bot_data=BotData)
+#: The Application as built by :func:`bot.telegram.app.build_application` (the bot and job
+#: queue types python-telegram-bot's builder infers are left open).
+App = Application[Any, Context, dict[Any, Any], dict[Any, Any], BotData, Any]
+
+
+async def offload(func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run blocking work (anything that may touch SQLite or draw) in a worker thread, so the
+    event loop keeps answering while the database is busy."""
+    return await asyncio.to_thread(func, *args, **kwargs)
+
+
+def user_lang(update: Update) -> str | None:
+    """The Telegram user's language code ("ru", "pt-br"), if the client sent one: the hint
+    understanding weighs against the language of the question itself."""
+    user = update.effective_user
+    return user.language_code if user else None
+
+
+def lang_of(update: Update, text: str = "") -> str:
+    """The interface language for a reply: the text's, else the user's Telegram locale."""
+    user = update.effective_user
+    return pick_lang(user.language_code if user else None, text)
+
+
+def in_group(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type != ChatType.PRIVATE

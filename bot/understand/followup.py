@@ -1,0 +1,76 @@
+"""A follow-up read in the light of the answer it replies to.
+
+"in 2023?" or "what about safety?" keep the countries (or re-rank a ranking); "and Norway?"
+adds Norway to a comparison; "what about Norway?" switches to Norway, keeping the topic and
+year asked before; a question naming its own country stands alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.domain import MAX_COMPARE, TOPIC_INDICATOR
+from bot.query import Intent, Query
+from bot.understand.vocabulary import _FOLLOW_ADDING, _FOLLOW_SWITCHING
+
+
+def with_context(query: Query, context: Query) -> Query:
+    """``query`` as a follow-up to ``context`` (the query behind the answer replied to)."""
+    adding = bool(_FOLLOW_ADDING.match(query.text))
+    switching = bool(_FOLLOW_SWITCHING.match(query.text))
+    if query.intent == Intent.RANKING and query.ranking is not None and context.ranking is not None:
+        # "and in Africa?" after "worst 5 in Asia": the same list for another place.
+        if not (adding or switching):
+            return query
+        new, old = query.ranking, context.ranking
+        place = (new.region, new.subregion) if new.region or new.subregion else (
+            old.region, old.subregion)
+        return replace(
+            context,
+            text=query.text,
+            year=query.year if query.year is not None else context.year,
+            ranking=replace(old, region=place[0], subregion=place[1],
+                            indicator=new.indicator or old.indicator),
+            lang=query.lang,
+        )
+    if query.intent in (Intent.HELP, Intent.RANKING, Intent.SEARCH) or query.command:
+        return query
+    if context.intent == Intent.RANKING and context.ranking is not None and not query.countries:
+        # After a ranking, "in 2023?" or "by safety?" re-ranks rather than asking which country.
+        if query.year is None and query.topic is None:
+            return query
+        indicator = TOPIC_INDICATOR.get(query.topic or "") or context.ranking.indicator
+        return replace(
+            context,
+            text=query.text,
+            year=query.year if query.year is not None else context.year,
+            ranking=replace(context.ranking, indicator=indicator),
+            lang=query.lang,
+        )
+    if not context.countries:
+        return query
+    if not query.countries:
+        # Only a follow-up that asks something (a topic, a year) continues the conversation:
+        # "hello" after an answer is still just a greeting.
+        if query.candidates or (query.topic is None and query.year is None and query.since is None):
+            return query
+        if query.intent == Intent.CHART or context.intent == Intent.CHART:
+            intent = Intent.CHART  # "in 2023?" under a chart: the same chart, another year
+        else:
+            intent = Intent.COMPARE if len(context.countries) > 1 else Intent.PROFILE
+        return replace(
+            query,
+            intent=intent,
+            countries=context.countries,
+            topic=query.topic or context.topic,
+            year=query.year if query.year is not None else context.year,
+        )
+    topic = query.topic or context.topic
+    year = query.year if query.year is not None else context.year
+    if switching:
+        return replace(query, topic=topic, year=year)
+    if adding:
+        merged = tuple(dict.fromkeys((*context.countries, *query.countries)))[:MAX_COMPARE]
+        intent = Intent.CHART if context.intent == Intent.CHART else Intent.COMPARE
+        return replace(query, intent=intent, countries=merged, topic=topic, year=year)
+    return query  # a new question that names its own country

@@ -56,11 +56,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from bot.importer import ImportFailed
+    from bot.errors import OperatorError
 
     try:
         return _main(argv)
-    except ImportFailed as exc:  # e.g. the shipped data/ folder is missing on first use
+    except OperatorError as exc:  # e.g. the shipped data/ folder is missing on first use
         print(f"pressbot: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:

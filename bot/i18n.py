@@ -32,6 +32,9 @@ def pick_lang(hint: str | None, text: str = "") -> str:
 
 _STRINGS: Final[dict[str, dict[str, str]]] = {
     "en": {
+        "reloaded": "Reloaded: data version {version}, years {first}–{latest}, {countries} "
+        "countries.",
+        "reloaded_empty": "Reloaded: the database is empty.",
         # The command menus (setMyCommands), one description per command.
         "cmd_country": "A country's rank, score and profile",
         "cmd_compare": "Compare countries: /compare Norway, Finland",
@@ -187,6 +190,9 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "chart_open": "📈 Open the chart",
     },
     "ru": {
+        "reloaded": "Перечитано: версия данных {version}, годы {first}–{latest}, стран: "
+        "{countries}.",
+        "reloaded_empty": "Перечитано: база пуста.",
         "cmd_country": "Место, балл и профиль страны",
         "cmd_compare": "Сравнить страны",
         "cmd_top": "Самые свободные страны",
@@ -427,6 +433,7 @@ def fmt_score(value: float) -> str:
 # --- country names -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=512)
 def flag(code: str) -> str:
     """The flag emoji of a country, or "" for entities without one (OECS, Northern Cyprus)."""
     two = alpha2_of(code)

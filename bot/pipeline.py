@@ -29,6 +29,7 @@ from bot.charts.cache import png_for
 from bot.charts.data import ChartData, ChartKey
 from bot.domain import MAX_COMPARE
 from bot.i18n import t
+from bot.index_cache import understander_for
 from bot.query import Intent, Query, Ranking
 from bot.render import Rendered, render
 from bot.render.fixed import (
@@ -39,7 +40,8 @@ from bot.render.fixed import (
     status_lines,
     topics,
 )
-from bot.store import PendingAlert, Snapshot, Store
+from bot.store import PendingAlert, Snapshot, Store, default_db_path
+from bot.store.status import has_imports
 from bot.understand import Understander
 
 
@@ -74,6 +76,10 @@ _STARTING_RANKINGS = (
 )
 _STARTING_COUNTRIES = ("KAZ", "RUS", "UKR", "USA", "MEX", "FRA", "NOR", "CHN")
 
+#: Questions read, and replies made, kept per data version (a reply is 1–4 KB).
+PARSED = 8192
+REPLIES = 2048
+
 
 class Pipeline:
     def __init__(self, store: Store) -> None:
@@ -83,15 +89,25 @@ class Pipeline:
         self._generation: int | None = None
         self._caches: list[LRU[Any, Any]] = []
         self._charts: LRU[ChartKey, bytes] = self.cache(CHART_CACHE_SIZE)
+        # Answers come from one immutable snapshot, so the same question asked again (by
+        # anyone, in any chat) has the same reply until the data changes.
+        self._parsed: LRU[tuple[str, str | None, Query | None], Query] = self.cache(PARSED)
+        self._replies: LRU[Query, tuple[Answer, Rendered]] = self.cache(REPLIES)
         self.started = time.time()
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Pipeline:
         """The pipeline over the database at ``path`` (default: ``PRESSBOT_DB``), built from
         the shipped data first if there is none yet."""
+        target = Path(path) if path is not None else default_db_path()
+        if target.is_file():
+            store = Store(target)
+            if store.read(has_imports):
+                return cls(store)  # the usual case: nothing of the importer is loaded
+            store.close()
         from bot.importer import open_store
 
-        return cls(open_store(path))
+        return cls(open_store(target))
 
     # -- the data, and everything computed from it -----------------------------------------
 
@@ -107,7 +123,7 @@ class Pipeline:
         snapshot = self.store.snapshot()
         with self._lock:
             if self._understander is None or self._generation != snapshot.generation:
-                self._understander = Understander(snapshot)
+                self._understander = understander_for(snapshot)
                 self._generation = snapshot.generation
                 for made in self._caches:
                     made.clear()
@@ -124,7 +140,12 @@ class Pipeline:
         """Answer a message.  ``lang`` is the reader's Telegram language, ``context`` the
         query behind the message it follows up on."""
         snapshot, understander = self._current()
-        return self._reply(understander.parse(text, lang, context), snapshot)
+        key = (text, lang, context)
+        query = self._parsed.get(key)
+        if query is None:
+            query = understander.parse(text, lang, context)
+            self._parsed.put(key, query)
+        return self._reply(query, snapshot)
 
     def press(self, data: str, lang: str) -> Reply | None:
         """A button's callback data → its reply; None for data we never made (stale or
@@ -199,8 +220,15 @@ class Pipeline:
         return replies
 
     def _reply(self, query: Query, snapshot: Snapshot) -> Reply:
-        result = answer(query, snapshot, self.store)
-        return Reply(query, result, render(result, query.lang))
+        # Only "did you mean" repeats the words typed; any other reply is the same for every
+        # wording of the same query.
+        key = query if query.candidates else replace(query, text="")
+        made = self._replies.get(key)
+        if made is None:
+            result = answer(query, snapshot, self.store)
+            made = (result, render(result, query.lang))
+            self._replies.put(key, made)
+        return Reply(query, *made)
 
     # -- charts ----------------------------------------------------------------------------
 
@@ -249,9 +277,9 @@ class Pipeline:
                 lines.append(t(lang, "already_subscribed", countries=self._names(old, lang)))
         return "\n".join(lines)
 
-    def unsubscribe(self, chat_id: int, text: str, lang: str, everything: bool) -> str:
-        """/unsubscribe COUNTRY[, …] or, with ``everything``, all of a chat's."""
-        if everything:
+    def unsubscribe(self, chat_id: int, text: str, lang: str) -> str:
+        """/unsubscribe COUNTRY[, …], or all of a chat's ("/unsubscribe all")."""
+        if self._current()[1].means_everything(text):
             return t(lang, "unsubscribed", n=self.store.unsubscribe(chat_id, None))
         codes, unclear = self._countries(text, lang)
         removed = self.store.unsubscribe(chat_id, codes)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -15,6 +19,22 @@ from telegram_harness import api, bot, bot_db  # noqa: F401  (fixtures)
 
 from bot.importer import build_database
 from bot.store import Snapshot, Store
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the understanding cache of this run apart from the user's, and give the
+    hardening figures a folder every worker writes to (pytest-xdist starts the workers
+    after this, so they and every command the tests start inherit both)."""
+    os.environ.setdefault("PRESSBOT_CACHE", tempfile.mkdtemp(prefix="pressbot-test-cache-"))
+    os.environ.setdefault("PRESSBOT_TEST_FIGURES", tempfile.mkdtemp(prefix="pressbot-figures-"))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Each process (a worker, or the only one) leaves its figures for the summary."""
+    if STATS:
+        name = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        path = Path(os.environ["PRESSBOT_TEST_FIGURES"]) / f"{name}.json"
+        path.write_text(json.dumps(STATS), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -52,8 +72,11 @@ def snapshot(store: Store) -> Snapshot:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """The hardening figures: inputs tried, faults injected, answers lost."""
-    if STATS:
+    """The hardening figures of every process: inputs tried, faults injected, answers lost."""
+    total: Counter[str] = Counter()
+    for path in Path(os.environ["PRESSBOT_TEST_FIGURES"]).glob("*.json"):
+        total.update(json.loads(path.read_text(encoding="utf-8")))
+    if total:
         terminalreporter.section("hardening figures")
-        for name, count in sorted(STATS.items()):
+        for name, count in sorted(total.items()):
             terminalreporter.write_line(f"{name}: {count}")

@@ -233,6 +233,13 @@ class RunningBot:
                   and c.params.get("inline_query_id") == query_id]
         return call
 
+    async def run_alert_job(self) -> None:
+        """Run the release-alert job once, now, and wait for it to finish (instead of
+        waiting for its next scheduled run)."""
+        assert self.app.job_queue is not None
+        [job] = self.app.job_queue.get_jobs_by_name("release-alerts")
+        await job.run(self.app)
+
     def new_user(self) -> int:
         self._next_user += 1
         return self._next_user

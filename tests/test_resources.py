@@ -12,7 +12,6 @@ import gc
 import os
 import resource
 import signal
-import time
 from pathlib import Path
 
 from fakebotapi import FakeBotAPI
@@ -78,12 +77,9 @@ async def test_sigterm_closes_the_database_within_5_seconds(
         api.inject_message("Kazakhstan", user_id=77)
         await api.wait_for("sendMessage", timeout=10)
         assert wal.exists()  # the bot holds the database open in WAL mode
-        started = time.monotonic()
         process.send_signal(signal.SIGTERM)
-        await asyncio.wait_for(process.wait(), 5)
-        stopped_in = time.monotonic() - started
+        await asyncio.wait_for(process.wait(), 5)  # the promise: gone within 5 s
     assert process.returncode == 0
-    assert stopped_in < 5
     assert "database closed" in process.stderr_text  # type: ignore[attr-defined]
     # SQLite removes the WAL file when the last connection closes cleanly.
     assert not wal.exists()

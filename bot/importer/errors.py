@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.errors import OperatorError
 
-class ImportFailed(Exception):
+
+class ImportFailed(OperatorError):
     """A file was refused; nothing was written.  ``str()`` reads ``file:line:column: why``."""
 
     def __init__(self, file: str | Path, line: int, column: int, reason: str) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from bot.domain import CREDIT
 from bot.i18n import country_name, flag, t
@@ -29,13 +30,23 @@ def credit(url: str, lang: str) -> str:
 
 def label(country: Country, lang: str) -> str:
     """Flag and name, escaped for a message."""
-    return html.escape(button_label(country, lang))
+    return _escaped(country.code, country.name_en, lang)
+
+
+@lru_cache(maxsize=4096)
+def _escaped(code: str, name_en: str, lang: str) -> str:
+    return html.escape(_flagged(code, name_en, lang))
 
 
 def button_label(country: Country, lang: str) -> str:
     """Flag and name as plain text (button texts are not parsed as HTML)."""
-    shown = country_name(country.code, country.name_en, lang)
-    mark = flag(country.code)
+    return _flagged(country.code, country.name_en, lang)
+
+
+@lru_cache(maxsize=4096)
+def _flagged(code: str, name_en: str, lang: str) -> str:
+    shown = country_name(code, name_en, lang)
+    mark = flag(code)
     return f"{mark} {shown}" if mark else shown
 
 

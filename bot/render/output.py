@@ -15,7 +15,7 @@ class Button:
     data: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Rendered:
     """A reply as every interface shows it: Telegram-HTML messages (each ≤ 4096 characters),
     buttons under the last one, and for a chart the picture's data (the first message is

@@ -15,13 +15,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from bot.errors import OperatorError
+
 #: How long one attempt at the write lock waits inside SQLite before we back off.
 BUSY_TIMEOUT_MS = 250
 #: How long a write waits for the lock in all before giving up.
 WRITE_DEADLINE = 120.0
 
 
-class StoreBusy(RuntimeError):
+class StoreBusy(OperatorError):
     """Another process kept the write lock for longer than the write could wait."""
 
 

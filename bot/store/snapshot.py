@@ -144,6 +144,9 @@ def load_snapshot(conn: sqlite3.Connection, generation: int) -> Snapshot:
     ):
         profiles.setdefault(code, {}).setdefault(year, {})[section] = text
     aliases = [
-        Alias(*row) for row in conn.execute("SELECT alias, code, lang, source FROM aliases")
+        Alias(*row)
+        for row in conn.execute(
+            "SELECT alias, code, lang, source FROM aliases ORDER BY alias, code, lang"
+        )
     ]
     return Snapshot(generation, countries, results, by_year, profiles, aliases)

@@ -12,8 +12,9 @@ import time
 from telegram import Update
 from telegram.ext import CommandHandler, filters
 
+from bot.i18n import t
 from bot.render.fixed import preformatted
-from bot.telegram.context import App, Context, offload
+from bot.telegram.context import App, Context, lang_of, offload
 from bot.telegram.send import say
 
 
@@ -44,9 +45,10 @@ async def reload(update: Update, context: Context) -> None:
     """/reload: drop every cache and re-read the database now."""
     assert update.effective_message is not None
     snapshot = await offload(context.bot_data.pipeline.reload)
+    lang = lang_of(update)
     text = (
-        f"Reloaded: data version {snapshot.generation}, years {snapshot.years[0]}–"
-        f"{snapshot.latest_year}, {len(snapshot.countries)} countries."
-        if snapshot.years else "Reloaded: the database is empty."
+        t(lang, "reloaded", version=snapshot.generation, first=snapshot.years[0],
+          latest=snapshot.latest_year, countries=len(snapshot.countries))
+        if snapshot.years else t(lang, "reloaded_empty")
     )
     await say(update.effective_message, text)

@@ -39,6 +39,8 @@ class BotData:
         self._settings: Settings | None = None
         self._inline: InlineCards | None = None
         self.conversation = Conversation()
+        # One delivery of release alerts at a time: two would both send what is pending.
+        self.alerts_lock = asyncio.Lock()
         # Charts Telegram keeps: a file_id per chart, so each is uploaded once per data version.
         self.chart_files: LRU[ChartKey, str] = LRU(CHART_FILE_IDS)
 

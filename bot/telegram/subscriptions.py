@@ -23,8 +23,6 @@ log = logging.getLogger(__name__)
 
 #: Seconds between checks for a new index year: imports are served within this delay.
 ALERT_INTERVAL = 3.0
-#: What /unsubscribe takes for "every country" (in the interface languages).
-_EVERYTHING = frozenset({"all", "все", "всё"})
 
 
 async def _may_change(update: Update, context: Context) -> bool:
@@ -66,9 +64,8 @@ async def unsubscribe(update: Update, context: Context) -> None:
     if not text:
         await say(message, t(lang, "usage_unsubscribe"))
         return
-    everything = text.lower() in _EVERYTHING
     pipeline = context.bot_data.pipeline
-    await say(message, await offload(pipeline.unsubscribe, chat.id, text, lang, everything))
+    await say(message, await offload(pipeline.unsubscribe, chat.id, text, lang))
 
 
 async def list_subscriptions(update: Update, context: Context) -> None:
@@ -88,6 +85,11 @@ COMMANDS = {
 
 async def deliver_alerts(context: Context) -> None:
     """Queue alerts for a new index year, then send what is pending, one chat at a time."""
+    async with context.bot_data.alerts_lock:
+        await _deliver(context)
+
+
+async def _deliver(context: Context) -> None:
     pipeline = context.bot_data.pipeline
     for pending, reply in await offload(pipeline.due_alerts):
         if reply is None:

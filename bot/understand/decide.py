@@ -24,6 +24,7 @@ from bot.i18n import pick_lang
 from bot.query import Intent, Query, Ranking
 from bot.understand.text import _NUM, _QUOTED_RE, _WORD, _Token, tokenize
 from bot.understand.vocabulary import (
+    _NOT_A_YEAR_AFTER,
     _SEARCH_ALTERNATIVES,
     _SEARCH_FILLER,
     _SEARCH_LEAD,
@@ -196,7 +197,7 @@ def _years(
         value = int(token.raw)
         if not (
             len(token.raw) == 4 and _FIRST_YEAR <= value <= 2100 and not token.ordinal
-            and not (i and tokens[i - 1].norm in ("top", "топ", "number", "no"))
+            and not (i and tokens[i - 1].norm in _NOT_A_YEAR_AFTER)
         ):  # fmt: skip
             numbers.append((i, value))
             continue

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import islice
+from typing import Any, NamedTuple
 
 from bot.names import INVISIBLE_RE, fold, normalize
 from bot.query import Query
@@ -39,6 +40,7 @@ from bot.understand.typos import _FUZZY_LANGS, _MIN_TYPO_WORD, _typo_match
 from bot.understand.vocabulary import (
     _ARABIC_PREFIXES,
     _COMMON_NAMES_TITLECASE,
+    _EVERYTHING,
     _FEATURES,
     _FOREIGN_WORDS,
     _NEAR_NAME_WORDS,
@@ -61,8 +63,7 @@ _MAX_KEY_WORDS = 7
 _FUZZY_CACHE_SIZE = 20_000
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
+class _Match(NamedTuple):
     """What a key of the index names: countries, or a region."""
 
     codes: tuple[str, ...]  # one code, or several when the name is ambiguous
@@ -71,11 +72,20 @@ class _Match:
 
 _NO_MATCH = _Match(())
 
+#: What the build computes: kept between runs by :meth:`Understander.state` (plain data).
+_STATE = ("keys", "cased", "first_len", "english", "turkic", "cjk", "titlecase_only", "short",
+          "_cjk_lengths", "_fuzzy_lists", "_fuzzy_codes", "_fuzzy_forms", "_prefix_names",
+          "_prefix_keys")
+
 
 class Understander:
-    """Parses questions against one snapshot's vocabulary; build once per data version."""
+    """Parses questions against one snapshot's vocabulary; build once per data version.
 
-    def __init__(self, snapshot: Snapshot) -> None:
+    Building takes tens of milliseconds; :meth:`state` is the built index as plain
+    containers, and ``Understander(snapshot, state)`` takes it back instead of building
+    (the pipeline keeps it on disk between runs, see :mod:`bot.index_cache`)."""
+
+    def __init__(self, snapshot: Snapshot, state: dict[str, Any] | None = None) -> None:
         self.latest_year = snapshot.latest_year
         self.years = tuple(snapshot.years)
         self.current = frozenset(
@@ -95,7 +105,21 @@ class Understander:
         self._fuzzy_codes: dict[str, tuple[str, ...]] = {}
         self._fuzzy_forms: frozenset[str] = frozenset()
         self._fuzzy_cache: dict[tuple[str, bool], tuple[str, tuple[str, ...]] | None] = {}
-        self._build(snapshot)
+        self._prefix_names: list[tuple[str, str, str, bool]] = []
+        self._prefix_keys: list[str] = []
+        if state is None:
+            self._build(snapshot)
+        else:
+            for name in _STATE:
+                setattr(self, name, state[name])
+            self.keys = {key: _Match(*match) for key, match in state["keys"].items()}
+
+    def state(self) -> dict[str, Any]:
+        """The built index: dicts, lists, tuples, sets and strings only (no class of ours),
+        so it can be stored and read back without running any code."""
+        state = {name: getattr(self, name) for name in _STATE}
+        state["keys"] = {key: tuple(match) for key, match in self.keys.items()}
+        return state
 
     # -- building ------------------------------------------------------------------------
 
@@ -273,6 +297,10 @@ class Understander:
                     runs.append([token])
             unknown.extend(body[run[0].start : run[-1].end] for run in runs)
         return list(dict.fromkeys(codes)), unknown
+
+    def means_everything(self, text: str) -> bool:
+        """Whether a list of countries is "all" of them ("/unsubscribe all", "все")."""
+        return normalize(text) in _EVERYTHING
 
     def prefix_matches(self, text: str, lang: str, limit: int = 50) -> list[str]:
         """Current countries with a name beginning with ``text`` (case, accents and

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.names import INVISIBLE_RE, fold
+from bot.understand.vocabulary import _ORDINAL_SUFFIXES
 
 # Scripts, for the fallbacks that apply to one script only: CJK names inside a longer word,
 # Cyrillic stems and typos, Arabic one-letter prefixes.
@@ -24,7 +25,7 @@ _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
 # ("142nd", "142-е"), or a word, apostrophes inside it included ("Côte d'Ivoire").
 _TOKEN_RE = re.compile(
     r"(?P<flag>[\U0001F1E6-\U0001F1FF]{2})"
-    r"|(?P<num>\d+)(?:-?(?P<ord>st|nd|rd|th|ое|ой|ий|ым|ом|го|ая|е|й|я|м)(?![^\W\d_]))?"
+    r"|(?P<num>\d+)(?:-?(?P<ord>" + "|".join(_ORDINAL_SUFFIXES) + r")(?![^\W\d_]))?"
     r"|(?P<word>[^\W\d_]+(?:['’ʼʻ`´‘][^\W\d_]+)*)"
 )
 _APOSTROPHE_RE = re.compile(r"['’ʼʻ`´‘]")

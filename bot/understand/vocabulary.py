@@ -399,6 +399,16 @@ _add(
     "chart",
 )
 
+# Words after which a four-digit number is no year: "top 2000", "number 1999".
+_NOT_A_YEAR_AFTER = frozenset(_words("top топ number no"))
+
+# Suffixes that make a number an ordinal: "142nd", "142-е", "142-й".
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th", "ое", "ой", "ий", "ым", "ом", "го", "ая", "е", "й",
+                     "я", "м")
+
+# What "/unsubscribe all" may say for every country.
+_EVERYTHING = frozenset(_words("all everything все всё"))
+
 # --- follow-ups ------------------------------------------------------------------------------
 
 # How a follow-up begins when it adds a country to what was shown ("and Norway?", "а

@@ -1,0 +1,109 @@
+"""The understander's index kept on disk between runs, so a process starts answering in a
+fraction of the time building it takes.
+
+The file is named after everything the index is built from — the names, the countries,
+the index years, and the source of the code that builds it — so a changed alias, a new
+index year or an update of the bot can never be answered from an old index: a new
+fingerprint is a new file.  The index is plain data (:meth:`Understander.state`), stored
+with pickle and read back by an unpickler that refuses every class, so reading a cache file
+can run no code.  Anything unexpected (no cache folder, no permission, a damaged file)
+falls back to building, which is always correct.
+
+Where: ``PRESSBOT_CACHE``, else ``$XDG_CACHE_HOME/pressbot``, else ``~/.cache/pressbot``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from bot.store import Snapshot
+from bot.understand import Understander
+
+log = logging.getLogger(__name__)
+
+#: Cache files kept; older ones are removed when a new one is written.
+MAX_FILES = 8
+_PREFIX = "understand-"
+#: The source that decides what the index holds: a change to any of it is a new index.
+_SOURCES = ("understand", "names.py", "domain.py", "index_cache.py")
+
+
+def cache_dir() -> Path:
+    if folder := os.environ.get("PRESSBOT_CACHE"):
+        return Path(folder)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "pressbot"
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> bytes:
+    digest = hashlib.sha256(sys.version.encode())
+    package = Path(__file__).resolve().parent
+    for name in _SOURCES:
+        path = package / name
+        for source in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(source.read_bytes())
+    return digest.digest()
+
+
+def fingerprint(snapshot: Snapshot) -> str:
+    """A digest of what the index is built from: the code, the years, which countries are
+    current, and every name."""
+    digest = hashlib.sha256(_code_version())
+    digest.update(repr(snapshot.years).encode())
+    digest.update(repr(sorted((c.code, c.last_year) for c in snapshot.countries.values()))
+                  .encode())
+    digest.update("\x1e".join(f"{a.alias}\x1f{a.code}\x1f{a.lang}\x1f{a.source}"
+                              for a in snapshot.aliases).encode())
+    return digest.hexdigest()[:32]
+
+
+class _PlainData(pickle.Unpickler):
+    """Reads dicts, lists, tuples, sets, strings and numbers; refuses any class."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"a cache file may hold no {module}.{name}")
+
+
+def understander_for(snapshot: Snapshot) -> Understander:
+    """The understander of ``snapshot``'s data: read from the cache, else built and kept."""
+    folder = cache_dir()
+    path = folder / f"{_PREFIX}{fingerprint(snapshot)}.pickle"
+    try:
+        with path.open("rb") as file:
+            state = _PlainData(file).load()
+        return Understander(snapshot, state)
+    except FileNotFoundError:
+        pass
+    except Exception:  # a damaged or foreign file: build anew, and replace it below
+        log.warning("the understanding cache %s could not be read; rebuilding", path)
+    understander = Understander(snapshot)
+    try:
+        _write(folder, path, understander.state())
+    except OSError as exc:
+        log.debug("no understanding cache written (%s)", exc)
+    return understander
+
+
+def _write(folder: Path, path: Path, state: dict[str, Any]) -> None:
+    """Write atomically (another process may read it meanwhile); keep the newest files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            pickle.dump(state, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    files = sorted(folder.glob(f"{_PREFIX}*.pickle"), key=lambda p: p.stat().st_mtime)
+    for old in files[:-MAX_FILES]:
+        old.unlink(missing_ok=True)

@@ -15,6 +15,11 @@ class Intent(StrEnum):
     RANKING = "ranking"  # a list of countries by rank
     SEARCH = "search"  # profiles that mention some words
     CHART = "chart"  # a picture of one to five countries' history
+    AGGREGATE = "aggregate"  # means, medians and counts of a group; a country in its region
+    BAND = "band"  # the countries in one situation band
+    MOVERS = "movers"  # the biggest risers or fallers between two indexes
+    WHY = "why"  # what moved when a country rose or fell
+    EXPLAIN = "explain"  # what the index, its method, indicators and bands mean
     HELP = "help"  # what the bot can do
     NONE = "none"  # no question the bot can place
 
@@ -38,6 +43,25 @@ class Ranking:
 
 
 @dataclass(frozen=True, slots=True)
+class Analysis:
+    """What an analytical question asks for (intents aggregate, band, movers, why, explain);
+    the countries, year or span ("since 2022") are the query's own."""
+
+    # aggregate: "mean", "median", "count" (countries per band) or "place" (a country
+    # among its region's)
+    measure: Literal["mean", "median", "count", "place"] | None = None
+    band: str | None = None  # band: a situation (bot.domain.SITUATIONS), "good" … "very_serious"
+    direction: Literal["rise", "fall"] | None = None  # movers
+    by: Literal["rank", "score"] = "rank"  # movers: what moved
+    # explain: "index", "method", "indicator", "bands" or "comparability"
+    subject: str | None = None
+    indicator: str | None = None  # a key of bot.domain.INDICATORS, when one is named
+    region: str | None = None  # a key of bot.domain.REGIONS; None: the world
+    subregion: str | None = None  # a key of bot.domain.SUBREGIONS
+    limit: int = 10  # movers: how many of each
+
+
+@dataclass(frozen=True, slots=True)
 class Query:
     text: str
     intent: Intent
@@ -46,6 +70,7 @@ class Query:
     year: int | None = None  # the year named, None when the question names none
     since: int | None = None  # "since 2022": history from that year on
     ranking: Ranking | None = None
+    analysis: Analysis | None = None  # for the analytical intents
     search_terms: str | None = None  # for intent "search": the words as written
     # For intent "search": groups of words, a section matching every word of one group.
     search_groups: tuple[tuple[str, ...], ...] = ()

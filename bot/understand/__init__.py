@@ -51,5 +51,14 @@ from bot.names import normalize
 from bot.understand.inflection import inflections
 from bot.understand.parser import Understander
 from bot.understand.text import clean, tokenize
+from bot.understand.vocabulary import _STOPWORDS, _VOCABULARY
 
-__all__ = ["Understander", "clean", "inflections", "normalize", "tokenize"]
+__all__ = ["Understander", "clean", "inflections", "is_question_word", "normalize", "tokenize"]
+
+
+def is_question_word(text: str) -> bool:
+    """Whether a word or phrase belongs to the vocabulary questions are made of (topics,
+    rankings, intents, common words of a supported language): such a word can never be a
+    country's alias, or "are journalists safe" would name a country."""
+    key = normalize(text)
+    return key in _VOCABULARY or key in _STOPWORDS

@@ -23,9 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from report import percentile
 
-from bot import charts
+from bot import button_data
 from bot.domain import INDICATORS
-from bot.store import Snapshot, Store, build_database
+from bot.importer import build_database
+from bot.pipeline import Pipeline
+from bot.store import Snapshot
 
 T = TypeVar("T")
 COUNTRIES = ["KAZ", "NOR", "USA", "MEX", "IND", "ERI", "FRA", "BRA", "CHN", "UKR", "KGZ", "ZAF"]
@@ -68,11 +70,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         build_database(db)
-        store = Store(db)
-        snapshot = store.snapshot()
+        pipeline = Pipeline.open(db)
+        snapshot = pipeline.store.snapshot()
 
         def chart(codes: tuple[str, ...]) -> bytes:
-            return charts.chart_png(store, codes, None)[1]
+            """A Chart button pressed: the reply, then its picture (drawn once)."""
+            reply = pipeline.press(button_data.chart(codes, None), "en")
+            assert reply is not None and reply.rendered.chart is not None
+            return pipeline.chart_png(reply.rendered.chart)
 
         def naive(code: str) -> bytes:
             return naive_png(snapshot, code)
@@ -87,7 +92,7 @@ def main() -> int:
         naive_cold = timed(naive, COUNTRIES)
         naive_again = timed(naive, COUNTRIES * 3)
         naive_sizes = [len(naive_png(snapshot, code)) for code in COUNTRIES]
-        store.close()
+        pipeline.close()
 
     rows = [
         ("pressbot, one country", statistics.median(cold), max(cold),

@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 from report import percentile, table  # noqa: E402
 
 from bot.importer import shipped_files  # noqa: E402
-from bot.store import Store, build_database, data_dir  # noqa: E402
+from bot.importer import build_database  # noqa: E402
+from bot.store import Store, data_dir  # noqa: E402
 
 CODE, YEAR = "KAZ", 2024
 TARGET_REBUILD_S = 3.0

@@ -31,8 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from report import percentile, table  # noqa: E402
 
-from bot.importer import shipped_files  # noqa: E402
-from bot.importer import build_database  # noqa: E402
+from bot.importer import build_database, shipped_files  # noqa: E402
 from bot.store import Store, data_dir  # noqa: E402
 
 CODE, YEAR = "KAZ", 2024

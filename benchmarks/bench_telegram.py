@@ -34,6 +34,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
@@ -42,8 +43,6 @@ from offline import TOKEN, TYPED, MemoryRequest, update_mix  # noqa: E402
 from report import percentile, table  # noqa: E402
 from telegram import Update  # noqa: E402
 from telegram.ext import AIORateLimiter  # noqa: E402
-
-from typing import Any  # noqa: E402
 
 from bot.cache import LRU  # noqa: E402
 from bot.importer import build_database  # noqa: E402

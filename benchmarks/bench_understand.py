@@ -33,10 +33,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from phrasings import PHRASINGS  # noqa: E402
 
 from bot.answer import answer  # noqa: E402
+from bot.importer import build_database  # noqa: E402
 from bot.pipeline import Pipeline  # noqa: E402
 from bot.query import Query  # noqa: E402
 from bot.render import render  # noqa: E402
-from bot.store import Snapshot, Store, build_database  # noqa: E402
+from bot.store import Snapshot, Store  # noqa: E402
 from bot.understand import Understander  # noqa: E402
 
 #: extractOne's WRatio score from which the baseline calls its best name a match.
@@ -198,7 +199,7 @@ def answering_section(store: Store, questions: list[str], rounds: int) -> Sectio
     """The whole pipeline (understand → answer → render) against the naive understanding
     feeding the same answer and render stages."""
     pipeline = Pipeline(store)
-    snapshot, _ = pipeline.current()
+    snapshot = store.snapshot()
     current = [c for c in snapshot.countries.values() if c.last_year == snapshot.latest_year]
     names = [c.name_en for c in current]
     code_of = {c.name_en: c.code for c in current}

@@ -15,6 +15,7 @@ written): the Telegram layer calls them from worker threads.
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -92,7 +93,8 @@ class Pipeline:
         # Answers come from one immutable snapshot, so the same question asked again (by
         # anyone, in any chat) has the same reply until the data changes.
         self._parsed: LRU[tuple[str, str | None, Query | None], Query] = self.cache(PARSED)
-        self._replies: LRU[Query, tuple[Answer, Rendered]] = self.cache(REPLIES)
+        self._replies: LRU[tuple[Query, str | None], tuple[Answer, Rendered]] = self.cache(
+            REPLIES)
         self.started = time.time()
 
     @classmethod
@@ -127,6 +129,10 @@ class Pipeline:
                 self._generation = snapshot.generation
                 for made in self._caches:
                     made.clear()
+                # The snapshot and the index never change once built: keep the garbage
+                # collector from walking their hundreds of thousands of objects on every
+                # full collection (they are freed as usual once nothing refers to them).
+                gc.freeze()
             return snapshot, self._understander
 
     def refresh(self) -> int:
@@ -221,8 +227,8 @@ class Pipeline:
 
     def _reply(self, query: Query, snapshot: Snapshot) -> Reply:
         # Only "did you mean" repeats the words typed; any other reply is the same for every
-        # wording of the same query.
-        key = query if query.candidates else replace(query, text="")
+        # wording of the same query (queries compare without their text).
+        key = (query, query.text if query.candidates else None)
         made = self._replies.get(key)
         if made is None:
             result = answer(query, snapshot, self.store)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
@@ -63,7 +63,10 @@ class Analysis:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    text: str
+    """What a question asks for.  ``text`` is how it was written: two queries that ask the
+    same thing are equal whatever their wording (so one reply serves both)."""
+
+    text: str = field(compare=False)
     intent: Intent
     countries: tuple[str, ...] = ()  # RSF codes in the order written
     topic: str | None = None  # a key of bot.domain.TOPICS

@@ -65,14 +65,17 @@ def parts(snapshot: Snapshot, country: Country, year: int) -> tuple[tuple[Countr
 
 def neighbours(snapshot: Snapshot, country: Country, year: int, count: int = 2) -> tuple[str, ...]:
     """The ``count`` countries of the same region closest in rank (for a comparison button):
-    one pass over the region's ranking, whatever the number of countries."""
+    the places next to it in the region's ranking, nearest first, the better-ranked first
+    on a tie."""
     if country.region is None:
         return ()
     same = snapshot.in_region(year, country.region)
     index = next((i for i, r in enumerate(same) if r.code == country.code), None)
     if index is None:
         return ()
-    nearest = sorted(
-        (abs(i - index), r.rank, r.code) for i, r in enumerate(same) if i != index
-    )
-    return tuple(code for _, _, code in nearest[:count])
+    near: list[tuple[int, int, str]] = []
+    for distance in range(1, count + 1):
+        for i in (index - distance, index + distance):
+            if 0 <= i < len(same):
+                near.append((distance, same[i].rank, same[i].code))
+    return tuple(code for _, _, code in sorted(near)[:count])

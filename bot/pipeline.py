@@ -26,7 +26,7 @@ from bot.answer import Answer, alert, answer
 from bot.cache import LRU
 from bot.charts.cache import CACHE_SIZE as CHART_CACHE_SIZE
 from bot.charts.cache import png_for
-from bot.charts.data import ChartData, ChartKey
+from bot.charts.data import Picture, PictureKey
 from bot.domain import MAX_COMPARE
 from bot.i18n import t
 from bot.index_cache import understander_for
@@ -88,7 +88,7 @@ class Pipeline:
         self._understander: Understander | None = None
         self._generation: int | None = None
         self._caches: list[LRU[Any, Any]] = []
-        self._charts: LRU[ChartKey, bytes] = self.cache(CHART_CACHE_SIZE)
+        self._charts: LRU[PictureKey, bytes] = self.cache(CHART_CACHE_SIZE)
         # Answers come from one immutable snapshot, so the same question asked again (by
         # anyone, in any chat) has the same reply until the data changes.
         self._parsed: LRU[tuple[str, str | None, Query | None], Query] = self.cache(PARSED)
@@ -146,6 +146,11 @@ class Pipeline:
             query = understander.parse(text, lang, context)
             self._parsed.put(key, query)
         return self._reply(query, snapshot)
+
+    def answer_query(self, query: Query) -> Reply:
+        """The reply to a query built by the caller rather than read from text (buttons,
+        deep links and tests ask this way)."""
+        return self._reply(query, self._current()[0])
 
     def press(self, data: str, lang: str) -> Reply | None:
         """A button's callback data → its reply; None for data we never made (stale or
@@ -241,7 +246,7 @@ class Pipeline:
             query = replace(query, year=year, since=None)
         return self._reply(query, snapshot)
 
-    def chart_png(self, data: ChartData) -> bytes:
+    def chart_png(self, data: Picture) -> bytes:
         """The picture of a chart reply (``reply.rendered.chart``): drawn once per data
         version, then from the cache.  Drawing takes ~0.1 s: call from a worker thread."""
         self.refresh()

@@ -76,6 +76,12 @@ _STARTING_RANKINGS = (
 )
 _STARTING_COUNTRIES = ("KAZ", "RUS", "UKR", "USA", "MEX", "FRA", "NOR", "CHN")
 
+#: Inline mode offers the answer itself for these even when no country is named.
+_ANSWERED_WITHOUT_COUNTRIES = frozenset({
+    Intent.RANKING, Intent.SEARCH, Intent.AGGREGATE, Intent.BAND, Intent.MOVERS,
+    Intent.EXPLAIN,
+})
+
 #: Questions read, and replies made, kept per data version (a reply is 1–4 KB).
 PARSED = 8192
 REPLIES = 2048
@@ -211,7 +217,7 @@ class Pipeline:
         query = first.query
         replies = []
         codes: list[str] = []
-        if query.countries or query.intent in (Intent.RANKING, Intent.SEARCH):
+        if query.countries or query.intent in _ANSWERED_WITHOUT_COUNTRIES:
             replies.append(first)
             if len(query.countries) > 1:
                 codes = list(query.countries)

@@ -498,3 +498,12 @@ def test_a_history_across_years_rsf_split_a_country_says_so(pipeline: Pipeline) 
         assert phrase in text and "United States (US territory)" in text
     text = ask(pipeline, Intent.PROFILE, countries=("USA",), since=2013)
     assert "in parts" not in text
+
+
+def test_a_comparison_of_more_than_five_names_which_were_left_out(pipeline: Pipeline) -> None:
+    codes = ("NOR", "FIN", "KAZ", "KGZ", "UZB", "TJK", "TKM")
+    text = ask(pipeline, Intent.COMPARE, countries=codes)
+    names = {c: rsf.year(2026)[c].name for c in codes}
+    assert "2 more were left out" in text
+    left = text.split("left out: ", 1)[1].split(".")[0]
+    assert names["TJK"] in left and names["TKM"] in left and names["NOR"] not in left

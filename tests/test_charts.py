@@ -359,3 +359,19 @@ async def test_chart_command_honours_a_year_and_several_countries(bot: RunningBo
     api.inject_message("/chart Казахстан, Нарния", user_id=43)
     [refused] = await api.wait_for("sendMessage", timeout=20)
     assert "Нарния" in refused.params["text"] and len(api.sent("sendPhoto")) == 1
+
+
+def test_a_comparison_labels_line_ends_and_marks_the_year(pipeline: Pipeline) -> None:
+    """Each line ends with its latest rank (the label "score · #rank"), both methods are
+    drawn, and a year asked for changes the picture (its points are marked)."""
+    import rsf_csv as rsf
+
+    data = chart_data(pipeline, ("KAZ", "KGZ", "NOR"), None)
+    latest = max(int(p.stem) for p in rsf.CSV_DIR.glob("*.csv"))
+    for series in data.countries:
+        assert series.rank_at_end == rsf.year(latest)[series.code].rank
+        assert series.history[0][0] == 2013
+        assert len(series.ranks) == len(series.history)
+    latest_png = pipeline.chart_png(data)
+    marked = chart_png(pipeline, ("KAZ", "KGZ", "NOR"), 2018)[1]
+    assert marked != latest_png and png_size(marked) == png_size(latest_png)

@@ -428,6 +428,8 @@ _ANALYSIS_STRINGS: Final[dict[str, dict[str, str]]] = {
         "why_heading": "what moved since {base}",
         "why_no_previous": "{country} was not in the index before {year}: there is no change "
         "to show.",
+        "why_first_index": "{year} is RSF's first index: there is no change to show.",
+        "movers_first_index": "{year} is RSF's first index: compared with the one after it.",
         "why_not_fall": "Not a fall: {country} rose {n} places in {year} (▲{n}).",
         "why_not_rise": "Not a rise: {country} fell {n} places in {year} (▼{n}).",
         "why_unchanged": "{country} kept its rank in {year}.",
@@ -633,6 +635,8 @@ _ANALYSIS_STRINGS: Final[dict[str, dict[str, str]]] = {
         "why_heading": "что изменилось с {base} года",
         "why_no_previous": "В индексе до {year} года страны «{country}» не было: сравнивать "
         "не с чем.",
+        "why_first_index": "{year} — первый индекс RSF: сравнивать не с чем.",
+        "movers_first_index": "{year} — первый индекс RSF: сравнение со следующим.",
         "why_not_fall": "Это не падение: {country} в {year} году — ▲{n}.",
         "why_not_rise": "Это не подъём: {country} в {year} году — ▼{n}.",
         "why_unchanged": "{country}: место в {year} году не изменилось.",

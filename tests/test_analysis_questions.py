@@ -10,8 +10,8 @@ moment understanding learns the analytical questions.
 from __future__ import annotations
 
 import atexit
+import os
 import re
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -23,9 +23,10 @@ from bot.domain import RSF_METHOD_URL
 from bot.pipeline import Pipeline, Reply
 from bot.query import Intent
 
-_FOLDER = Path(tempfile.mkdtemp(prefix="pressbot-questions-"))
-atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)
-PIPELINE = Pipeline.open(_FOLDER / "questions.db")  # built from data/, as on first use
+# Built from data/ as on first use, once per test run: the run's cache folder (conftest) is
+# shared by every worker, and a database is only ever linked into place whole.
+_FOLDER = Path(os.environ.get("PRESSBOT_CACHE") or tempfile.mkdtemp(prefix="pressbot-q-"))
+PIPELINE = Pipeline.open(_FOLDER / "questions.db")
 atexit.register(PIPELINE.close)
 UNDERSTOOD = PIPELINE.ask("average score in Europe").query.intent == Intent.AGGREGATE
 

@@ -52,6 +52,8 @@ def _place(query: Query, snapshot: Snapshot, year: int, note: YearNote | None,
         kind = MessageKind.CLARIFY if query.candidates else MessageKind.NEED_COUNTRY
         found = tuple(snapshot.countries[c] for c in query.candidates if c in snapshot.countries)
         return MessageAnswer(query, kind, found, snapshot.latest_year)
+    if query.year is None and country.last_year and country.last_year < year:
+        year, note = country.last_year, None  # a former entity (Yugoslavia): its last index
     scope = Scope.of(spec.region, spec.subregion)
     if scope.world:
         scope = _home(country)

@@ -235,6 +235,7 @@ class WhyAnswer:
     url: str  # RSF's page for the country: the reasons are there
     direction: str | None = None  # what the question assumed ("rise" / "fall")
     year_note: YearNote | None = None
+    first_index: bool = False  # ``year`` is RSF's first index: nothing before it
 
 
 @dataclass(frozen=True)

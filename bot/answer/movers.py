@@ -22,10 +22,12 @@ from bot.store import Result, Snapshot
 MAX_MOVERS = 25
 
 
-def years_compared(query: Query, snapshot: Snapshot) -> tuple[int, int, YearNote | None]:
+def years_compared(query: Query, snapshot: Snapshot
+                   ) -> tuple[int, int, YearNote | None, bool]:
     """The later and the earlier index compared: "between 2020 and 2024" (``since`` and
     ``year``), "since 2022" (to the latest), "in 2024" (with the index before), or the latest
-    with the one before.  A year without an index is replaced by the nearest, said so."""
+    with the one before.  A year without an index is replaced by the nearest, said so; the
+    first index is compared with the next (the last value says so)."""
     years = snapshot.years
     note = None
 
@@ -41,17 +43,18 @@ def years_compared(query: Query, snapshot: Snapshot) -> tuple[int, int, YearNote
     base = nearest(query.since) if query.since is not None else None
     if base is not None and base > year:
         year, base = base, year
+    first = False
     if base is None or base == year:
         base = snapshot.previous_year(year)
         if base is None:  # the first index: compare it with the next one
-            year, base = years[min(1, len(years) - 1)], years[0]
-    return year, base, note
+            year, base, first = years[min(1, len(years) - 1)], years[0], True
+    return year, base, note, first
 
 
 def movers(query: Query, snapshot: Snapshot) -> MoversAnswer:
     spec = query.analysis or Analysis()
-    year, base, note = years_compared(query, snapshot)
-    notes: list[str] = []
+    year, base, note, first = years_compared(query, snapshot)
+    notes: list[str] = ["first_index"] if first else []
     indicator = spec.indicator if spec.indicator in INDICATORS else None
     if indicator and (scale_of(year) != SCALE_CURRENT or scale_of(base) != SCALE_CURRENT):
         indicator = None

@@ -33,6 +33,7 @@ def why(query: Query, snapshot: Snapshot, country: Country) -> WhyAnswer:
         score_change(result, previous) if result and previous else None,
         moves, section, excerpt, excerpt_year, country_url(country.name_en),
         spec.direction if spec.direction in ("rise", "fall") else None, note,
+        snapshot.previous_year(year) is None,
     )
 
 

@@ -52,7 +52,8 @@ def render_movers(answer: MoversAnswer, lang: str) -> Rendered:
                                 shown=answer.year_note.shown) + "</i>")
     for note in answer.notes:
         blocks.append("<i>" + t(lang, f"movers_{note}", base=index_label(answer.base),
-                                year=index_label(answer.year)) + "</i>")
+                                year=index_label(answer.base if note == "first_index"
+                                                 else answer.year)) + "</i>")
     for direction, moves in (("rise", answer.risers), ("fall", answer.fallers)):
         if answer.direction not in (None, direction):
             continue

@@ -26,6 +26,8 @@ def render_why(answer: WhyAnswer, lang: str) -> Rendered:
                                 shown=answer.year_note.shown) + "</i>")
     if result is None:
         blocks.append(t(lang, "not_ranked", country=shown, year=index_label(answer.year)))
+    elif answer.first_index:
+        blocks.append(t(lang, "why_first_index", year=index_label(answer.year)))
     elif previous is None:
         blocks.append(t(lang, "why_no_previous", country=shown, year=index_label(answer.year)))
     else:

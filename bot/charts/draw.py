@@ -28,6 +28,8 @@ from bot.charts.look import (
     LEFT,
     MARKERS,
     MEDIAN_COLOUR,
+    MEDIAN_DASHES,
+    MEDIAN_LINE,
     PALETTE,
     WIDTH,
     style,
@@ -101,8 +103,8 @@ def _draw_history(ax: Any, data: ChartData, last: int) -> None:
         return [([y for y, _ in era], [s for _, s in era]) for era in eras]
 
     (old_x, old_y), (new_x, new_y) = split(data.median_history)
-    ax.plot(old_x, old_y, ls=":", lw=1.8, color="#222222", zorder=2)
-    ax.plot(new_x, new_y, ls=":", lw=1.8, color="#222222", zorder=2,
+    ax.plot(old_x, old_y, ls=MEDIAN_DASHES, lw=2.4, color=MEDIAN_LINE, zorder=2)
+    ax.plot(new_x, new_y, ls=MEDIAN_DASHES, lw=2.4, color=MEDIAN_LINE, zorder=2,
             label=t(lang, "chart_median"))
     for index, country in enumerate(data.countries):
         colour, marker = PALETTE[index], MARKERS[index]

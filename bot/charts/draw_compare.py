@@ -13,11 +13,22 @@ import io
 from typing import Any, Final
 
 from bot.charts.data import FIRST_YEAR, NEW_METHOD, ChartData
-from bot.charts.look import BAND_COLOURS, DPI, LEFT, MARKERS, PALETTE, WIDTH, style, wrap
+from bot.charts.look import (
+    BAND_COLOURS,
+    DPI,
+    LEFT,
+    MARKERS,
+    MEDIAN_DASHES,
+    MEDIAN_LINE,
+    PALETTE,
+    WIDTH,
+    style,
+    wrap,
+)
 from bot.domain import CREDIT, INDICATORS, SITUATIONS
 from bot.i18n import fmt_score, name, t
 
-MEDIAN: Final = "#4D4D4D"
+MEDIAN: Final = MEDIAN_LINE
 #: Heights in pixels: the picture grows with the number of countries, so every bar keeps
 #: room for its number.
 TOP_PX, LEGEND_ROW_PX, HISTORY_PX, BETWEEN_PX, BOTTOM_PX = 130, 30, 330, 125, 105
@@ -117,7 +128,7 @@ def _history(ax: Any, data: ChartData, first: int, last: int, ends: bool) -> Non
                             f"{fmt_score(points[-1][1])} · #{country.rank_at_end}", colour))
     median = [(yr, s) for yr, s in data.median_history if first <= yr <= last]
     if median:
-        ax.plot([p[0] for p in median], [p[1] for p in median], ls=(0, (3, 1.6)),
+        ax.plot([p[0] for p in median], [p[1] for p in median], ls=MEDIAN_DASHES,
                 lw=2.6, color=MEDIAN, zorder=3, label=t(lang, "chart_median"))
         if median[-1][0] == last:
             ends_at.append((median[-1][1], fmt_score(median[-1][1]), MEDIAN))

@@ -12,7 +12,10 @@ LEFT: Final = 0.165  # room for "Безопасность"
 #: Okabe & Ito's colour-blind-safe palette (yellow left out: unreadable on light bands).
 PALETTE: Final = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 MARKERS: Final = ("o", "s", "^", "D", "v")
-MEDIAN_COLOUR: Final = "#9A9A9A"
+MEDIAN_COLOUR: Final = "#9A9A9A"  # the median's bars beside one country's
+#: The world median's line: dark and dashed, unlike any country's.
+MEDIAN_LINE: Final = "#4D4D4D"
+MEDIAN_DASHES: Final = (0, (3, 1.6))
 #: Light tints of RSF's map colours, best band first (the order of domain.SITUATIONS).
 BAND_COLOURS: Final = ("#d5ecd4", "#f4f0c6", "#fde2c2", "#f9cbc0", "#e8c1c9")
 

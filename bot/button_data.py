@@ -148,7 +148,12 @@ class Asked:
 
 
 _BANDS = tuple(band for _, band in SITUATIONS)
-_MEASURES = ("mean", "median", "count", "place")
+# The words a button may carry for each field of Analysis, typed as Analysis types them.
+_MEASURES: dict[str, Literal["mean", "median", "count", "place"]] = {
+    "mean": "mean", "median": "median", "count": "count", "place": "place"}
+_DIRECTIONS: dict[str, Literal["rise", "fall"] | None] = {"": None, "rise": "rise",
+                                                          "fall": "fall"}
+_MEASURED_BY: dict[str, Literal["rank", "score"]] = {"rank": "rank", "score": "score"}
 _SUBJECTS = ("index", "method", "indicator", "bands", "comparability")
 #: The most risers (and fallers) a button may ask for.
 _MOST_MOVERS = 25
@@ -239,8 +244,8 @@ def decode_asked(data: str) -> Asked | None:
                 or indicator not in ("", *INDICATORS) or (code and not _CODE.fullmatch(code))):
             return None
         return Asked(Intent.AGGREGATE,
-                     Analysis(measure=measure,  # type: ignore[arg-type]
-                              indicator=indicator or None, region=place[0], subregion=place[1]),
+                     Analysis(measure=_MEASURES[measure], indicator=indicator or None,
+                              region=place[0], subregion=place[1]),
                      (code,) if code else (), at or None)
     if kind == "b":
         name, year, scope, page = fields
@@ -254,12 +259,11 @@ def decode_asked(data: str) -> Asked | None:
         direction, by, year, since, scope, indicator, limit = fields
         place = _region_fields(scope)
         at, base, most = _year(year), _year(since), ascii_int(limit)
-        if (direction not in ("", "rise", "fall") or by not in ("rank", "score")
+        if (direction not in _DIRECTIONS or by not in _MEASURED_BY
                 or place is None or at is False or base is False
                 or indicator not in ("", *INDICATORS) or not most or most > _MOST_MOVERS):
             return None
-        analysis = Analysis(direction=direction or None,  # type: ignore[arg-type]
-                            by=by,  # type: ignore[arg-type]
+        analysis = Analysis(direction=_DIRECTIONS[direction], by=_MEASURED_BY[by],
                             indicator=indicator or None, region=place[0],
                             subregion=place[1], limit=most)
         return Asked(Intent.CHART if kind == "gm" else Intent.MOVERS, analysis, (), at or None,
@@ -267,10 +271,9 @@ def decode_asked(data: str) -> Asked | None:
     if kind == "w":
         code, year, direction = fields
         at = _year(year)
-        if not _CODE.fullmatch(code) or at is False or direction not in ("", "rise", "fall"):
+        if not _CODE.fullmatch(code) or at is False or direction not in _DIRECTIONS:
             return None
-        return Asked(Intent.WHY, Analysis(direction=direction or None),  # type: ignore[arg-type]
-                     (code,), at or None)
+        return Asked(Intent.WHY, Analysis(direction=_DIRECTIONS[direction]), (code,), at or None)
     subject, indicator = fields
     if subject not in _SUBJECTS or indicator not in ("", *INDICATORS):
         return None

@@ -507,3 +507,20 @@ def test_a_comparison_of_more_than_five_names_which_were_left_out(pipeline: Pipe
     assert "2 more were left out" in text
     left = text.split("left out: ", 1)[1].split(".")[0]
     assert names["TJK"] in left and names["TKM"] in left and names["NOR"] not in left
+
+
+def test_what_moved_since_a_year(pipeline: Pipeline) -> None:
+    """"Why did Kazakhstan fall since 2022": the latest index against 2022's, its score
+    change the difference of the two (RSF publishes changes between consecutive years
+    only)."""
+    latest = max(int(p.stem) for p in rsf.CSV_DIR.glob("*.csv"))
+    now, then = rsf.year(latest)["KAZ"], rsf.year(2022)["KAZ"]
+    text = ask(pipeline, Intent.WHY, countries=("KAZ",), since=2022,
+               analysis=Analysis(direction="fall"))
+    assert "what moved since 2022" in text
+    assert (f"Since 2022: rank ▼{now.rank - then.rank} ({then.rank} → {now.rank}), "
+            f"score {rsf.shown(now.score - then.score, signed=True)}") in text
+    biggest = max(INDICATORS, key=lambda i: abs(now.indicators[i][0] - then.indicators[i][0]))
+    change = now.indicators[biggest][0] - then.indicators[biggest][0]
+    first = next(line for line in text.splitlines() if line.startswith(LABELS["en"][biggest]))
+    assert first.split()[1] == rsf.shown(change, signed=True)

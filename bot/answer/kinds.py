@@ -236,6 +236,7 @@ class WhyAnswer:
     direction: str | None = None  # what the question assumed ("rise" / "fall")
     year_note: YearNote | None = None
     first_index: bool = False  # ``year`` is RSF's first index: nothing before it
+    consecutive: bool = True  # ``previous`` is the index just before ``year``
 
 
 @dataclass(frozen=True)

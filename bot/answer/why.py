@@ -6,19 +6,26 @@ from __future__ import annotations
 
 from bot.answer.changes import score_change
 from bot.answer.kinds import IndicatorMove, WhyAnswer
-from bot.answer.years import pick_year
+from bot.answer.movers import years_compared
 from bot.domain import INDICATORS, country_url
 from bot.query import Analysis, Query
 from bot.store import Country, Result, Snapshot
 
 
 def why(query: Query, snapshot: Snapshot, country: Country) -> WhyAnswer:
+    """What moved in ``query.year`` (default: the latest index) since the index before, or
+    since ``query.since`` ("why did Kazakhstan fall since 2022")."""
     spec = query.analysis or Analysis()
-    year, note = pick_year(query, snapshot)
-    if query.year is None and query.since is None and country.last_year:
-        year = min(year, country.last_year)  # a former entity: its last index
+    year, base, note, first = years_compared(query, snapshot)
+    if first:  # nothing before RSF's first index: say so rather than show the next
+        year = base
+    if query.year is None and query.since is None and country.last_year \
+            and country.last_year < year:
+        year = country.last_year  # a former entity: its last index
+        base = snapshot.previous_year(year) or year
+    consecutive = snapshot.previous_year(year) == base
     result = snapshot.result(country.code, year)
-    previous = snapshot.previous(result) if result else None
+    previous = snapshot.result(country.code, base) if result and base != year else None
     moves = indicator_moves(result, previous) if result and previous else ()
     section = excerpt = excerpt_year = None
     if moves:
@@ -30,10 +37,10 @@ def why(query: Query, snapshot: Snapshot, country: Country) -> WhyAnswer:
         excerpt = sections.get(section)
     return WhyAnswer(
         query, country, year, result, previous,
-        score_change(result, previous) if result and previous else None,
+        score_change(result, previous, consecutive) if result and previous else None,
         moves, section, excerpt, excerpt_year, country_url(country.name_en),
         spec.direction if spec.direction in ("rise", "fall") else None, note,
-        snapshot.previous_year(year) is None,
+        snapshot.previous_year(year) is None, consecutive,
     )
 
 

@@ -23,7 +23,9 @@ from bot.render.output import Button, Rendered
 from bot.store import Result
 
 
-def change_line(result: Result, previous: Result, lang: str) -> str:
+def change_line(result: Result, previous: Result, lang: str, consecutive: bool = True) -> str:
+    """"Since 2025: rank ▼8 (141 → 149), score -4.93" (``consecutive``: ``previous`` is
+    the index just before, whose change RSF publishes)."""
     moved = previous.rank - result.rank
     if moved > 0:
         rank = t(lang, "rank_up", n=moved, prev=previous.rank, rank=result.rank)
@@ -32,7 +34,7 @@ def change_line(result: Result, previous: Result, lang: str) -> str:
     else:
         rank = t(lang, "rank_same")
     line = f"{t(lang, 'since', year=previous.year)}: {t(lang, 'rank')} {rank}"
-    delta = score_change(result, previous)
+    delta = score_change(result, previous, consecutive)
     if delta is not None:
         line += f", {t(lang, 'score_word')} {fmt_score(delta, signed=True)}"
     return line

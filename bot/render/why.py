@@ -41,7 +41,7 @@ def render_why(answer: WhyAnswer, lang: str) -> Rendered:
                            year=index_label(answer.year)))
         elif answer.direction and moved == 0:
             lines.append(t(lang, "why_unchanged", country=shown, year=index_label(answer.year)))
-        lines.append(change_line(result, previous, lang))
+        lines.append(change_line(result, previous, lang, answer.consecutive))
         if answer.score_change is not None:
             lines[-1] += f" ({fmt_score(previous.score)} → {fmt_score(result.score)})"
         blocks.append("\n".join(lines))
@@ -76,5 +76,6 @@ def render_why(answer: WhyAnswer, lang: str) -> Rendered:
                                    if answer.section != "summary" else None)),
     ]]
     title = country_name(code, country.name_en, lang)
-    description = change_line(result, previous, lang) if result and previous else title
+    description = (change_line(result, previous, lang, answer.consecutive)
+                   if result and previous else title)
     return Rendered(pack(blocks), buttons, title, description, url=answer.url)

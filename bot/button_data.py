@@ -3,7 +3,13 @@ payloads, compact, versionless, always within Telegram's limits (64 bytes of cal
 64 characters of payload).
 
 ``p:KAZ:2024:safety`` a country view, ``c:KAZ,KGZ:2026:`` a comparison, ``g:KAZ:2026`` a
-chart.  Buttons carry no state beyond this, so a button keeps working after a restart.
+chart.  The analytical questions (:class:`Asked`): ``a:mean:2026:africa:safety:`` a group's
+figures (``a:place:2026:central_asia::KAZ`` a country's place in it), ``b:good:2026::2`` a
+page of a situation band, ``m:fall:score:2026:2025:africa::10`` risers and fallers and
+``gm:…`` their chart, ``w:KAZ:2026:fall`` why a country moved, ``e:indicator:safety`` what
+the index means.  Their deep links are the same words joined by ``-`` instead of ``:``
+(``t.me/<bot>?start=w-KAZ-2026-``).  Buttons carry no state beyond this, so a button keeps
+working after a restart.
 """
 
 from __future__ import annotations
@@ -12,9 +18,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.charts.data import ChartData, Picture
 from bot.digits import ascii_int
-from bot.domain import MAX_COMPARE, TOPICS
-from bot.query import Intent, Query
+from bot.domain import INDICATORS, MAX_COMPARE, REGIONS, SITUATIONS, SUBREGIONS, TOPICS
+from bot.query import Analysis, Intent, Query
 
 MAX_BYTES = 64
 _CODE = re.compile(r"[A-Z][A-Z0-9_]{1,7}")
@@ -64,12 +71,15 @@ def chart(codes: tuple[str, ...], year: int | None) -> str:
 _PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
-def deep_link(payload: str) -> Callback | None:
+def deep_link(payload: str) -> Callback | Asked | None:
     """A ``t.me/<bot>?start=PAYLOAD`` link: ``KAZ``, ``KAZ_safety``, ``KAZ_2024``,
-    ``compare_KAZ_KGZ``, ``chart_KAZ``.  Codes come back upper-cased as written (RSF's
+    ``compare_KAZ_KGZ``, ``chart_KAZ``, or an analytical question's data with ``-`` for
+    ``:`` (``m-fall-rank-2026-2025---10``).  Codes come back upper-cased as written (RSF's
     alpha-3, or alpha-2 for the caller to resolve); None for anything else."""
     if not _PAYLOAD.fullmatch(payload):
         return None
+    if "-" in payload:
+        return decode_asked(payload.replace("-", ":"))
     parts = payload.split("_")
     kind: Literal["profile", "compare", "chart"] = "profile"
     if parts[0].lower() in ("compare", "chart"):
@@ -101,8 +111,11 @@ _KINDS: dict[str, Literal["profile", "compare", "chart"]] = {
 }
 
 
-def decode(data: str) -> Callback | None:
+def decode(data: str) -> Callback | Asked | None:
     """Parse callback data; None for anything we did not produce (old or forged buttons)."""
+    asked = decode_asked(data)
+    if asked is not None:
+        return asked
     parts = data.split(":")
     if len(parts) != 4 or parts[0] not in _KINDS:
         return None
@@ -113,3 +126,155 @@ def decode(data: str) -> Callback | None:
     year = ascii_int(parts[2])
     topic = parts[3] if parts[3] in TOPICS else None
     return Callback(kind, codes, year, topic)
+
+
+# -- the analytical questions -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """An analytical question a button or link asks: aggregate, band, movers (or their
+    chart), why, explain."""
+
+    intent: Intent
+    analysis: Analysis
+    codes: tuple[str, ...] = ()
+    year: int | None = None
+    since: int | None = None
+
+    def to_query(self, lang: str = "en") -> Query:
+        return Query(text="", intent=self.intent, countries=self.codes, year=self.year,
+                     since=self.since, analysis=self.analysis, lang=lang)
+
+
+_BANDS = tuple(band for _, band in SITUATIONS)
+# The words a button may carry for each field of Analysis, typed as Analysis types them.
+_MEASURES: dict[str, Literal["mean", "median", "count", "place"]] = {
+    "mean": "mean", "median": "median", "count": "count", "place": "place"}
+_DIRECTIONS: dict[str, Literal["rise", "fall"] | None] = {"": None, "rise": "rise",
+                                                          "fall": "fall"}
+_MEASURED_BY: dict[str, Literal["rank", "score"]] = {"rank": "rank", "score": "score"}
+_SUBJECTS = ("index", "method", "indicator", "bands", "comparability")
+#: The most risers (and fallers) a button may ask for.
+_MOST_MOVERS = 25
+
+
+def _scope(region: str | None, subregion: str | None) -> str:
+    return subregion if subregion in SUBREGIONS else region if region in REGIONS else ""
+
+
+def _join(*fields: object) -> str:
+    data = ":".join("" if f is None else str(f) for f in fields)
+    if len(data.encode()) > MAX_BYTES:  # Telegram would refuse the whole keyboard
+        raise ValueError(f"callback data over {MAX_BYTES} bytes: {data!r}")
+    return data
+
+
+def aggregate(measure: str, year: int | None, region: str | None = None,
+              subregion: str | None = None, indicator: str | None = None,
+              code: str | None = None) -> str:
+    return _join("a", measure, year, _scope(region, subregion), indicator, code)
+
+
+def band(name: str, year: int | None, region: str | None = None,
+         subregion: str | None = None, page: int = 1) -> str:
+    return _join("b", name, year, _scope(region, subregion), page)
+
+
+def movers(direction: str | None, by: str, year: int | None, since: int | None,
+           region: str | None = None, subregion: str | None = None,
+           indicator: str | None = None, limit: int = 10, chart: bool = False) -> str:
+    return _join("gm" if chart else "m", direction, by, year, since,
+                 _scope(region, subregion), indicator, limit)
+
+
+def why(code: str, year: int | None, direction: str | None = None) -> str:
+    return _join("w", code, year, direction)
+
+
+def explain(subject: str, indicator: str | None = None) -> str:
+    return _join("e", subject, indicator)
+
+
+def picture_link(data: Picture) -> str:
+    """The deep-link payload that draws a chart again (an inline card opening it)."""
+    if isinstance(data, ChartData):
+        return "chart_" + "_".join(c.code for c in data.countries)
+    k = data.key
+    scope = _region_fields(k.scope) or (None, None)
+    return as_deep_link(movers(k.direction, k.by, k.year, k.base, scope[0], scope[1],
+                               k.indicator, k.limit, chart=True))
+
+
+def as_deep_link(data: str) -> str:
+    """The deep-link payload asking what analytical callback ``data`` asks."""
+    return data.replace(":", "-")
+
+
+def _year(text: str) -> int | bool | None:
+    """A year field: None when empty, the year, or False when it is not one."""
+    if not text:
+        return None
+    year = ascii_int(text)
+    return year if year is not None and 1900 <= year <= 2999 else False
+
+
+def _region_fields(key: str) -> tuple[str | None, str | None] | None:
+    if not key:
+        return None, None
+    if key in SUBREGIONS:
+        return SUBREGIONS[key][0], key
+    if key in REGIONS:
+        return key, None
+    return None
+
+
+def decode_asked(data: str) -> Asked | None:
+    """An analytical button's data, or None (not one, or not one we made)."""
+    kind, _, rest = data.partition(":")
+    fields = rest.split(":")
+    shapes = {"a": 5, "b": 4, "m": 7, "gm": 7, "w": 3, "e": 2}
+    if kind not in shapes or len(fields) != shapes[kind]:
+        return None
+    if kind == "a":
+        measure, year, scope, indicator, code = fields
+        place = _region_fields(scope)
+        at = _year(year)
+        if (measure not in _MEASURES or place is None or at is False
+                or indicator not in ("", *INDICATORS) or (code and not _CODE.fullmatch(code))):
+            return None
+        return Asked(Intent.AGGREGATE,
+                     Analysis(measure=_MEASURES[measure], indicator=indicator or None,
+                              region=place[0], subregion=place[1]),
+                     (code,) if code else (), at or None)
+    if kind == "b":
+        name, year, scope, page = fields
+        place = _region_fields(scope)
+        at, number = _year(year), ascii_int(page)
+        if name not in _BANDS or place is None or at is False or not number:
+            return None
+        return Asked(Intent.BAND, Analysis(band=name, region=place[0], subregion=place[1],
+                                           page=number), (), at or None)
+    if kind in ("m", "gm"):
+        direction, by, year, since, scope, indicator, limit = fields
+        place = _region_fields(scope)
+        at, base, most = _year(year), _year(since), ascii_int(limit)
+        if (direction not in _DIRECTIONS or by not in _MEASURED_BY
+                or place is None or at is False or base is False
+                or indicator not in ("", *INDICATORS) or not most or most > _MOST_MOVERS):
+            return None
+        analysis = Analysis(direction=_DIRECTIONS[direction], by=_MEASURED_BY[by],
+                            indicator=indicator or None, region=place[0],
+                            subregion=place[1], limit=most)
+        return Asked(Intent.CHART if kind == "gm" else Intent.MOVERS, analysis, (), at or None,
+                     base or None)
+    if kind == "w":
+        code, year, direction = fields
+        at = _year(year)
+        if not _CODE.fullmatch(code) or at is False or direction not in _DIRECTIONS:
+            return None
+        return Asked(Intent.WHY, Analysis(direction=_DIRECTIONS[direction]), (code,), at or None)
+    subject, indicator = fields
+    if subject not in _SUBJECTS or indicator not in ("", *INDICATORS):
+        return None
+    return Asked(Intent.EXPLAIN, Analysis(subject=subject, indicator=indicator or None))

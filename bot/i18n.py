@@ -7,6 +7,7 @@ English name as the fallback for RSF's own entities (OECS, Northern Cyprus).
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Final
 
@@ -159,8 +160,8 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "chart_title_history": "{name}: press freedom, {first}–{last}",
         "chart_subtitle": "Score history and the five indicators of {year} against the world "
         "median",
-        "chart_subtitle_compare": "Scores since {first} (comparable) and the indicators of "
-        "{year} against the world median",
+        "chart_subtitle_compare": "Scores {first}–2021 and 2022+ (two methods: not comparable) "
+        "and the indicators of {year}",
         "chart_score_axis": "Score (higher = freer)",
         "chart_year_axis": "Index year",
         "chart_indicator_axis": "Indicator score {year} (0–100)",
@@ -313,8 +314,8 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "chart_title_history": "{name}: свобода прессы, {first}–{last}",
         "chart_subtitle": "История балла и пять показателей {year} г. в сравнении с медианой "
         "мира",
-        "chart_subtitle_compare": "Баллы с {first} г. (сравнимы) и показатели {year} г. "
-        "в сравнении с медианой мира",
+        "chart_subtitle_compare": "Баллы {first}–2021 и с 2022 г. (разные методики, несравнимы) "
+        "и показатели {year} г.",
         "chart_score_axis": "Балл (выше = свободнее)",
         "chart_year_axis": "Год индекса",
         "chart_indicator_axis": "Балл показателя, {year} (0–100)",
@@ -343,6 +344,433 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "chart_open": "📈 Открыть график",
     },
 }
+
+#: The analytical answers' strings (a group's figures, bands, movers, why, what the index
+#: means), kept together and merged into the one catalogue below.
+_ANALYSIS_STRINGS: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "world": "World",
+        "help_more": (
+            "\n\n<b>Figures and meaning</b>:\n"
+            "• <i>average score in Europe</i>, <i>median safety score in Africa 2024</i>\n"
+            "• <i>how many countries are in each situation</i>, <i>Kazakhstan in Central "
+            "Asia</i>\n"
+            "• <i>countries in a good situation</i>, <i>very serious situation 2023</i>\n"
+            "• <i>biggest fallers this year</i>, <i>who rose most since 2022 by score</i>\n"
+            "• <i>worst for safety 2024</i>, <i>Kazakhstan's political indicator since "
+            "2022</i>\n"
+            "• <i>why did Kazakhstan fall?</i>\n"
+            "• <i>how is the index calculated?</i>, <i>what does the economic indicator "
+            "measure?</i>"
+        ),
+        "example_fallers": "📉 Biggest fallers",
+        "example_good": "🟢 Good situation",
+        "example_method": "❓ How is the score built?",
+        # a group's figures
+        "agg_title_mean": "Average scores",
+        "agg_title_median": "Median scores",
+        "agg_title_count": "Countries by situation",
+        "agg_score": "Score",
+        "agg_lead_mean": "{figure}: average <b>{mean}</b>, median {median} ({n} countries)",
+        "agg_lead_median": "{figure}: median <b>{median}</b>, average {mean} ({n} countries)",
+        "agg_head_mean": "average",
+        "agg_head_median": "median",
+        "agg_head_world": "world",
+        "agg_world": "World, for comparison: average {mean}, median {median}.",
+        "agg_empty": "No country of this group is in the {year} index.",
+        "agg_no_indicators": "The five indicators exist since 2022: only the global score "
+        "before.",
+        "agg_total": "Countries: {n}.",
+        "agg_bands_since": "RSF's situation bands exist since its 2022 method: showing "
+        "{year}.",
+        "agg_subregion_note": "{subregion} is part of RSF's {region} region.",
+        "place_title": "{country} in {group}",
+        "place_line": "Place <b>{place}</b> of {n} in {group} · world rank {rank} of {total}",
+        "place_line_indicator": "{indicator} indicator: place <b>{place}</b> of {n} in "
+        "{group} · world rank {rank}",
+        "place_group": "{group}: average {mean}, median {median}.",
+        "place_around": "The {n} countries around it in {group}:",
+        "bands_button": "Countries by situation",
+        "movers_button": "Risers and fallers",
+        # one band
+        "band_count": "Countries: {n}",
+        "band_page": "countries {first}–{last} of {n}",
+        "band_none": "No country is in this situation in {year}.",
+        "band_prev": "◀ Back",
+        "band_next": "More ▶",
+        # movers
+        "movers_title_both": "Biggest risers and fallers",
+        "movers_title_rise": "Biggest risers",
+        "movers_title_fall": "Biggest fallers",
+        "movers_by_rank": "by rank",
+        "movers_by_score": "by score",
+        "movers_by_indicator_rank": "by the {indicator} indicator's rank",
+        "movers_by_indicator_score": "by the {indicator} indicator's score",
+        "risers": "Rose most",
+        "fallers": "Fell most",
+        "movers_none_rise": "No country rose.",
+        "movers_none_fall": "No country fell.",
+        "movers_compared": "Countries in both indexes: {n}.",
+        "movers_totals": "Ranks of {base} are out of {base_total} countries, of {year} out "
+        "of {total}.",
+        "movers_scores_across_methods": "⚠️ Scores of {base} and {year} come from different "
+        "methods and are not comparable: compared by rank.",
+        "movers_scores_old_method": "⚠️ Before 2013 RSF's scores were open-ended and changed "
+        "between editions: compared by rank.",
+        "movers_no_indicators": "The five indicators exist since 2022: compared by the global "
+        "figure.",
+        "movers_rsf_figures": "Score changes are RSF's own published figures.",
+        "movers_list_button": "📋 As a list",
+        "by_score_button": "By score",
+        "by_rank_button": "By rank",
+        "what_moved_button": "{country}: what moved?",
+        # why
+        "why_heading": "what moved since {base}",
+        "why_no_previous": "{country} was not in the index before {year}: there is no change "
+        "to show.",
+        "why_first_index": "{year} is RSF's first index: there is no change to show.",
+        "movers_first_index": "{year} is RSF's first index: compared with the one after it.",
+        "why_not_fall": "Not a fall: {country} rose {n} places in {year} (▲{n}).",
+        "why_not_rise": "Not a rise: {country} fell {n} places in {year} (▼{n}).",
+        "why_unchanged": "{country} kept its rank in {year}.",
+        "why_moves_head": "Indicators that moved most",
+        "why_moves_columns": "change · score · rank",
+        "why_was": "was",
+        "why_no_indicators": "RSF's five indicators exist since 2022; before, it published "
+        "the global score only.",
+        "why_break": "2022 brought RSF's current method: its indicators have no 2021 "
+        "counterpart and scores do not compare across it, ranks do.",
+        "why_reasons": "These figures show what changed, not why. RSF gives its reasons in "
+        'its country profile: <a href="{url}">{country} on rsf.org</a>.',
+        "why_profile_match": "RSF's profile on the indicator that moved most:",
+        # what the index means
+        "explain_credit": "In our words, from RSF's methodology: "
+        '<a href="{url}">{credit}</a>',
+        "explain_button_index": "What is the index?",
+        "explain_button_method": "How is the score built?",
+        "explain_button_indicator": "The five indicators",
+        "explain_button_bands": "The situation bands",
+        "explain_button_comparability": "Comparing years",
+        "explain_index": (
+            "<b>The World Press Freedom Index</b> is published every year since 2002 by "
+            "Reporters Without Borders (RSF), an international non-profit based in Paris that "
+            "defends journalists. It ranks countries and territories ({total} in {latest}) by "
+            "how free journalists are to choose, produce and publish news in the public "
+            "interest, without political, economic, legal or social interference and without "
+            "threats to their safety. It measures the freedom journalists have, not the "
+            "quality of journalism. RSF publishes it around World Press Freedom Day, 3 May. "
+            "This bot holds the editions {first}–{latest}."
+        ),
+        "explain_method": (
+            "<b>How the score is built</b> (RSF's method since 2022)\n"
+            "Each country gets a score from 0 to 100 (higher is freer) from five indicators "
+            "— political, economic, legal, social and safety — each scored 0–100 and ranked "
+            "on its own.\n\n"
+            "Two kinds of data go in:\n"
+            "• a <b>quantitative tally of abuses</b> against journalists and media in "
+            "connection with their work — killings, detentions, kidnappings, disappearances, "
+            "attacks — kept by RSF over the year;\n"
+            "• a <b>questionnaire answered by experts</b> in each country — journalists, "
+            "researchers, lawyers, human-rights defenders — in many languages.\n\n"
+            "The tally counts in the safety indicator; the experts' answers in all five. In "
+            "RSF's published figures the global score is the average of the five indicators, "
+            "and the ranking is the order of the global scores."
+        ),
+        "explain_indicators": (
+            "<b>The five indicators</b> (each 0–100, higher is freer, each with its own "
+            "rank):\n"
+            "• <b>Political</b> — autonomy from the state and political actors\n"
+            "• <b>Economic</b> — economic constraints: owners, advertisers, subsidies\n"
+            "• <b>Legal</b> — laws, censorship, lawsuits, impunity\n"
+            "• <b>Social</b> — social and cultural pressure on what may be covered\n"
+            "• <b>Safety</b> — physical, psychological and professional harm to journalists"
+        ),
+        "explain_political": (
+            "<b>Political indicator</b>: how far the media are free from the state and other "
+            "political actors — pressure and interference from government and parties, the "
+            "state's support for or hostility to independent media, whether journalists can "
+            "hold power to account, and how far different views are accepted."
+        ),
+        "explain_economic": (
+            "<b>Economic indicator</b>: the economic constraints on journalism — state "
+            "advertising and subsidies handed out for favours, pressure from advertisers and "
+            "business partners, owners' interests and the concentration of ownership, and how "
+            "hard it is to create and run an independent outlet."
+        ),
+        "explain_legal": (
+            "<b>Legal indicator</b> (RSF's “legislative framework”): whether journalists can "
+            "work without censorship or judicial sanctions — laws on defamation, security or "
+            "“false news” used against the press, access to information, protection of "
+            "sources, and whether crimes against journalists go unpunished."
+        ),
+        "explain_social": (
+            "<b>Social indicator</b> (RSF's “sociocultural context”): pressure from society "
+            "and culture — attacks on journalists for covering subjects such as religion, "
+            "gender, ethnicity or class, and pressure not to question powerful groups or "
+            "beliefs."
+        ),
+        "explain_safety": (
+            "<b>Safety indicator</b> (RSF's “security”): whether journalists can gather and "
+            "publish news without risk of bodily harm (killing, violence, arbitrary "
+            "detention, kidnapping), psychological harm (intimidation, harassment, "
+            "surveillance, threats) or professional harm (losing their job, equipment "
+            "seized). RSF's tally of abuses counts here."
+        ),
+        "explain_bands": (
+            "<b>Situation bands</b> (RSF's map colours since 2022), read from the global "
+            "score, each band starting at its lower bound:\n{bands}\n\n"
+            "Before 2022 RSF used other scales: the bands apply from 2022 on."
+        ),
+        "band_good_meaning": "journalists work freely; problems are rare",
+        "band_satisfactory_meaning": "largely free, with some problems (economic fragility, "
+        "legal pressure, occasional attacks)",
+        "band_problematic_meaning": "real problems: pressure on the media, lawsuits, attacks",
+        "band_difficult_meaning": "press freedom seriously restricted; journalists often at "
+        "risk",
+        "band_very_serious_meaning": "journalism severely repressed: censorship, jail, "
+        "violence",
+        "explain_comparability": (
+            "<b>Comparing years</b>\n"
+            "• <b>2002–2012</b>: RSF's first method. Scores counted problems, so lower was "
+            "freer, with no upper bound, and the scale changed between editions; 2011 and "
+            "2012 were one edition (2011–12).\n"
+            "• <b>2013–2021</b>: a new method with a 0–100 score, which RSF now publishes "
+            "re-expressed so that higher is freer.\n"
+            "• <b>2022 on</b>: the current method, with five indicators and situation bands.\n\n"
+            "Scores compare only within one method; across a break only ranks do — and the "
+            "number of countries ranked grew from {first_total} ({first}) to {total} "
+            "({latest}). This bot compares scores only within a method and says so whenever "
+            "an answer spans a break."
+        ),
+        # a country's history and profile
+        "history_with_indicator": "rank and score, then the {indicator} indicator's score "
+        "and rank",
+        "split_years": "In {years} RSF ranked {country} in parts, not as one entry "
+        "({parts}): those years are not in this table.",
+        "profile_other_year": "⚠️ <b>RSF's profile of the {year} index</b>, not of {shown}: "
+        "the text describes {year}.",
+        # the movers chart (chart_* keys: the picture's own words)
+        "chart_world": "World",
+        "chart_movers_title_both": "Biggest moves, {base} → {year}",
+        "chart_movers_title_rise": "Biggest risers, {base} → {year}",
+        "chart_movers_title_fall": "Biggest fallers, {base} → {year}",
+        "chart_movers_rank": "{scope} · change of rank, in places",
+        "chart_movers_score": "{scope} · change of score, in points",
+        "chart_movers_indicator_rank": "{scope} · change of the {indicator} indicator's rank",
+        "chart_movers_indicator_score": "{scope} · change of the {indicator} indicator's "
+        "score",
+        "chart_movers_axis": "← fell · rose →",
+        "chart_movers_none": "No country moved",
+    },
+    "ru": {
+        "world": "Мир",
+        "help_more": (
+            "\n\n<b>Цифры и смысл</b>:\n"
+            "• <i>средний балл в Европе</i>, <i>медиана безопасности в Африке 2024</i>\n"
+            "• <i>сколько стран в каждой ситуации</i>, <i>Казахстан в Центральной Азии</i>\n"
+            "• <i>страны в хорошей ситуации</i>, <i>очень серьёзная ситуация 2023</i>\n"
+            "• <i>кто больше всех упал в этом году</i>, <i>кто вырос с 2022 по баллу</i>\n"
+            "• <i>худшие по безопасности 2024</i>, <i>политический показатель Казахстана "
+            "с 2022</i>\n"
+            "• <i>почему Казахстан опустился?</i>\n"
+            "• <i>как считается индекс?</i>, <i>что измеряет экономический показатель?</i>"
+        ),
+        "example_fallers": "📉 Кто опустился",
+        "example_good": "🟢 Хорошая ситуация",
+        "example_method": "❓ Как считается балл?",
+        "agg_title_mean": "Средние баллы",
+        "agg_title_median": "Медианные баллы",
+        "agg_title_count": "Страны по ситуации",
+        "agg_score": "Балл",
+        "agg_lead_mean": "{figure}: среднее <b>{mean}</b>, медиана {median} (стран: {n})",
+        "agg_lead_median": "{figure}: медиана <b>{median}</b>, среднее {mean} (стран: {n})",
+        "agg_head_mean": "среднее",
+        "agg_head_median": "медиана",
+        "agg_head_world": "мир",
+        "agg_world": "Для сравнения, мир: среднее {mean}, медиана {median}.",
+        "agg_empty": "Ни одной страны этой группы нет в индексе {year} года.",
+        "agg_no_indicators": "Пять показателей есть только с 2022 года: раньше — только общий "
+        "балл.",
+        "agg_total": "Стран: {n}.",
+        "agg_bands_since": "Ситуации RSF появились в методике 2022 года: показан {year}.",
+        "agg_subregion_note": "{subregion} входит в регион RSF «{region}».",
+        "place_title": "{country}: {group}",
+        "place_line": "Место <b>{place}</b> из {n} ({group}) · в мире {rank} из {total}",
+        "place_line_indicator": "Показатель «{indicator}»: место <b>{place}</b> из {n} "
+        "({group}) · в мире {rank}",
+        "place_group": "{group}: среднее {mean}, медиана {median}.",
+        "place_around": "Ближайшие {n} стран ({group}):",
+        "bands_button": "Страны по ситуации",
+        "movers_button": "Кто поднялся и опустился",
+        "band_count": "Стран: {n}",
+        "band_page": "страны {first}–{last} из {n}",
+        "band_none": "В {year} году ни одной страны в этой ситуации.",
+        "band_prev": "◀ Назад",
+        "band_next": "Дальше ▶",
+        "movers_title_both": "Больше всех поднялись и опустились",
+        "movers_title_rise": "Больше всех поднялись",
+        "movers_title_fall": "Больше всех опустились",
+        "movers_by_rank": "по месту",
+        "movers_by_score": "по баллу",
+        "movers_by_indicator_rank": "по месту в показателе «{indicator}»",
+        "movers_by_indicator_score": "по баллу показателя «{indicator}»",
+        "risers": "Поднялись",
+        "fallers": "Опустились",
+        "movers_none_rise": "Ни одна страна не поднялась.",
+        "movers_none_fall": "Ни одна страна не опустилась.",
+        "movers_compared": "Стран в обоих индексах: {n}.",
+        "movers_totals": "Места {base} года — из {base_total} стран, {year} года — из "
+        "{total}.",
+        "movers_scores_across_methods": "⚠️ Баллы {base} и {year} годов получены по разным "
+        "методикам и несравнимы: сравнение по месту.",
+        "movers_scores_old_method": "⚠️ До 2013 года баллы RSF не имели верхней границы и "
+        "менялись от выпуска к выпуску: сравнение по месту.",
+        "movers_no_indicators": "Пять показателей есть только с 2022 года: сравнение по общему "
+        "результату.",
+        "movers_rsf_figures": "Изменения балла — опубликованные цифры RSF.",
+        "movers_list_button": "📋 Списком",
+        "by_score_button": "По баллу",
+        "by_rank_button": "По месту",
+        "what_moved_button": "{country}: что изменилось?",
+        "why_heading": "что изменилось с {base} года",
+        "why_no_previous": "В индексе до {year} года страны «{country}» не было: сравнивать "
+        "не с чем.",
+        "why_first_index": "{year} — первый индекс RSF: сравнивать не с чем.",
+        "movers_first_index": "{year} — первый индекс RSF: сравнение со следующим.",
+        "why_not_fall": "Это не падение: {country} в {year} году — ▲{n}.",
+        "why_not_rise": "Это не подъём: {country} в {year} году — ▼{n}.",
+        "why_unchanged": "{country}: место в {year} году не изменилось.",
+        "why_moves_head": "Сильнее всего изменились показатели",
+        "why_moves_columns": "изменение · балл · место",
+        "why_was": "было",
+        "why_no_indicators": "Пять показателей RSF есть только с 2022 года; раньше "
+        "публиковался только общий балл.",
+        "why_break": "С 2022 года действует новая методика RSF: у её показателей нет аналогов "
+        "в 2021 году, баллы через этот рубеж несравнимы, места — сравнимы.",
+        "why_reasons": "Эти цифры показывают, что изменилось, но не почему. Причины RSF "
+        'объясняет в профиле страны: <a href="{url}">{country} на rsf.org</a>.',
+        "why_profile_match": "Профиль RSF о показателе, изменившемся сильнее всего:",
+        "explain_credit": "Своими словами, по методике RSF: <a href=\"{url}\">{credit}</a>",
+        "explain_button_index": "Что это за индекс?",
+        "explain_button_method": "Как считается балл?",
+        "explain_button_indicator": "Пять показателей",
+        "explain_button_bands": "Ситуации",
+        "explain_button_comparability": "Сравнение лет",
+        "explain_index": (
+            "<b>Мировой индекс свободы прессы</b> с 2002 года ежегодно публикует организация "
+            "«Репортёры без границ» (RSF) — международная некоммерческая организация из "
+            "Парижа, защищающая журналистов. Индекс ранжирует страны и территории ({total} в "
+            "{latest} году) по тому, насколько свободно журналисты могут выбирать, готовить и "
+            "публиковать новости в общественных интересах — без политического, "
+            "экономического, правового и общественного вмешательства и без угроз их "
+            "безопасности. Он измеряет свободу журналистов, а не качество журналистики. RSF "
+            "публикует его ко Всемирному дню свободы печати, 3 мая. В боте — выпуски "
+            "{first}–{latest}."
+        ),
+        "explain_method": (
+            "<b>Как считается балл</b> (методика RSF с 2022 года)\n"
+            "Каждая страна получает балл от 0 до 100 (выше — свободнее) по пяти показателям — "
+            "политика, экономика, право, общество и безопасность; у каждого свой балл 0–100 "
+            "и своё место.\n\n"
+            "Данные двух видов:\n"
+            "• <b>количественный учёт нарушений</b> против журналистов и СМИ в связи с их "
+            "работой — убийства, задержания, похищения, исчезновения, нападения, — который RSF "
+            "ведёт в течение года;\n"
+            "• <b>анкета экспертов</b> в каждой стране — журналистов, исследователей, юристов, "
+            "правозащитников — на многих языках.\n\n"
+            "Учёт нарушений входит в показатель безопасности, ответы экспертов — во все пять. "
+            "В опубликованных цифрах RSF общий балл — среднее пяти показателей, а место — "
+            "порядок общих баллов."
+        ),
+        "explain_indicators": (
+            "<b>Пять показателей</b> (каждый 0–100, выше — свободнее, у каждого своё место):\n"
+            "• <b>Политика</b> — независимость от государства и политиков\n"
+            "• <b>Экономика</b> — экономические ограничения: владельцы, рекламодатели, "
+            "субсидии\n"
+            "• <b>Право</b> — законы, цензура, иски, безнаказанность\n"
+            "• <b>Общество</b> — давление общества и культуры на то, о чём можно писать\n"
+            "• <b>Безопасность</b> — физический, психологический и профессиональный вред "
+            "журналистам"
+        ),
+        "explain_political": (
+            "<b>Политический показатель</b>: насколько СМИ независимы от государства и других "
+            "политических сил — давление и вмешательство власти и партий, поддержка "
+            "независимых СМИ или враждебность к ним, возможность журналистов требовать "
+            "отчёта от власти, терпимость к разным взглядам."
+        ),
+        "explain_economic": (
+            "<b>Экономический показатель</b>: экономические ограничения журналистики — "
+            "государственная реклама и субсидии в обмен на лояльность, давление "
+            "рекламодателей и партнёров, интересы владельцев и концентрация собственности, "
+            "трудность создать и содержать независимое издание."
+        ),
+        "explain_legal": (
+            "<b>Правовой показатель</b> («законодательная база» у RSF): могут ли журналисты "
+            "работать без цензуры и судебного преследования — законы о клевете, безопасности "
+            "или «фейках» против прессы, доступ к информации, защита источников, "
+            "безнаказанность преступлений против журналистов."
+        ),
+        "explain_social": (
+            "<b>Общественный показатель</b> («социокультурный контекст» у RSF): давление "
+            "общества и культуры — нападения на журналистов за темы вроде религии, гендера, "
+            "этничности или социального положения, давление не трогать влиятельные группы и "
+            "убеждения."
+        ),
+        "explain_safety": (
+            "<b>Показатель безопасности</b>: могут ли журналисты собирать и публиковать "
+            "новости без риска физического вреда (убийства, насилие, произвольные задержания, "
+            "похищения), психологического (запугивание, травля, слежка, угрозы) или "
+            "профессионального (потеря работы, изъятие техники). Сюда входит учёт нарушений "
+            "RSF."
+        ),
+        "explain_bands": (
+            "<b>Ситуации</b> (цвета карты RSF с 2022 года) определяются по общему баллу, "
+            "каждая начинается с нижней границы:\n{bands}\n\n"
+            "До 2022 года RSF пользовался другими шкалами: ситуации применимы с 2022 года."
+        ),
+        "band_good_meaning": "журналисты работают свободно, проблемы редки",
+        "band_satisfactory_meaning": "в основном свободно, но есть проблемы (экономическая "
+        "уязвимость, правовое давление, отдельные нападения)",
+        "band_problematic_meaning": "серьёзные проблемы: давление на СМИ, иски, нападения",
+        "band_difficult_meaning": "свобода прессы сильно ограничена, журналисты часто в "
+        "опасности",
+        "band_very_serious_meaning": "журналистика жёстко подавлена: цензура, тюрьмы, насилие",
+        "explain_comparability": (
+            "<b>Сравнение лет</b>\n"
+            "• <b>2002–2012</b>: первая методика RSF. Балл считал проблемы, поэтому меньше — "
+            "свободнее, без верхней границы, и шкала менялась от выпуска к выпуску; 2011 и "
+            "2012 годы — один выпуск (2011–12).\n"
+            "• <b>2013–2021</b>: новая методика с баллом 0–100; RSF теперь публикует его "
+            "пересчитанным так, что выше — свободнее.\n"
+            "• <b>С 2022 года</b>: нынешняя методика с пятью показателями и ситуациями.\n\n"
+            "Баллы сравнимы только внутри одной методики; через рубеж сравнимы лишь места — "
+            "а число стран в индексе выросло с {first_total} ({first}) до {total} ({latest}). "
+            "Бот сравнивает баллы только внутри методики и предупреждает, когда ответ "
+            "пересекает рубеж."
+        ),
+        "history_with_indicator": "место и балл, затем балл и место показателя "
+        "«{indicator}»",
+        "split_years": "В {years} годах RSF учитывал страну «{country}» по частям, а не одной "
+        "записью ({parts}): этих лет нет в таблице.",
+        "profile_other_year": "⚠️ <b>Профиль RSF к индексу {year} года</b>, а не {shown}: "
+        "текст описывает {year} год.",
+        "chart_world": "Мир",
+        "chart_movers_title_both": "Крупнейшие изменения, {base} → {year}",
+        "chart_movers_title_rise": "Больше всех поднялись, {base} → {year}",
+        "chart_movers_title_fall": "Больше всех опустились, {base} → {year}",
+        "chart_movers_rank": "{scope} · изменение места, в позициях",
+        "chart_movers_score": "{scope} · изменение балла, в пунктах",
+        "chart_movers_indicator_rank": "{scope} · изменение места по показателю "
+        "«{indicator}»",
+        "chart_movers_indicator_score": "{scope} · изменение балла показателя «{indicator}»",
+        "chart_movers_axis": "← опустились · поднялись →",
+        "chart_movers_none": "Никто не сдвинулся",
+    },
+}
+
+for _lang, _table in _ANALYSIS_STRINGS.items():
+    assert not _table.keys() & _STRINGS[_lang].keys(), "a key in both tables"
+    _STRINGS[_lang].update(_table)
 
 _NAMES: Final[dict[str, dict[str, str]]] = {
     "en": {
@@ -425,9 +853,15 @@ def region_name(lang: str, region: str) -> str:
     return _REGION_NAMES.get(lang, _REGION_NAMES["en"]).get(region, region)
 
 
-def fmt_score(value: float) -> str:
-    """A score as RSF prints it: two decimals."""
-    return f"{value:.2f}"
+def fmt_score(value: float, places: int = 2, signed: bool = False) -> str:
+    """A score (or a change of one, ``signed``) as RSF prints it: two decimals, rounded half
+    up (RSF's 51.055 is 51.06; binary floats would give 51.05).  Every score shown goes
+    through here.  Float noise of arithmetic (46.46 - 51.055 = -4.594999…) is rounded off at
+    the ninth decimal first, beyond any figure RSF publishes."""
+    exact = Decimal(repr(round(value, 9))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    if exact == 0:
+        exact = abs(exact)  # never "-0.00"
+    return f"{exact:+}" if signed else f"{exact}"
 
 
 # --- country names -------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from bot.answer import Answer, alert, answer
 from bot.cache import LRU
 from bot.charts.cache import CACHE_SIZE as CHART_CACHE_SIZE
 from bot.charts.cache import png_for
-from bot.charts.data import ChartData, ChartKey
+from bot.charts.data import Picture, PictureKey
 from bot.domain import MAX_COMPARE
 from bot.i18n import t
 from bot.index_cache import understander_for
@@ -77,6 +77,12 @@ _STARTING_RANKINGS = (
 )
 _STARTING_COUNTRIES = ("KAZ", "RUS", "UKR", "USA", "MEX", "FRA", "NOR", "CHN")
 
+#: Inline mode offers the answer itself for these even when no country is named.
+_ANSWERED_WITHOUT_COUNTRIES = frozenset({
+    Intent.RANKING, Intent.SEARCH, Intent.AGGREGATE, Intent.BAND, Intent.MOVERS,
+    Intent.EXPLAIN,
+})
+
 #: Questions read, and replies made, kept per data version (a reply is 1–4 KB).
 PARSED = 8192
 REPLIES = 2048
@@ -89,7 +95,7 @@ class Pipeline:
         self._understander: Understander | None = None
         self._generation: int | None = None
         self._caches: list[LRU[Any, Any]] = []
-        self._charts: LRU[ChartKey, bytes] = self.cache(CHART_CACHE_SIZE)
+        self._charts: LRU[PictureKey, bytes] = self.cache(CHART_CACHE_SIZE)
         # Answers come from one immutable snapshot, so the same question asked again (by
         # anyone, in any chat) has the same reply until the data changes.
         self._parsed: LRU[tuple[str, str | None, Query | None], Query] = self.cache(PARSED)
@@ -153,6 +159,11 @@ class Pipeline:
             self._parsed.put(key, query)
         return self._reply(query, snapshot)
 
+    def answer_query(self, query: Query) -> Reply:
+        """The reply to a query built by the caller rather than read from text (buttons,
+        deep links and tests ask this way)."""
+        return self._reply(query, self._current()[0])
+
     def press(self, data: str, lang: str) -> Reply | None:
         """A button's callback data → its reply; None for data we never made (stale or
         forged)."""
@@ -212,7 +223,7 @@ class Pipeline:
         query = first.query
         replies = []
         codes: list[str] = []
-        if query.countries or query.intent in (Intent.RANKING, Intent.SEARCH):
+        if query.countries or query.intent in _ANSWERED_WITHOUT_COUNTRIES:
             replies.append(first)
             if len(query.countries) > 1:
                 codes = list(query.countries)
@@ -247,7 +258,7 @@ class Pipeline:
             query = replace(query, year=year, since=None)
         return self._reply(query, snapshot)
 
-    def chart_png(self, data: ChartData) -> bytes:
+    def chart_png(self, data: Picture) -> bytes:
         """The picture of a chart reply (``reply.rendered.chart``): drawn once per data
         version, then from the cache.  Drawing takes ~0.1 s: call from a worker thread."""
         self.refresh()

@@ -59,6 +59,7 @@ class Analysis:
     region: str | None = None  # a key of bot.domain.REGIONS; None: the world
     subregion: str | None = None  # a key of bot.domain.SUBREGIONS
     limit: int = 10  # movers: how many of each
+    page: int = 1  # band: which page of a long list (its buttons ask for the others)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,8 +24,7 @@ def _show(reply: Reply, pipeline: Pipeline, out: TextIO) -> list[Button]:
         out.write(to_plain_text(message) + "\n\n")
     chart = reply.rendered.chart
     if chart is not None:
-        name = "-".join(chart.key.codes) + f"-{chart.year}-{chart.lang}"
-        path = Path(tempfile.gettempdir()) / f"pressbot-chart-{name}.png"
+        path = Path(tempfile.gettempdir()) / f"pressbot-chart-{chart.file_name}.png"
         path.write_bytes(pipeline.chart_png(chart))
         out.write(f"chart written to {path}\n\n")
     pressable = [b for row in reply.rendered.buttons for b in row]

@@ -316,7 +316,8 @@ def free_port() -> int:
 def modified_csv(source: Path, target: Path, *, year: int | None = None,
                  delta: float = 0.0) -> dict[str, float]:
     """Write a copy of an RSF CSV as another year and/or with every score moved by
-    ``delta`` (kept within 0..100); return the new global score per RSF code."""
+    ``delta`` (kept within 0..100); return the new global score per RSF code.  RSF's own
+    "Score N-1" and "Score evolution" follow, as RSF's file for that year would have them."""
     raw = source.read_bytes().decode("cp1252")
     lines = raw.split("\r\n")
     header = lines[0].split(";")
@@ -325,6 +326,8 @@ def modified_csv(source: Path, target: Path, *, year: int | None = None,
     header = [h.replace(f"Score {old_year}", f"Score {new_year}") for h in header]
     score_col = next(i for i, h in enumerate(header) if h.startswith("Score "))
     year_col = header.index("Year (N)")
+    before_col = header.index("Score N-1") if "Score N-1" in header else None
+    change_col = header.index("Score evolution") if "Score evolution" in header else None
     scores: dict[str, float] = {}
     out = [";".join(header)]
     for line in lines[1:]:
@@ -335,6 +338,11 @@ def modified_csv(source: Path, target: Path, *, year: int | None = None,
         score = float(cells[score_col].replace(",", "."))
         new = min(100.0, max(0.0, round(score + delta, 2)))
         cells[score_col] = f"{new:.2f}".replace(".", ",")
+        if before_col is not None and change_col is not None:
+            if new_year != old_year:  # next year's file: this year's score is its "N-1"
+                cells[before_col] = f"{score:.2f}".replace(".", ",")
+            earlier = float(cells[before_col].replace(",", "."))
+            cells[change_col] = f"{new - earlier:.2f}".replace(".", ",")
         cells[year_col] = str(new_year)
         scores[cells[0]] = new
         out.append(";".join(cells))

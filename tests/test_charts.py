@@ -87,13 +87,16 @@ def test_chart_texts_come_from_the_one_table() -> None:
 def test_png_is_valid_and_fits_telegram(pipeline: Pipeline) -> None:
     from matplotlib.image import imread
 
-    for codes in (("KAZ",), ("KAZ", "KGZ", "UZB", "NOR", "USA")):
+    heights = []
+    for codes in (("KAZ",), ("KAZ", "KGZ"), ("KAZ", "KGZ", "UZB", "NOR", "USA")):
         _, png = chart_png(pipeline, codes, None)
         width, height = png_size(png)
-        assert (width, height) == (1200, 900)
+        heights.append(height)
+        assert width == 1200 and 900 <= height <= 1600  # a comparison grows with its bars
         assert width + height <= 10_000 and max(width, height) / min(width, height) <= 20
         assert len(png) < 300_000  # Telegram allows 10 MB; phones thank us for less
-        assert imread(io.BytesIO(png), format="png").shape[:2] == (900, 1200)
+        assert imread(io.BytesIO(png), format="png").shape[:2] == (height, 1200)
+    assert heights[0] == 900 and heights[1] < heights[2]
 
 
 def test_different_countries_give_different_pictures(pipeline: Pipeline) -> None:
@@ -139,10 +142,12 @@ def test_scales_are_never_mixed(pipeline: Pipeline) -> None:
     years = [y for y, _ in single.countries[0].history]
     assert years[0] == 2013 and 2012 not in years  # the old open-ended scale is never drawn
     compare = chart_data(pipeline, ("KAZ", "NOR"), None)
-    assert all(y >= 2022 for c in compare.countries for y, _ in c.history)
+    # A comparison draws 2013–2021 and 2022+ in panels of their own, and says so.
+    assert all(y >= 2013 for c in compare.countries for y, _ in c.history)
+    assert {y for y, _ in compare.countries[0].history} >= {2013, 2021, 2022}
     assert len(compare.median_indicators) == 5
     assert "not comparable" in chart_caption(single, "en")
-    assert "not comparable" not in chart_caption(compare, "en")
+    assert "not comparable" in chart_caption(compare, "en")
 
 
 def test_indicators_against_the_world_median(pipeline: Pipeline) -> None:
@@ -354,3 +359,19 @@ async def test_chart_command_honours_a_year_and_several_countries(bot: RunningBo
     api.inject_message("/chart Казахстан, Нарния", user_id=43)
     [refused] = await api.wait_for("sendMessage", timeout=20)
     assert "Нарния" in refused.params["text"] and len(api.sent("sendPhoto")) == 1
+
+
+def test_a_comparison_labels_line_ends_and_marks_the_year(pipeline: Pipeline) -> None:
+    """Each line ends with its latest rank (the label "score · #rank"), both methods are
+    drawn, and a year asked for changes the picture (its points are marked)."""
+    import rsf_csv as rsf
+
+    data = chart_data(pipeline, ("KAZ", "KGZ", "NOR"), None)
+    latest = max(int(p.stem) for p in rsf.CSV_DIR.glob("*.csv"))
+    for series in data.countries:
+        assert series.rank_at_end == rsf.year(latest)[series.code].rank
+        assert series.history[0][0] == 2013
+        assert len(series.ranks) == len(series.history)
+    latest_png = pipeline.chart_png(data)
+    marked = chart_png(pipeline, ("KAZ", "KGZ", "NOR"), 2018)[1]
+    assert marked != latest_png and png_size(marked) == png_size(latest_png)

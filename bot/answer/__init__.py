@@ -9,19 +9,27 @@ texts, never markup: ``render`` turns it into messages.
 from __future__ import annotations
 
 from bot.answer.alert import alert
+from bot.answer.analysis import analytical
 from bot.answer.chart import chart
 from bot.answer.compare import compare, indicator_order
 from bot.answer.kinds import (
+    AggregateAnswer,
     AlertAnswer,
     Answer,
+    BandAnswer,
     ChartAnswer,
     CompareAnswer,
+    ExplainAnswer,
+    IndicatorMove,
     MessageAnswer,
     MessageKind,
+    Move,
+    MoversAnswer,
     ProfileAnswer,
     RankingAnswer,
     SearchAnswer,
     SearchHit,
+    WhyAnswer,
     YearNote,
 )
 from bot.answer.profile import profile
@@ -31,16 +39,23 @@ from bot.query import Intent, Query
 from bot.store import Snapshot, Store
 
 __all__ = [
+    "AggregateAnswer",
     "AlertAnswer",
     "Answer",
+    "BandAnswer",
     "ChartAnswer",
     "CompareAnswer",
+    "ExplainAnswer",
+    "IndicatorMove",
     "MessageAnswer",
     "MessageKind",
+    "Move",
+    "MoversAnswer",
     "ProfileAnswer",
     "RankingAnswer",
     "SearchAnswer",
     "SearchHit",
+    "WhyAnswer",
     "YearNote",
     "alert",
     "answer",
@@ -57,6 +72,9 @@ def answer(query: Query, snapshot: Snapshot, store: Store | None = None) -> Answ
         return search(query, snapshot, store)
     if query.intent == Intent.RANKING and query.ranking is not None:
         return ranking(query, snapshot)
+    analysed = analytical(query, snapshot)  # aggregates, bands, movers, why, explain
+    if analysed is not None:
+        return analysed
     countries = [snapshot.countries[c] for c in query.countries if c in snapshot.countries]
     if query.unplaced:
         named = tuple(

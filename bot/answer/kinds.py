@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.charts.data import ChartData
+from bot.answer.stats import GroupStats, Scope
+from bot.charts.data import ChartData, MoversChart
 from bot.query import Query, Ranking
 from bot.store import Country, Result
 
@@ -43,6 +44,10 @@ class ProfileAnswer:
     # the country itself is not in that year's index.
     parts: tuple[tuple[Country, Result], ...] = ()
     latest_index: int | None = None  # the newest index year in the store
+    # Years of the history RSF ranked the country only in parts or inside a larger entry
+    # (the United States 2003–2012), with those entries: the table says they are missing.
+    split_years: tuple[int, ...] = ()
+    split_into: tuple[Country, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,127 @@ class MessageAnswer:
     unplaced: tuple[tuple[str, tuple[Country, ...]], ...] = ()
 
 
+# -- analytical answers: a group's figures, a band, movers, why, what the index means ----
+
+
+@dataclass(frozen=True)
+class AggregateAnswer:
+    """Means and medians of a group, its countries per band, or one country's place in it."""
+
+    query: Query
+    year: int
+    measure: str  # "mean", "median", "count" or "place"
+    stats: GroupStats  # the group in ``year``
+    world: GroupStats | None  # the world beside a region's figures (None for the world)
+    indicator: str | None = None  # the figure asked about, shown first ("safety")
+    country: Country | None = None  # "place": the country placed
+    place: int | None = None  # "place": its position in the group (1 = best), None if absent
+    rows: tuple[tuple[Country, Result], ...] = ()  # "place": the group (or the part shown)
+    year_note: YearNote | None = None
+    no_bands: bool = False  # bands asked for a year before they existed (2022 is shown)
+    no_indicators: bool = False  # an indicator asked for a year before indicators existed
+
+    @property
+    def scope(self) -> Scope:
+        return self.stats.scope
+
+
+@dataclass(frozen=True)
+class BandAnswer:
+    """Every country of one situation band in a year (a long list comes in pages)."""
+
+    query: Query
+    year: int
+    band: str
+    scope: Scope
+    rows: tuple[tuple[Country, Result], ...]  # the whole band, by rank
+    counts: dict[str, int]  # every band's count in the scope (for the other bands' buttons)
+    page: int = 1
+    year_note: YearNote | None = None
+    no_bands: bool = False  # asked for a year before bands existed (2022 is shown)
+
+
+@dataclass(frozen=True)
+class Move:
+    """One country's move between two indexes; ``change`` > 0 is a rise (places gained, or
+    points of score gained)."""
+
+    country: Country
+    now: Result
+    before: Result
+    value_now: float  # the rank or score compared (of ``indicator`` when there is one)
+    value_before: float
+    change: float
+
+
+@dataclass(frozen=True)
+class MoversAnswer:
+    query: Query
+    year: int
+    base: int  # the earlier index compared with
+    by: str  # "rank" or "score", as answered
+    indicator: str | None
+    scope: Scope
+    direction: str | None  # "rise", "fall" or None for both
+    risers: tuple[Move, ...]
+    fallers: tuple[Move, ...]
+    compared: int  # countries in both indexes (within the scope)
+    limit: int
+    year_note: YearNote | None = None
+    # Why the answer is not what was asked: "scores_across_methods" (ranks shown instead),
+    # "no_indicators" (an indicator before 2022: the global figure shown), "same_year".
+    notes: tuple[str, ...] = ()
+    chart: MoversChart | None = None  # for a chart of the moves (intent "chart")
+    scores_compare: bool = False  # the two years' scores compare (one method, 2013 on)
+    rsf_figures: bool = False  # the score changes shown are RSF's own published figures
+    consecutive: bool = False  # ``base`` is the index just before ``year``
+
+
+@dataclass(frozen=True)
+class IndicatorMove:
+    indicator: str
+    score: float
+    before: float
+    change: float
+    rank: int
+    rank_before: int
+
+
+@dataclass(frozen=True)
+class WhyAnswer:
+    """What moved when a country rose or fell: rank and score, the indicators that moved
+    most, and RSF's own words on it where the database has the profile."""
+
+    query: Query
+    country: Country
+    year: int
+    result: Result | None  # None: not in that index
+    previous: Result | None  # the country in the index before (None: not in it)
+    score_change: float | None  # None across a change of method
+    moves: tuple[IndicatorMove, ...]  # largest first; empty before 2023
+    section: str | None  # the profile section matching the indicator that moved most
+    excerpt: str | None
+    excerpt_year: int | None
+    url: str  # RSF's page for the country: the reasons are there
+    direction: str | None = None  # what the question assumed ("rise" / "fall")
+    year_note: YearNote | None = None
+    first_index: bool = False  # ``year`` is RSF's first index: nothing before it
+    consecutive: bool = True  # ``previous`` is the index just before ``year``
+
+
+@dataclass(frozen=True)
+class ExplainAnswer:
+    """What the index, its method, an indicator, the bands or the breaks in method mean."""
+
+    query: Query
+    subject: str  # "index", "method", "indicator", "bands", "comparability"
+    indicator: str | None = None
+    first: int | None = None  # the years the database holds
+    latest: int | None = None
+    first_total: int | None = None  # countries ranked in the first and the latest index
+    latest_total: int | None = None
+
+
 Answer = (
     ProfileAnswer
     | CompareAnswer
@@ -134,4 +260,9 @@ Answer = (
     | ChartAnswer
     | AlertAnswer
     | MessageAnswer
+    | AggregateAnswer
+    | BandAnswer
+    | MoversAnswer
+    | WhyAnswer
+    | ExplainAnswer
 )

@@ -20,8 +20,16 @@ def profile(query: Query, snapshot: Snapshot, country: Country) -> ProfileAnswer
     result = snapshot.result(country.code, year)
     previous = snapshot.previous(result) if result else None
     history: list[Result] = []
+    split_years: list[int] = []
+    split_into: dict[str, Country] = {}
     if query.since is not None:
         history = [r for r in snapshot.history(country.code) if r.year >= query.since]
+        for y in snapshot.years:
+            if y >= query.since and snapshot.result(country.code, y) is None:
+                entries = parts(snapshot, country, y)
+                if entries:
+                    split_years.append(y)
+                    split_into.update((c.code, c) for c, _ in entries)
     eras = {r.scale for r in (result, previous, *history) if r is not None}
     section = query.topic or "summary"
     excerpt = excerpt_year = None
@@ -46,6 +54,8 @@ def profile(query: Query, snapshot: Snapshot, country: Country) -> ProfileAnswer
         neighbours=neighbours(snapshot, country, year),
         parts=() if result else parts(snapshot, country, year),
         latest_index=snapshot.latest_year,
+        split_years=tuple(split_years),
+        split_into=tuple(split_into.values()),
     )
 
 

@@ -31,11 +31,17 @@ class ChartKey(NamedTuple):
 class CountrySeries:
     code: str
     name: str  # in the chart's language
-    history: tuple[tuple[int, float], ...]  # (year, score), FIRST_YEAR or NEW_METHOD onwards
+    history: tuple[tuple[int, float], ...]  # (year, score), FIRST_YEAR onwards
     rank: int | None  # in the chart's year
     total: int | None
     score: float | None
     indicators: tuple[float, ...] | None  # INDICATORS order, in the indicator year
+    ranks: tuple[int, ...] = ()  # the rank of each year of ``history``
+
+    @property
+    def rank_at_end(self) -> int | None:
+        """The rank at the line's last point."""
+        return self.ranks[-1] if self.ranks else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +69,18 @@ class ChartData:
 
     @property
     def first_year(self) -> int:
-        return NEW_METHOD if self.compare else FIRST_YEAR
+        return FIRST_YEAR
+
+    @property
+    def file_name(self) -> str:
+        """A name for the picture saved as a file (``pressbot chat``)."""
+        return "-".join(self.key.codes) + f"-{self.year}-{self.lang}"
 
 
 def first_year(codes: tuple[str, ...]) -> int:
-    """Where a chart starts: 2013 (the first 0–100 score) for one country's history, 2022
-    (the first scores that compare) for several."""
-    return NEW_METHOD if len(codes) > 1 else FIRST_YEAR
+    """Where a chart starts: 2013, the first 0–100 score (a comparison shows 2013–2021 and
+    2022+ in panels of their own: their scores never compare)."""
+    return FIRST_YEAR
 
 
 def chart_data(snapshot: Snapshot, codes: tuple[str, ...], year: int, lang: str) -> ChartData:
@@ -82,9 +93,8 @@ def chart_data(snapshot: Snapshot, codes: tuple[str, ...], year: int, lang: str)
     series = []
     for code in key.codes:
         country = snapshot.countries[code]
-        history = tuple(
-            (y, r.score) for y in shown_years if (r := snapshot.result(code, y)) is not None
-        )
+        found = [r for y in shown_years if (r := snapshot.result(code, y)) is not None]
+        history = tuple((r.year, r.score) for r in found)
         now = snapshot.result(code, key.year)
         ind = snapshot.result(code, indicator_year)
         values = (
@@ -95,7 +105,7 @@ def chart_data(snapshot: Snapshot, codes: tuple[str, ...], year: int, lang: str)
         series.append(CountrySeries(
             code, country_name(code, country.name_en, lang), history,
             now.rank if now else None, now.total if now else None, now.score if now else None,
-            values,
+            values, tuple(r.rank for r in found),
         ))
     medians = tuple(
         (y, statistics.median(r.score for r in snapshot.by_year[y])) for y in shown_years
@@ -108,3 +118,58 @@ def chart_data(snapshot: Snapshot, codes: tuple[str, ...], year: int, lang: str)
     url = (country_url(snapshot.countries[key.codes[0]].name_en) if len(key.codes) == 1
            else RSF_INDEX_URL)
     return ChartData(key, indicator_year, tuple(series), medians, median_indicators, url)
+
+
+# -- movers: the biggest rises and falls between two indexes, as diverging bars ----------
+
+
+class MoversKey(NamedTuple):
+    """What makes one movers chart differ from another (the cache key)."""
+
+    year: int
+    base: int
+    by: str  # "rank" or "score"
+    indicator: str | None
+    scope: str  # a region or subregion key, "" for the world
+    direction: str | None  # "rise", "fall" or None for both
+    limit: int
+    lang: str
+    generation: int
+
+
+@dataclass(frozen=True, slots=True)
+class MoverBar:
+    code: str
+    name: str  # in the chart's language
+    change: float  # > 0 rose; places for ranks, points for scores
+    before: float  # the rank or score in the earlier index
+    now: float
+
+
+@dataclass(frozen=True, slots=True)
+class MoversChart:
+    """A diverging bar chart of the biggest moves: risers right, fallers left."""
+
+    key: MoversKey
+    scope_name: str  # "World", a region's name, in the chart's language
+    bars: tuple[MoverBar, ...]  # biggest rise first, biggest fall last
+    url: str
+
+    @property
+    def lang(self) -> str:
+        return self.key.lang
+
+    @property
+    def year(self) -> int:
+        return self.key.year
+
+    @property
+    def file_name(self) -> str:
+        k = self.key
+        parts = ["movers", str(k.base), str(k.year), k.by, k.indicator, k.scope, k.direction]
+        return "-".join(p for p in parts if p) + f"-{k.lang}"
+
+
+#: Any picture a reply can carry.
+Picture = ChartData | MoversChart
+PictureKey = ChartKey | MoversKey

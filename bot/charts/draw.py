@@ -8,33 +8,42 @@ Why it is built this way:
   style explicitly: no pyplot, no global ``rcParams`` edits, so several charts can be drawn
   at once in worker threads while the bot keeps answering.
 * Honesty about RSF's method: scores before 2013 (another scale) are never drawn; 2013–2021
-  and 2022+ are separate series split by a labelled divider, and RSF's situation bands (a
-  2022+ notion) shade only the 2022+ side.  Comparisons start in 2022, where scores compare.
+  and 2022+ are separate series split by a labelled divider (a comparison draws them in two
+  panels: :mod:`bot.charts.draw_compare`), and RSF's situation bands (a 2022+ notion)
+  shade only the 2022+ side.
 """
 
 from __future__ import annotations
 
 import io
 import textwrap
-from typing import Any, Final
+from typing import Any
 
 from bot.charts.data import FIRST_YEAR, NEW_METHOD, ChartData, CountrySeries
+from bot.charts.draw_compare import render_compare_png
+from bot.charts.look import (
+    BAND_COLOURS,
+    DPI,
+    HEIGHT,
+    LEFT,
+    MARKERS,
+    MEDIAN_COLOUR,
+    MEDIAN_DASHES,
+    MEDIAN_LINE,
+    PALETTE,
+    WIDTH,
+    style,
+    wrap,
+)
 from bot.domain import CREDIT, INDICATORS, SITUATIONS
 from bot.i18n import fmt_score, name, t
 
-WIDTH, HEIGHT, DPI = 1200, 900, 150
-LEFT: Final = 0.165  # room for "Безопасность"
-
-#: Okabe & Ito's colour-blind-safe palette (yellow left out: unreadable on light bands).
-PALETTE: Final = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
-MARKERS: Final = ("o", "s", "^", "D", "v")
-MEDIAN_COLOUR: Final = "#9A9A9A"
-#: Light tints of RSF's map colours, best band first (the order of domain.SITUATIONS).
-BAND_COLOURS: Final = ("#d5ecd4", "#f4f0c6", "#fde2c2", "#f9cbc0", "#e8c1c9")
-
 
 def render_png(data: ChartData) -> bytes:
-    """Draw the chart (1200×900 px PNG).  Thread-safe; imports matplotlib on first use."""
+    """Draw the chart (1200 px wide PNG; one country's 900 px high, a comparison as high as
+    its bars need).  Thread-safe; imports matplotlib on first use."""
+    if data.compare:
+        return render_compare_png(data)
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -42,30 +51,25 @@ def render_png(data: ChartData) -> bytes:
     fig = Figure(figsize=(WIDTH / DPI, HEIGHT / DPI), dpi=DPI, facecolor="white")
     FigureCanvasAgg(fig)
     last = max(y for c in data.countries for y, _ in c.history)
-    if data.compare:
-        lines = _wrap([c.name for c in data.countries], 56)
-    else:
-        title = t(lang, "chart_title_history", name=data.countries[0].name, first=FIRST_YEAR,
-                     last=last)
-        lines = _wrap(title.split(" "), 56, sep=" ")
+    title = t(lang, "chart_title_history", name=data.countries[0].name, first=FIRST_YEAR,
+              last=last)
+    lines = wrap(title.split(" "), 56, sep=" ")
     longest = max(len(line) for line in lines)
     size = 17 if len(lines) == 1 and longest <= 44 else 14 * min(1, 58 / longest)
     fig.text(0.03, 0.975, "\n".join(lines), fontsize=size,
              fontweight="bold", va="top", linespacing=1.1)
     below = 0.918 if len(lines) == 1 else 0.885
-    subtitle = "chart_subtitle_compare" if data.compare else "chart_subtitle"
-    fig.text(0.03, below, t(lang, subtitle, first=NEW_METHOD, year=data.indicator_year),
+    fig.text(0.03, below, t(lang, "chart_subtitle", first=NEW_METHOD, year=data.indicator_year),
              fontsize=11, color="#444444", va="top")
     fig.text(0.03, 0.012, t(lang, "chart_source", source=t(lang, "source"), credit=CREDIT),
              fontsize=9.5, color="#555555")
 
-    top = (0.79 if len(lines) == 1 else 0.775) + (0.05 if data.compare else 0)  # legend row
+    top = 0.79 if len(lines) == 1 else 0.775  # under the legend row
     history = fig.add_axes((LEFT, 0.505, 0.78 - LEFT, top - 0.505))
     _draw_history(history, data, last)
-    if not data.compare:
-        fig.legend(*history.get_legend_handles_labels(), loc="upper left", ncol=3,
-                   bbox_to_anchor=(0.025, below - 0.035), fontsize=10.5, frameon=False,
-                   handlelength=2.6, columnspacing=1.5, borderaxespad=0)
+    fig.legend(*history.get_legend_handles_labels(), loc="upper left", ncol=3,
+               bbox_to_anchor=(0.025, below - 0.035), fontsize=10.5, frameon=False,
+               handlelength=2.6, columnspacing=1.5, borderaxespad=0)
     bars = fig.add_axes((LEFT, 0.125, 0.78 - LEFT, 0.23))
     _draw_indicators(bars, data)
 
@@ -75,27 +79,9 @@ def render_png(data: ChartData) -> bytes:
     return out.getvalue()
 
 
-def _wrap(words: list[str], width: int, sep: str = ", ") -> list[str]:
-    """At most two lines, broken between names (never inside "United States")."""
-    lines = [words[0]]
-    for word in words[1:]:
-        if len(lines[-1]) + len(sep) + len(word) <= width or len(lines) == 2:
-            lines[-1] += sep + word
-        else:
-            lines[-1] += sep.rstrip()
-            lines.append(word)
-    return lines
-
-
-def _style(ax: Any) -> None:
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(labelsize=11.5, length=3)
-
-
 def _draw_history(ax: Any, data: ChartData, last: int) -> None:
     lang = data.lang
-    _style(ax)
+    style(ax)
     first = data.first_year
     ax.set_xlim(first - 0.5, last + 0.5)
     ax.set_ylim(0, 100)
@@ -117,8 +103,8 @@ def _draw_history(ax: Any, data: ChartData, last: int) -> None:
         return [([y for y, _ in era], [s for _, s in era]) for era in eras]
 
     (old_x, old_y), (new_x, new_y) = split(data.median_history)
-    ax.plot(old_x, old_y, ls=":", lw=1.8, color="#222222", zorder=2)
-    ax.plot(new_x, new_y, ls=":", lw=1.8, color="#222222", zorder=2,
+    ax.plot(old_x, old_y, ls=MEDIAN_DASHES, lw=2.4, color=MEDIAN_LINE, zorder=2)
+    ax.plot(new_x, new_y, ls=MEDIAN_DASHES, lw=2.4, color=MEDIAN_LINE, zorder=2,
             label=t(lang, "chart_median"))
     for index, country in enumerate(data.countries):
         colour, marker = PALETTE[index], MARKERS[index]
@@ -127,11 +113,9 @@ def _draw_history(ax: Any, data: ChartData, last: int) -> None:
             ax.plot(old_x, old_y, ls="--", lw=2, color=PALETTE[5], marker=marker, ms=6,
                     mfc="white", mew=1.6, zorder=3, label=t(lang, "chart_old_method"))
         ax.plot(new_x, new_y, lw=2.6, color=colour, marker=marker, ms=7, zorder=4,
-                label=country.name if data.compare else t(lang, "chart_new_method"))
-        if country.score is not None and not data.compare:
+                label=t(lang, "chart_new_method"))
+        if country.score is not None:
             _annotate(ax, country, data.year, colour if data.year >= NEW_METHOD else "#333333")
-    if data.compare and data.year != last:
-        ax.axvline(data.year, color="#555555", lw=1.2, ls="--", zorder=1)
     ax.set_ylabel(t(lang, "chart_score_axis"), fontsize=11.5)
     ax.set_xlabel(t(lang, "chart_year_axis"), fontsize=11.5, labelpad=2)
     step = 1 if last - first < 8 else 2
@@ -155,12 +139,12 @@ def _annotate(ax: Any, country: CountrySeries, year: int, colour: str) -> None:
 
 def _draw_indicators(ax: Any, data: ChartData) -> None:
     lang = data.lang
-    _style(ax)
+    style(ax)
     year = data.indicator_year
     rows: list[tuple[str, str, tuple[float, ...] | None]] = [
         (c.name, PALETTE[i], c.indicators) for i, c in enumerate(data.countries)
     ]
-    if not data.compare and data.median_indicators:
+    if data.median_indicators:
         rows.append((t(lang, "chart_median"), MEDIAN_COLOUR, data.median_indicators))
     n = len(rows)
     height = 0.8 / n
@@ -181,19 +165,13 @@ def _draw_indicators(ax: Any, data: ChartData) -> None:
             continue
         ax.barh(offsets, values, height=height * 0.92, color=colour, zorder=3,
                 label=textwrap.fill(label, 15))  # the legend column is narrow
-        if n <= 2:
-            for y, value in zip(offsets, values, strict=True):
-                inside = value > 88  # keep the label inside the axes
-                ax.text(value - 1 if inside else value + 1, y, f"{value:.1f}", va="center",
-                        ha="right" if inside else "left", fontsize=10, zorder=4,
-                        color="white" if inside else "black")
-    if data.compare and data.median_indicators:
-        for i, value in enumerate(data.median_indicators):
-            ax.plot([value, value], [i - 0.45, i + 0.45], ls=":", lw=2.2, color="#222222",
-                    zorder=5, label=t(lang, "chart_median") if i == 0 else None)
+        for y, value in zip(offsets, values, strict=True):
+            inside = value > 88  # keep the label inside the axes
+            ax.text(value - 1 if inside else value + 1, y, fmt_score(value, 1), va="center",
+                    ha="right" if inside else "left", fontsize=10, zorder=4,
+                    color="white" if inside else "black")
     ax.set_yticks(range(len(INDICATORS)), [name(lang, i) for i in INDICATORS], fontsize=11.5)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel(t(lang, "chart_indicator_axis", year=year), fontsize=11.5, labelpad=2)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.17 if n > 2 else 1.0), frameon=False,
-              fontsize=10 if n <= 3 else 9.5, labelspacing=0.4, handlelength=1.8,
-              borderaxespad=0)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=10,
+              labelspacing=0.4, handlelength=1.8, borderaxespad=0)

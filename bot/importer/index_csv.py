@@ -22,9 +22,10 @@ from bot.store import writes
 
 # Header → meaning.  Headers are lower-cased, with "_" and runs of spaces folded to one space.
 # Every pattern must match the whole header, so the look-alikes RSF also ships ("Rank N-1",
-# "Score N-1", "Rank evolution", "Score evolution", "Score N without the exactions",
+# "Score N-1", "Rank evolution", "Score N without the exactions",
 # "Situation"…) are never taken for this year's rank or score.  ``_N`` is the year a header
-# may name: "Score", "Score N", "Score (N)" or "Score 2026".
+# may name: "Score", "Score N", "Score (N)" or "Score 2026".  "Score evolution" is RSF's
+# own change since the index before, kept as published.
 _N = r"( \(?n\)?| \d{4})?"
 _COLUMN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (meaning, re.compile(pattern))
@@ -33,6 +34,7 @@ _COLUMN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("year", r"year( \(?n\)?)?"),
         ("rank", rf"(global )?rank{_N}"),
         ("score", rf"(global )?score{_N}"),
+        ("score_change", r"score (evolution|change)"),
         ("zone", r"zone|region"),
         ("name_en", r"en country|country en|country( name)?"),
         ("name_fr", r"fr country|country fr"),
@@ -226,7 +228,14 @@ def parse_index_csv(path: Path, text: str) -> ParsedIndex:
             "scale": scale_of(year),
             "situation": situation_of(score, year),
             "zone": zone,
+            "score_change": None,
         }
+        change = cell(fields, "score_change")
+        if change:
+            # RSF's own figure, shown as published (recomputing it differs by 0.01 where
+            # RSF subtracted unrounded scores).
+            row["score_change"] = parse_number(path, line, col["score_change"], change,
+                                               "score evolution")
         for name in INDICATORS:
             value = cell(fields, name)
             rank_text = cell(fields, f"{name}_rank")

@@ -6,7 +6,9 @@ this package returns, so escaping and Telegram's limits are handled once:
 * :mod:`.html` — escaping, the credit line, packing blocks into messages ≤ 4096 characters;
 * :mod:`.output` — :class:`Rendered` and :class:`Button`, what every interface receives;
 * one module per kind of answer: :mod:`.profile`, :mod:`.compare`, :mod:`.ranking`,
-  :mod:`.search`, :mod:`.chart`, :mod:`.alert`, :mod:`.messages`;
+  :mod:`.search`, :mod:`.chart`, :mod:`.alert`, :mod:`.messages`, and the analytical ones
+  (:mod:`.analysis` says which: :mod:`.aggregates`, :mod:`.bands`, :mod:`.movers`,
+  :mod:`.why`, :mod:`.explain`);
 * :mod:`.fixed` — texts that answer no question (/about, /topics, operator output).
 
 Buttons carry callback data from :mod:`bot.button_data`, always within 64 bytes.
@@ -25,6 +27,7 @@ from bot.answer import (
     SearchAnswer,
 )
 from bot.render.alert import render_alert
+from bot.render.analysis import render_analytical
 from bot.render.chart import chart_caption, render_chart
 from bot.render.compare import render_compare
 from bot.render.html import MAX_MESSAGE, pack, split_text, to_plain_text, visible_length
@@ -61,5 +64,8 @@ def render(answer: Answer, lang: str = "en") -> Rendered:
         return render_chart(answer, lang)
     if isinstance(answer, AlertAnswer):
         return render_alert(answer, lang)
+    analysed = render_analytical(answer, lang)  # aggregates, bands, movers, why, explain
+    if analysed is not None:
+        return analysed
     assert isinstance(answer, MessageAnswer)
     return render_message(answer, lang)

@@ -7,7 +7,7 @@ import html
 from bot import button_data
 from bot.answer import ChartAnswer
 from bot.charts.data import ChartData
-from bot.domain import SCALE_CURRENT, index_label, scale_of, situation_of
+from bot.domain import index_label, situation_of
 from bot.i18n import flag, fmt_score, name, t
 from bot.render.html import credit
 from bot.render.output import Button, Rendered
@@ -54,8 +54,8 @@ def chart_caption(data: ChartData, lang: str, notes: list[str] | None = None) ->
         if band:
             line += f" — {name(lang, band)}"
         lines.append(who + html.escape(line))
-    if not data.compare or scale_of(data.year) != SCALE_CURRENT:
-        lines.append(html.escape(t(lang, "chart_caption_break")))
+    # Every chart draws 2013–2021 beside 2022+: two methods whose scores never compare.
+    lines.append(html.escape(t(lang, "chart_caption_break")))
     lines.append(credit(data.url, lang))
     result = "\n".join(lines)
     if len(result) > MAX_CAPTION:

@@ -14,6 +14,7 @@ from bot.domain import (
     SCALE_OLD,
     SCALE_REEXPRESSED,
     TOPICS,
+    index_label,
 )
 from bot.i18n import country_name, name, region_name, t
 from bot.render.html import MAX_MESSAGE, echo, label
@@ -88,7 +89,8 @@ def status_lines(status: Status, path: Path) -> list[str]:
     per_year = status.rows_per_year
     if per_year:
         lines.append(f"years: {per_year[0][0]}–{per_year[-1][0]} ({len(per_year)})")
-        lines.append("countries per year: " + ", ".join(f"{y}:{n}" for y, n in per_year))
+        lines.append("countries per year: "
+                     + ", ".join(f"{index_label(y)}:{n}" for y, n in per_year))
     else:
         lines.append("years: none")
     lines.append(f"countries: {status.countries}")

@@ -20,7 +20,7 @@ _USAGE = {"compare": "usage_compare", "chart": "chart_usage"}
 def render_message(answer: MessageAnswer, lang: str) -> Rendered:
     query = answer.query
     if answer.kind == MessageKind.HELP:
-        text = t(lang, "help", latest=answer.latest or "")
+        text = t(lang, "help", latest=answer.latest or "") + t(lang, "help_more")
         return Rendered([text], example_buttons(lang), strip_tags(text))
     if answer.kind == MessageKind.CLARIFY:
         word = (query.unknown or query.text)[:MAX_ECHO]
@@ -70,4 +70,9 @@ def example_buttons(lang: str) -> list[list[Button]]:
         Button(named("KAZ", "Kazakhstan"), button_data.profile("KAZ", None, None)),
         Button(f"{named('NOR', 'Norway')} · {named('FIN', 'Finland')}",
                button_data.compare(("NOR", "FIN"), None, None)),
+    ], [
+        Button(t(lang, "example_fallers"), button_data.movers("fall", "rank", None, None)),
+        Button(t(lang, "example_good"), button_data.band("good", None)),
+    ], [
+        Button(t(lang, "example_method"), button_data.explain("method")),
     ]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.charts.data import ChartData
+from bot.charts.data import Picture
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,5 +25,5 @@ class Rendered:
     buttons: list[list[Button]] = field(default_factory=list)
     title: str = ""  # a one-line plain summary (inline result titles, logs)
     description: str = ""
-    chart: ChartData | None = None
+    chart: Picture | None = None
     url: str | None = None  # RSF's page for what the reply is about (inline cards link it)

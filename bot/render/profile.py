@@ -8,14 +8,24 @@ import html
 
 from bot import button_data
 from bot.answer import ProfileAnswer, indicator_order
-from bot.domain import SCALE_CURRENT, TOPICS, country_url, index_label
+from bot.answer.changes import score_change
+from bot.domain import (
+    SCALE_CURRENT,
+    TOPIC_INDICATOR,
+    TOPICS,
+    country_url,
+    index_label,
+    index_year,
+)
 from bot.i18n import country_name, fmt_score, name, t
 from bot.render.html import credit, label, pack, quote
 from bot.render.output import Button, Rendered
 from bot.store import Result
 
 
-def change_line(result: Result, previous: Result, lang: str) -> str:
+def change_line(result: Result, previous: Result, lang: str, consecutive: bool = True) -> str:
+    """"Since 2025: rank ▼8 (141 → 149), score -4.93" (``consecutive``: ``previous`` is
+    the index just before, whose change RSF publishes)."""
     moved = previous.rank - result.rank
     if moved > 0:
         rank = t(lang, "rank_up", n=moved, prev=previous.rank, rank=result.rank)
@@ -24,10 +34,54 @@ def change_line(result: Result, previous: Result, lang: str) -> str:
     else:
         rank = t(lang, "rank_same")
     line = f"{t(lang, 'since', year=previous.year)}: {t(lang, 'rank')} {rank}"
-    if previous.scale == result.scale:
-        delta = result.score - previous.score
-        line += f", {t(lang, 'score_word')} {delta:+.2f}"
+    delta = score_change(result, previous, consecutive)
+    if delta is not None:
+        line += f", {t(lang, 'score_word')} {fmt_score(delta, signed=True)}"
     return line
+
+
+def excerpt_heading(section: str, excerpt_year: int, shown_year: int, lang: str) -> str:
+    """The line above a profile excerpt; a profile of another year than the figures shown
+    says so first, in bold (RSF's 2024 text is not about 2010)."""
+    heading = f"<b>{name(lang, section)}</b> — <i>{t(lang, 'profile_of', year=excerpt_year)}</i>"
+    if excerpt_year != shown_year:
+        warning = t(lang, "profile_other_year", year=index_label(excerpt_year),
+                    shown=index_label(shown_year))
+        heading = f"{warning}\n{heading}"
+    return heading
+
+
+def _history(answer: ProfileAnswer, lang: str) -> str:
+    """Rank and score per year; with a topic that has an indicator ("political since
+    2022"), that indicator's score and rank beside them (indicators exist since 2022)."""
+    indicator = TOPIC_INDICATOR.get(answer.topic or "")
+    with_indicator = indicator is not None and any(
+        indicator in r.indicators for r in answer.history)
+    rows = []
+    for r in answer.history:
+        row = f"{index_label(r.year):<7}  {r.rank:>3}/{r.total}  {fmt_score(r.score):>6}"
+        if with_indicator and indicator is not None:
+            score, rank = r.indicators.get(indicator, (None, None))
+            row += (f"  {fmt_score(score):>6}  {rank:>3}" if score is not None and rank
+                    else f"  {'—':>6}  {'—':>3}")
+        rows.append(f"{row}  {r.scale.replace('-', '–')}")
+    head = f"<b>{t(lang, 'history')}</b>"
+    if with_indicator and indicator is not None:
+        head += " — " + html.escape(t(lang, "history_with_indicator",
+                                      indicator=name(lang, indicator)))
+    return f"{head}\n<pre>" + html.escape("\n".join(rows)) + "</pre>"
+
+
+def _spans(years: tuple[int, ...]) -> str:
+    """2003, 2004, …, 2010, 2012 → "2003–2012": runs of consecutive index years."""
+    runs: list[list[int]] = []
+    for year in years:
+        # 2010 → 2012 is a run: 2011 is inside RSF's combined 2011–12 index.
+        if runs and all(index_year(y, [year]) == year for y in range(runs[-1][-1] + 1, year)):
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def _indicator_table(result: Result, order: tuple[str, ...], lang: str) -> str:
@@ -89,23 +143,19 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
                 + _indicator_table(result, order, lang)
             )
     if answer.history:
-        rows = [
-            f"{index_label(r.year):<7}  {r.rank:>3}/{r.total}  {fmt_score(r.score):>6}  "
-            f"{r.scale.replace('-', '–')}"
-            for r in answer.history
-        ]
-        blocks.append(
-            f"<b>{t(lang, 'history')}</b>\n<pre>" + html.escape("\n".join(rows)) + "</pre>"
-        )
+        blocks.append(_history(answer, lang))
+    if answer.split_years:
+        names = ", ".join(html.escape(c.name_en) for c in answer.split_into)
+        blocks.append("<i>" + t(lang, "split_years", years=_spans(answer.split_years),
+                                country=html.escape(country_name(country.code,
+                                                                 country.name_en, lang)),
+                                parts=names) + "</i>")
     if len(answer.eras) > 1:
         eras = ", ".join(era.replace("-", "–") for era in answer.eras)
         blocks.append(t(lang, "era_warning", eras=eras))
     section = answer.section or "summary"
-    if answer.excerpt:
-        blocks.append(
-            f"<b>{name(lang, section)}</b> — <i>{t(lang, 'profile_of', year=answer.excerpt_year)}"
-            "</i>"
-        )
+    if answer.excerpt and answer.excerpt_year is not None:
+        blocks.append(excerpt_heading(section, answer.excerpt_year, answer.year, lang))
         blocks.extend(quote(answer.excerpt))
     elif answer.excerpt_year is not None:
         blocks.append(t(lang, "no_section", section=name(lang, section)))

@@ -45,6 +45,7 @@ TABLES: dict[str, str] = {
            "scale" TEXT NOT NULL,
            "situation" TEXT{_INDICATOR_COLUMNS},
            "zone" TEXT,
+           "score_change" REAL,
            PRIMARY KEY ("year", "code")
         )""",
     "profiles": """
@@ -101,7 +102,10 @@ TABLES: dict[str, str] = {
 
 #: Columns added after a table first shipped: (table, column, type).  A database made
 #: before them gets them on open, empty.
-ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = ()
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    # RSF's own "Score evolution" (2023+ files): shown as published, not recomputed.
+    ("results", "score_change", "REAL"),
+)
 
 INDEXES = (
     'CREATE INDEX IF NOT EXISTS "idx_results_code_year" ON "results" ("code", "year")',

@@ -8,10 +8,14 @@ builds the next one.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 from bot.domain import INDICATORS
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,9 @@ class Result:
     situation: str | None
     indicators: dict[str, tuple[float, int]]  # indicator → (score, rank); empty before 2022
     zone: str | None
+    # RSF's published change of the score since the index before ("Score evolution", 2023+
+    # files); None where RSF gives none.
+    score_change: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +69,10 @@ class Snapshot:
     profiles: dict[str, dict[int, dict[str, str]]]  # code → year → section → text
     aliases: list[Alias]
     years: list[int] = field(init=False)
+    # Figures the answers compute from this version of the data (statistics per year and
+    # group, moves between years): see :meth:`derived`.
+    _derived: dict[Hashable, Any] = field(init=False, default_factory=dict, repr=False,
+                                          compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "years", sorted(self.by_year))
@@ -97,6 +108,15 @@ class Snapshot:
         best = max(before) if before else min(by_year)
         return best, by_year[best]
 
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, computed once per snapshot and kept with it: the data never changes
+        under a snapshot, and a new version of the data is a new snapshot with none of them.
+        (Two threads may both compute a value the first time; the first one kept wins.)"""
+        found = self._derived.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._derived.setdefault(key, compute())
+        return found
+
     def in_region(self, year: int, region: str) -> list[Result]:
         """That year's results of one RSF region, by rank."""
         return self._regions.get((year, region), [])
@@ -112,6 +132,9 @@ class Snapshot:
         return grouped
 
 
+_MISSING = object()
+
+
 def load_snapshot(conn: sqlite3.Connection, generation: int) -> Snapshot:
     """Read the data tables into a :class:`Snapshot` (call inside a read transaction)."""
     countries = {
@@ -125,17 +148,17 @@ def load_snapshot(conn: sqlite3.Connection, generation: int) -> Snapshot:
     results: dict[tuple[str, int], Result] = {}
     by_year: dict[int, list[Result]] = {}
     for row in conn.execute(
-        f"SELECT year, code, rank, total, score, scale, situation, zone, {columns} "
-        "FROM results ORDER BY year, rank, code"
+        f"SELECT year, code, rank, total, score, scale, situation, zone, score_change, "
+        f"{columns} FROM results ORDER BY year, rank, code"
     ):
-        values = row[8:]
+        values = row[9:]
         indicators = {
             name: (values[2 * i], values[2 * i + 1])
             for i, name in enumerate(INDICATORS)
             if values[2 * i] is not None and values[2 * i + 1] is not None
         }
         result = Result(row[0], row[1], row[2], row[3], row[4], row[5], row[6], indicators,
-                        row[7])
+                        row[7], row[8])
         results[(result.code, result.year)] = result
         by_year.setdefault(result.year, []).append(result)
     profiles: dict[str, dict[int, dict[str, str]]] = {}

@@ -146,6 +146,8 @@ def register_handlers(application: App) -> None:
         application.add_handler(CommandHandler(name, callback))
     admin.register(application)
     application.add_handler(CallbackQueryHandler(buttons.view, pattern=buttons.VIEW_PATTERN))
+    application.add_handler(CallbackQueryHandler(buttons.view,
+                                                 pattern=buttons.ANALYSIS_PATTERN))
     application.add_handler(CallbackQueryHandler(buttons.chart, pattern=buttons.CHART_PATTERN))
     application.add_handler(CallbackQueryHandler(buttons.stale))
     application.add_handler(InlineQueryHandler(inline_query))

@@ -1,6 +1,8 @@
 """Button presses, routed by the kind their callback data starts with (see
-:mod:`bot.button_data`): a country or comparison view replaces the message in place, a
-chart is sent as a new photo.  Every press is answered, exactly once."""
+:mod:`bot.button_data`): a country or comparison view, and an analytical one (a group's
+figures, a page of a band, movers, what moved, what the index means), replaces the
+message in place; a chart (of countries, or of movers) is sent as a new photo.  Every
+press is answered, exactly once."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from bot.telegram.send import edit_inline, edit_reply, send_reply
 
 #: ``CallbackQueryHandler`` patterns, one per kind of button.
 VIEW_PATTERN = r"^[pc]:"
-CHART_PATTERN = r"^g:"
+ANALYSIS_PATTERN = r"^[abmwe]:"  # shown in place like a view: pages of a band turn so
+CHART_PATTERN = r"^gm?:"
 
 
 async def _answer(context: Context, query: CallbackQuery, text: str | None = None) -> None:

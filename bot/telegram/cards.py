@@ -19,8 +19,9 @@ from telegram import (
 )
 from telegram.helpers import create_deep_linked_url
 
+from bot import button_data
 from bot.cache import LRU
-from bot.charts.data import ChartKey
+from bot.charts.data import PictureKey
 from bot.domain import RSF_INDEX_URL
 from bot.i18n import t
 from bot.pipeline import Pipeline, Reply
@@ -50,7 +51,7 @@ class InlineCards:
         return cached
 
     def cards(self, replies: list[Reply], lang: str, bot_username: str,
-              chart_files: LRU[ChartKey, str]) -> list[InlineQueryResult]:
+              chart_files: LRU[PictureKey, str]) -> list[InlineQueryResult]:
         """One card per reply; a chart is the photo Telegram already has, or a card that
         opens it in a private chat.  Duplicates are dropped (Telegram refuses them)."""
         cards: dict[str, InlineQueryResult] = {}
@@ -87,7 +88,7 @@ def _card(rendered: Rendered, lang: str) -> InlineQueryResultArticle:
 
 
 def _chart_card(rendered: Rendered, lang: str, bot_username: str,
-                chart_files: LRU[ChartKey, str]) -> InlineQueryResult:
+                chart_files: LRU[PictureKey, str]) -> InlineQueryResult:
     """Inline results cannot upload a picture: when Telegram already has the chart (the bot
     sent it once) the card is that photo; otherwise it is the caption with a button that
     opens the chart in a private chat with the bot (a ``/start chart_KAZ`` deep link)."""
@@ -100,8 +101,7 @@ def _chart_card(rendered: Rendered, lang: str, bot_username: str,
         return InlineQueryResultCachedPhoto(
             id=f"chart-{digest}", photo_file_id=file_id, title=rendered.title, caption=caption
         )
-    payload = "chart_" + "_".join(c.code for c in data.countries)
-    link = create_deep_linked_url(bot_username, payload)
+    link = create_deep_linked_url(bot_username, button_data.picture_link(data))
     return InlineQueryResultArticle(
         id=f"chart-link-{digest}",
         title=rendered.title,

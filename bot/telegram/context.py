@@ -16,7 +16,7 @@ from telegram.constants import ChatType
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.cache import LRU
-from bot.charts.data import ChartKey
+from bot.charts.data import PictureKey
 from bot.i18n import pick_lang
 from bot.pipeline import Pipeline
 from bot.settings import Settings
@@ -42,7 +42,7 @@ class BotData:
         # One delivery of release alerts at a time: two would both send what is pending.
         self.alerts_lock = asyncio.Lock()
         # Charts Telegram keeps: a file_id per chart, so each is uploaded once per data version.
-        self.chart_files: LRU[ChartKey, str] = LRU(CHART_FILE_IDS)
+        self.chart_files: LRU[PictureKey, str] = LRU(CHART_FILE_IDS)
 
     def setup(self, pipeline: Pipeline, settings: Settings) -> None:
         self._pipeline = pipeline

@@ -1,0 +1,38 @@
+"""What every chart shares: the picture's size, the colour-blind-safe palette, RSF's band
+colours, and the small styling helpers (no matplotlib import here: these are plain
+values and functions handed axes by the drawing modules)."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+WIDTH, HEIGHT, DPI = 1200, 900, 150
+LEFT: Final = 0.165  # room for "Безопасность"
+
+#: Okabe & Ito's colour-blind-safe palette (yellow left out: unreadable on light bands).
+PALETTE: Final = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
+MARKERS: Final = ("o", "s", "^", "D", "v")
+MEDIAN_COLOUR: Final = "#9A9A9A"  # the median's bars beside one country's
+#: The world median's line: dark and dashed, unlike any country's.
+MEDIAN_LINE: Final = "#4D4D4D"
+MEDIAN_DASHES: Final = (0, (3, 1.6))
+#: Light tints of RSF's map colours, best band first (the order of domain.SITUATIONS).
+BAND_COLOURS: Final = ("#d5ecd4", "#f4f0c6", "#fde2c2", "#f9cbc0", "#e8c1c9")
+
+
+def wrap(words: list[str], width: int, sep: str = ", ") -> list[str]:
+    """At most two lines, broken between names (never inside "United States")."""
+    lines = [words[0]]
+    for word in words[1:]:
+        if len(lines[-1]) + len(sep) + len(word) <= width or len(lines) == 2:
+            lines[-1] += sep + word
+        else:
+            lines[-1] += sep.rstrip()
+            lines.append(word)
+    return lines
+
+
+def style(ax: Any) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(labelsize=11.5, length=3)

@@ -20,6 +20,7 @@ class Intent(StrEnum):
     MOVERS = "movers"  # the biggest risers or fallers between two indexes
     WHY = "why"  # what moved when a country rose or fell
     EXPLAIN = "explain"  # what the index, its method, indicators and bands mean
+    VDEM = "vdem"  # V-Dem's media indicators: a history, a ranking, a comparison, agreement
     HELP = "help"  # what the bot can do
     NONE = "none"  # no question the bot can place
 
@@ -63,6 +64,24 @@ class Analysis:
 
 
 @dataclass(frozen=True, slots=True)
+class Witness:
+    """A question for the second source, V-Dem's media indicators (intent vdem); the
+    countries, year or span ("since 1990") are the query's own."""
+
+    # A V-Dem variable (bot.domain will name them: "v2mecenefm" government censorship of the
+    # media, "v2meharjrn" harassment of journalists, "v2mecenefi" internet censorship,
+    # "v2meslfcen" self-censorship, "v2mefemjrn" women journalists, …); None: the
+    # headline measures.
+    measure: str | None = None
+    # "history" a country's years (before RSF's index too), "ranking" countries by the
+    # measure, "compare" countries side by side, "agree" RSF and V-Dem side by side,
+    # "scatter" a picture of RSF against V-Dem for one year.
+    view: Literal["history", "ranking", "compare", "agree", "scatter"] = "history"
+    order: Literal["top", "bottom"] = "bottom"  # ranking: "most censorship" is the bottom
+    limit: int = 10
+
+
+@dataclass(frozen=True, slots=True)
 class Query:
     """What a question asks for.  ``text`` is how it was written: two queries that ask the
     same thing are equal whatever their wording (so one reply serves both)."""
@@ -75,6 +94,7 @@ class Query:
     since: int | None = None  # "since 2022": history from that year on
     ranking: Ranking | None = None
     analysis: Analysis | None = None  # for the analytical intents
+    witness: Witness | None = None  # for intent vdem
     search_terms: str | None = None  # for intent "search": the words as written
     # For intent "search": groups of words, a section matching every word of one group.
     search_groups: tuple[tuple[str, ...], ...] = ()

@@ -23,6 +23,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.digits import ascii_int
 from bot.store import default_db_path
 
 
@@ -49,15 +50,16 @@ class Settings:
                 "TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather, or try the bot "
                 "in the terminal with `pressbot chat`"
             )
-        if not re.fullmatch(r"\d+:[\w-]+", token):
+        if not re.fullmatch(r"[0-9]+:[A-Za-z0-9_-]+", token):
             raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a bot token (123:ABC…)")
         admins: set[int] = set()
         for part in re.split(r"[,\s]+", env.get("PRESSBOT_ADMINS", "").strip()):
             if not part:
                 continue
-            if not re.fullmatch(r"-?\d+", part):
+            user_id = ascii_int(part)
+            if user_id is None:
                 raise SettingsError(f"PRESSBOT_ADMINS: {part!r} is not a Telegram user id")
-            admins.add(int(part))
+            admins.add(user_id)
         db = env.get("PRESSBOT_DB")
         return cls(
             token=token,

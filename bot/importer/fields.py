@@ -6,9 +6,11 @@ check raises :class:`ImportFailed` pointing at the field's own line and column.
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
+from bot.digits import ascii_int
 from bot.importer.errors import ImportFailed
 
 #: What a country code looks like: ISO 3 codes and RSF's own (``XKO``, ``USA_I``).
@@ -33,19 +35,35 @@ def column(line: str, starts: list[int], index: int) -> int:
     return starts[index] if index < len(starts) else len(line) + 1
 
 
+#: A number as RSF writes it: decimal comma or point, ASCII digits only (bot.digits).
+_DECIMAL_COMMA = re.compile(r"-?[0-9]+(,[0-9]+)?")
+_DECIMAL_POINT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+def shown(text: str, room: int = 40) -> str:
+    """A field quoted in a refusal, cut short: a 400-digit "score" is not worth 400."""
+    return repr(text if len(text) <= room else text[:room] + "…")
+
+
 def parse_number(path: Path, line: int, column: int, text: str, what: str) -> float:
-    """A decimal number, with ``.`` or ``,`` as the decimal mark and spaces ignored."""
+    """A finite decimal number, with ``.`` or ``,`` as the decimal mark and spaces ignored.
+
+    Four hundred digits are a float too — infinity — and would be stored as such: any
+    value that is not finite is refused here, where every number of every file is read."""
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
-    if re.fullmatch(r"-?\d+(,\d+)?", cleaned):
+    if _DECIMAL_COMMA.fullmatch(cleaned):
         cleaned = cleaned.replace(",", ".")
-    if not re.fullmatch(r"-?\d+(\.\d+)?", cleaned):
-        raise ImportFailed(path, line, column, f"{what} {text!r} is not a number")
-    return float(cleaned)
+    if not _DECIMAL_POINT.fullmatch(cleaned):
+        raise ImportFailed(path, line, column, f"{what} {shown(text)} is not a number")
+    value = float(cleaned)
+    if not math.isfinite(value):
+        raise ImportFailed(path, line, column, f"{what} {shown(text)} is not a finite number")
+    return value
 
 
 def parse_integer(path: Path, line: int, column: int, text: str, what: str) -> int:
-    """A whole number, not negative."""
-    cleaned = text.strip()
-    if not re.fullmatch(r"\d+", cleaned):
-        raise ImportFailed(path, line, column, f"{what} {text!r} is not a whole number")
-    return int(cleaned)
+    """A whole number, not negative, in ASCII digits."""
+    value = ascii_int(text.strip())
+    if value is None:
+        raise ImportFailed(path, line, column, f"{what} {shown(text)} is not a whole number")
+    return value

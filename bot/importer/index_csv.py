@@ -25,7 +25,7 @@ from bot.store import writes
 # "Score N-1", "Rank evolution", "Score evolution", "Score N without the exactions",
 # "Situation"…) are never taken for this year's rank or score.  ``_N`` is the year a header
 # may name: "Score", "Score N", "Score (N)" or "Score 2026".
-_N = r"( \(?n\)?| \d{4})?"
+_N = r"( \(?n\)?| [0-9]{4})?"
 _COLUMN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (meaning, re.compile(pattern))
     for meaning, pattern in [
@@ -76,7 +76,7 @@ def _match_columns(
         meaning = next((m for m, pattern in _COLUMN_PATTERNS if pattern.fullmatch(folded)), None)
         if meaning is None:
             continue
-        found = re.search(r"\d{4}$", folded)
+        found = re.search(r"[0-9]{4}$", folded)
         year = int(found.group()) if found else None
         if meaning in columns:
             other = years.get(meaning)
@@ -108,7 +108,7 @@ def _match_columns(
 
 def _year_of(path: Path, line: int, column: int, text: str) -> int:
     """``2024`` → 2024; RSF's combined ``2011-12`` index is filed under 2012."""
-    found = re.fullmatch(r"\s*(\d{4})(?:\s*[-–/]\s*(\d{2}|\d{4}))?\s*", text)
+    found = re.fullmatch(r"\s*([0-9]{4})(?:\s*[-–/]\s*([0-9]{2}|[0-9]{4}))?\s*", text)
     if not found:
         raise ImportFailed(path, line, column, f"year {text!r} is not a year")
     first, second = found.groups()

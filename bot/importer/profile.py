@@ -27,11 +27,12 @@ SECTION_HEADINGS: dict[str, str] = {
     "socio-cultural context": "social",
     "safety": "safety",
 }
-_INDEX_LINE = re.compile(r"\s*index\s+(\d{4})\s*", re.I)
-_RANK_LINE = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
+# ASCII digits only (bot.digits): "\d" would take "٣" too.  No rank has more than 6 digits.
+_INDEX_LINE = re.compile(r"\s*index\s+([0-9]{4})\s*", re.I)
+_RANK_LINE = re.compile(r"\s*([0-9]{1,6})\s*/\s*([0-9]{1,6})\s*")
 _SCORE_LINE = re.compile(r"\s*score\s*(?::\s*|\s+)(\S+)\s*", re.I)
 _INDICATOR_LABEL = re.compile(
-    r"(political|economic|legislative|social|security) indicator(\s*:?\s*[\d.,]*)?", re.I
+    r"(political|economic|legislative|social|security) indicator(\s*:?\s*[0-9.,]*)?", re.I
 )
 
 

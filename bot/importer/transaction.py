@@ -16,7 +16,7 @@ from bot.importer.report import ImportReport, record
 from bot.importer.text import read_text
 from bot.store import Store, writes
 
-_INDEX_LINE_ANYWHERE = re.compile(r"^\s*index\s+\d{4}\s*$", re.I | re.M)
+_INDEX_LINE_ANYWHERE = re.compile(r"^\s*index\s+[0-9]{4}\s*$", re.I | re.M)
 _HEADING_LINE_ANYWHERE = re.compile(
     "^\\s*(" + "|".join(map(re.escape, SECTION_HEADINGS)) + ")\\s*:?\\s*$", re.I | re.M
 )

@@ -298,7 +298,7 @@ class Pipeline:
         """Queue alerts for a new index year, then the pending ones with their messages
         (None: the chat has no subscriptions left, nothing to send)."""
         snapshot = self.store.snapshot()
-        self.store.plan_alerts(snapshot.latest_year)
+        self.store.plan_alerts()
         due: list[tuple[PendingAlert, Reply | None]] = []
         for pending in self.store.pending_alerts(limit):
             if not pending.codes:

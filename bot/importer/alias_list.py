@@ -12,8 +12,11 @@ from bot.importer.errors import ImportFailed
 from bot.importer.fields import CODE_RE, column, field_starts
 from bot.store import writes
 
+#: Rows of an alias list: (line, column of the code, the row for the aliases table).
+AliasRows = list[tuple[int, int, dict[str, str]]]
 
-def parse_aliases_csv(path: Path, text: str) -> list[tuple[int, int, dict[str, str]]]:
+
+def parse_aliases_csv(path: Path, text: str) -> AliasRows:
     """``alias,code,lang`` rows: the curated vocabulary operators extend by hand.
 
     Each row comes with its line and the column of its code: whether the code exists can
@@ -25,7 +28,7 @@ def parse_aliases_csv(path: Path, text: str) -> list[tuple[int, int, dict[str, s
     if {"alias", "code", "lang"} - set(header):
         raise ImportFailed(path, 1, 1, "an alias list needs the columns alias,code,lang")
     where = {name: header.index(name) for name in ("alias", "code", "lang")}
-    rows: list[tuple[int, int, dict[str, str]]] = []
+    rows: AliasRows = []
     end = reader.line_num
     for fields in reader:
         line, end = end + 1, reader.line_num
@@ -52,9 +55,7 @@ def parse_aliases_csv(path: Path, text: str) -> list[tuple[int, int, dict[str, s
     return rows
 
 
-def store_aliases(
-    conn: sqlite3.Connection, path: Path, rows: list[tuple[int, int, dict[str, str]]]
-) -> None:
+def store_aliases(conn: sqlite3.Connection, path: Path, rows: AliasRows) -> None:
     """Replace the curated aliases with ``rows``; refuse a code the countries table lacks."""
     known = writes.country_codes(conn)
     for line, code_column, row in rows:

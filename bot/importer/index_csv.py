@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.domain import CODE_RENAMES, INDICATORS, ZONE_REGION, scale_of, situation_of
+from bot.domain import CODE_RENAMES, INDICATORS, scale_of, score_range, situation_of
 from bot.importer.errors import ImportFailed
 from bot.importer.fields import CODE_RE, column, field_starts, parse_integer, parse_number
 from bot.importer.report import ImportReport
 from bot.store import writes
+from bot.store.schema import NAME_LANGS
 
 # Header → meaning.  Headers are lower-cased, with "_" and runs of spaces folded to one space.
 # Every pattern must match the whole header, so the look-alikes RSF also ships ("Rank N-1",
@@ -119,10 +120,12 @@ def _year_of(path: Path, line: int, column: int, text: str) -> int:
 
 @dataclass
 class ParsedIndex:
+    """One index year as its file defines it: a row per country, with the names RSF
+    printed for it (the countries table and RSF's aliases are derived from those)."""
+
     year: int
     rows: list[dict[str, object]]
-    countries: list[dict[str, object]]
-    extra_aliases: list[dict[str, str]]
+    year_at: tuple[int, int]  # line and column where the file says its year
 
 
 def parse_index_csv(path: Path, text: str) -> ParsedIndex:
@@ -169,10 +172,9 @@ def parse_index_csv(path: Path, text: str) -> ParsedIndex:
 
     total = len(records)
     year: int | None = None
+    year_at = (1, 1)
     seen: dict[str, int] = {}
     rows: list[dict[str, object]] = []
-    countries: list[dict[str, object]] = []
-    extra_aliases: list[dict[str, str]] = []
 
     def cell(fields: list[str], meaning: str) -> str:
         return fields[columns[meaning]].strip() if meaning in columns else ""
@@ -191,6 +193,7 @@ def parse_index_csv(path: Path, text: str) -> ParsedIndex:
             row_year = header_year
         if year is None:
             year = row_year
+            year_at = (line, col["year"]) if "year" in columns else (1, 1)
         elif row_year != year:
             raise ImportFailed(
                 path, line, col["year"], f"year {row_year} differs from {year} above"
@@ -210,8 +213,11 @@ def parse_index_csv(path: Path, text: str) -> ParsedIndex:
         if not 1 <= rank <= total:
             raise ImportFailed(path, line, col["rank"], f"rank {rank} is outside 1..{total}")
         score = parse_number(path, line, col["score"], cell(fields, "score"), "score")
-        if year >= 2013 and not 0 <= score <= 100:
-            raise ImportFailed(path, line, col["score"], f"score {score} is outside 0..100")
+        low, high = score_range(year)
+        if not low <= score <= high:
+            raise ImportFailed(
+                path, line, col["score"], f"score {score} is outside {low:g}..{high:g}"
+            )
         name_en = cell(fields, "name_en")
         if not name_en:
             raise ImportFailed(path, line, col["name_en"], "no English country name")
@@ -245,35 +251,17 @@ def parse_index_csv(path: Path, text: str) -> ParsedIndex:
                 row[f"{name}_rank"] = r
             else:
                 row[f"{name}_rank"] = None
+        for lang in NAME_LANGS:  # as printed, "???" of the cp1252 exports included
+            row[f"name_{lang}"] = cell(fields, f"name_{lang}") or None
         rows.append(row)
-        region = ZONE_REGION.get((zone or "").lower())
-        countries.append(
-            {
-                "code": code,
-                "name_en": name_en,
-                "name_fr": cell(fields, "name_fr") or None,
-                "name_es": cell(fields, "name_es") or None,
-                "name_pt": cell(fields, "name_pt") or None,
-                "region": region,
-                "zone": zone,
-            }
-        )
-        for lang in ("en", "fr", "es", "pt", "ar", "fa"):
-            name = cell(fields, f"name_{lang}")
-            # RSF's cp1252 exports turned Arabic script into "???": worthless as an alias.
-            if name and "?" not in name:
-                extra_aliases.append({"alias": name, "code": code, "lang": lang})
     assert year is not None
-    return ParsedIndex(year, rows, countries, extra_aliases)
+    return ParsedIndex(year, rows, year_at)
 
 
 def store_index(conn: sqlite3.Connection, parsed: ParsedIndex, report: ImportReport) -> None:
-    """Write one index year (its results, countries and RSF's names as aliases), replacing
-    that year's results only if any row differs; count what changed in ``report``."""
+    """Replace one index year's rows if any differs; count what changed in ``report``.
+    The countries and aliases that follow from them are rebuilt once per import
+    (:func:`bot.importer.derived.refresh`)."""
     new = {str(row["code"]): row for row in parsed.rows}
     if report.tally(writes.year_results(conn, parsed.year), new):
         writes.replace_year(conn, parsed.year, parsed.rows)
-    writes.upsert_countries(conn, parsed.year, parsed.countries)
-    # Every name RSF ever printed stays an alias: former names ("Burma", "Swaziland") and
-    # entries of older indexes ("Serbia-Montenegro") are still what people type.
-    writes.add_aliases(conn, ({**a, "source": "rsf"} for a in parsed.extra_aliases))

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.importer.alias_list import parse_aliases_csv, store_aliases
-from bot.importer.aliases import GENERATED_SOURCES, generated_aliases
+from bot.importer import derived, years
+from bot.importer.alias_list import AliasRows, parse_aliases_csv, store_aliases
 from bot.importer.errors import ImportFailed
-from bot.importer.index_csv import parse_index_csv, store_index
-from bot.importer.profile import SECTION_HEADINGS, parse_profile, profile_country, store_profile
+from bot.importer.index_csv import ParsedIndex, parse_index_csv, store_index
+from bot.importer.profile import (
+    SECTION_HEADINGS,
+    ParsedProfile,
+    parse_profile,
+    profile_country,
+    store_profile,
+)
 from bot.importer.report import ImportReport, record
 from bot.importer.text import read_text
 from bot.store import Store, writes
@@ -39,52 +47,93 @@ def import_paths(
     paths: Iterable[Path | str],
     country: str | None = None,
     now: datetime | None = None,
+    force: bool = False,
 ) -> list[ImportReport]:
     """Import files in one transaction; on any error nothing at all is written.
 
-    Index CSVs are applied before profiles so a profile can be matched to its country by the
-    figures the same command imports.  Aliases are regenerated from the countries table at
-    the end, inside the same transaction.
+    Everything is read and checked before the write lock is taken (most refusals cost no
+    lock at all); then :func:`apply` writes it.  ``force`` accepts a year that leaves years
+    without an index after the latest one (:mod:`.years`).
     """
-    items: list[tuple[Path, str, str, bytes]] = []
-    for p in paths:
-        path = Path(p)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ImportFailed(path, 0, 0, f"cannot read: {exc.strerror or exc}") from None
-        text = read_text(path, data)
-        if not text.strip():
-            raise ImportFailed(path, 1, 1, "the file is empty")
-        kind = detect_kind(text)
-        if kind == "unknown":
-            raise ImportFailed(
-                path, 1, 1, "neither an RSF index CSV (';'-separated), a profile page "
-                "('Index YYYY' block) nor an alias list (alias,code,lang)"
-            )
-        items.append((path, kind, text, data))
-    # Parse everything before touching the database: most refusals cost no lock at all.
-    parsed_csv = [(p, parse_index_csv(p, t), d) for p, k, t, d in items if k == "csv"]
-    parsed_profiles = [(p, parse_profile(p, t), d) for p, k, t, d in items if k == "profile"]
-    parsed_aliases = [(p, parse_aliases_csv(p, t), d) for p, k, t, d in items if k == "aliases"]
-    stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    reports: list[ImportReport] = []
+    now = now or datetime.now(UTC)
+    parsed = [parse_file(Path(p), now.year) for p in paths]
     with store.write() as conn:
-        for path, index, data in parsed_csv:
-            report = ImportReport(str(path), "csv", year=index.year)
-            store_index(conn, index, report)
-            reports.append(record(conn, report, data, stamp))
-        for path, profile, data in parsed_profiles:
-            code = profile_country(conn, path, profile, country)
-            report = ImportReport(str(path), "profile", year=profile.year, code=code)
-            store_profile(conn, code, profile, report)
-            reports.append(record(conn, report, data, stamp))
-        for path, rows, data in parsed_aliases:
-            store_aliases(conn, path, rows)
-            report = ImportReport(str(path), "aliases", rows=len(rows), added=len(rows))
-            reports.append(record(conn, report, data, stamp))
-        if parsed_csv:
-            writes.replace_aliases(
-                conn, GENERATED_SOURCES, generated_aliases(writes.all_countries(conn))
-            )
-    return reports
+        return apply(conn, parsed, country=country, now=now, force=force)
+
+
+@dataclass
+class ParsedFile:
+    """One file, read and checked, ready to be written."""
+
+    path: Path
+    kind: str  # "csv" | "profile" | "aliases"
+    content: ParsedIndex | ParsedProfile | AliasRows
+    data: bytes
+
+
+def parse_file(path: Path, this_year: int) -> ParsedFile:
+    """Read, recognise and parse one file; every refusal that needs no database."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailed(path, 0, 0, f"cannot read: {exc.strerror or exc}") from None
+    text = read_text(path, data)
+    if not text.strip():
+        raise ImportFailed(path, 1, 1, "the file is empty")
+    kind = detect_kind(text)
+    if kind == "csv":
+        index = parse_index_csv(path, text)
+        years.check_possible(path, index, this_year)
+        return ParsedFile(path, kind, index, data)
+    if kind == "profile":
+        return ParsedFile(path, kind, parse_profile(path, text), data)
+    if kind == "aliases":
+        return ParsedFile(path, kind, parse_aliases_csv(path, text), data)
+    raise ImportFailed(
+        path, 1, 1, "neither an RSF index CSV (';'-separated), a profile page "
+        "('Index YYYY' block) nor an alias list (alias,code,lang)"
+    )
+
+
+def apply(
+    conn: sqlite3.Connection,
+    files: list[ParsedFile],
+    country: str | None = None,
+    now: datetime | None = None,
+    force: bool = False,
+) -> list[ImportReport]:
+    """Write parsed files inside the caller's transaction; returns what each changed.
+
+    Index CSVs go first, oldest year first (so 2026 and 2027 in one command follow each
+    other), then profiles (matched to their country by the figures just written), then
+    the alias list.  The countries and aliases that follow from the index rows are
+    rebuilt once at the end of the CSVs (:mod:`.derived`).
+    """
+    stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    reports: dict[int, ImportReport] = {}  # by the file's place in ``files``
+    csvs = sorted(
+        ((at, f.path, f.content, f.data) for at, f in enumerate(files)
+         if isinstance(f.content, ParsedIndex)),
+        key=lambda item: item[2].year,
+    )
+    for at, path, index, data in csvs:
+        stored = writes.years(conn)
+        years.check_follows(path, index, stored[-1] if stored else None, force)
+        report = ImportReport(str(path), "csv", year=index.year)
+        store_index(conn, index, report)
+        reports[at] = record(conn, report, data, stamp)
+    if csvs:
+        derived.refresh(conn)
+    for at, item in enumerate(files):
+        if isinstance(item.content, ParsedProfile):
+            code = profile_country(conn, item.path, item.content, country)
+            report = ImportReport(str(item.path), "profile", year=item.content.year, code=code)
+            store_profile(conn, code, item.content, report)
+            reports[at] = record(conn, report, item.data, stamp)
+    for at, item in enumerate(files):
+        if isinstance(item.content, list):
+            store_aliases(conn, item.path, item.content)
+            report = ImportReport(str(item.path), "aliases", rows=len(item.content),
+                                  added=len(item.content))
+            reports[at] = record(conn, report, item.data, stamp)
+    return [reports[at] for at in sorted(reports)]

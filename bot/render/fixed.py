@@ -100,5 +100,6 @@ def status_lines(status: Status, path: Path) -> list[str]:
     lines.append("last imports:")
     for record in status.imports:
         what = " ".join(str(x) for x in (record.kind, record.year, record.code) if x)
-        lines.append(f"  {record.at}  {record.file}  {what}: {record.summary}")
+        where = "  ".join(x for x in (record.at, record.file) if x)
+        lines.append(f"  {where}  {what}: {record.summary}")
     return lines

@@ -18,6 +18,11 @@ _INDICATOR_COLUMNS = "".join(
     f',\n   "{name}" REAL,\n   "{name}_rank" INTEGER' for name in INDICATORS
 )
 
+#: The country names an index row prints, in RSF's column languages: the countries table and
+#: RSF's names among the aliases are derived from them (bot.importer.derived).
+NAME_LANGS = ("en", "fr", "es", "pt", "ar", "fa")
+_NAME_COLUMNS = "".join(f'\n           "name_{lang}" TEXT,' for lang in NAME_LANGS).rstrip(",")
+
 #: The index data: replaced by imports.
 DATA_TABLES = ("countries", "results", "profiles", "aliases")
 
@@ -44,7 +49,7 @@ TABLES: dict[str, str] = {
            "score" REAL NOT NULL,
            "scale" TEXT NOT NULL,
            "situation" TEXT{_INDICATOR_COLUMNS},
-           "zone" TEXT,
+           "zone" TEXT,{_NAME_COLUMNS},
            PRIMARY KEY ("year", "code")
         )""",
     "profiles": """
@@ -101,7 +106,9 @@ TABLES: dict[str, str] = {
 
 #: Columns added after a table first shipped: (table, column, type).  A database made
 #: before them gets them on open, empty.
-ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = ()
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = tuple(
+    ("results", f"name_{lang}", "TEXT") for lang in NAME_LANGS
+)
 
 INDEXES = (
     'CREATE INDEX IF NOT EXISTS "idx_results_code_year" ON "results" ("code", "year")',

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class ImportRecord:
     at: str
-    file: str
-    kind: str
+    file: str | None  # None for a removal
+    kind: str  # "csv", "profile", "aliases" or "remove"
     year: int | None
     code: str | None
     summary: str

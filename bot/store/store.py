@@ -111,8 +111,8 @@ class Store:
     def subscriptions(self, chat_id: int) -> list[str]:
         return self.read(lambda c: subs.subscriptions(c, chat_id))
 
-    def plan_alerts(self, latest_year: int | None) -> int:
-        return self._with_writer(lambda c: subs.plan_alerts(c, latest_year))
+    def plan_alerts(self) -> int:
+        return self._with_writer(subs.plan_alerts)
 
     def pending_alerts(self, limit: int = 100) -> list[subs.PendingAlert]:
         return self.read(lambda c: subs.pending_alerts(c, limit))

@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.store.connection import write_transaction
+from bot.store.connection import WRITE_DEADLINE, write_transaction
 
 #: Delivery attempts before an alert is given up (network trouble, not a block).
 MAX_ATTEMPTS = 5
@@ -67,34 +67,73 @@ def subscriber_count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(DISTINCT chat_id) FROM subscriptions").fetchone()[0])
 
 
-def plan_alerts(conn: sqlite3.Connection, latest_year: int | None) -> int:
+def _announced(conn: sqlite3.Connection) -> int | None:
+    row = conn.execute("SELECT value FROM bot_state WHERE key = 'announced_year'").fetchone()
+    return int(row[0]) if row else None
+
+
+def _latest(conn: sqlite3.Connection) -> int | None:
+    row = conn.execute("SELECT max(year) FROM results").fetchone()
+    return int(row[0]) if row and row[0] is not None else None
+
+
+def plan_alerts(conn: sqlite3.Connection, deadline: float = WRITE_DEADLINE) -> int:
     """Queue one alert per subscribed chat for a year not announced yet.
 
-    The first run only records the current year: subscribers hear about the *next* index,
-    not about data that was there when they subscribed.  Returns the alerts queued.
+    The latest year is read from the results table itself, in the same transaction that
+    records it as announced: a snapshot taken a moment earlier could still hold a year an
+    operator has just removed.  The first run only records the current year: subscribers
+    hear about the *next* index, not about data that was there when they subscribed.  A
+    chat already alerted for a year (removed, then imported again) is not alerted twice.
+    Returns the alerts queued.
     """
-    if latest_year is None:
-        return 0
-    row = conn.execute("SELECT value FROM bot_state WHERE key = 'announced_year'").fetchone()
-    if row is not None and int(row[0]) >= latest_year:
+    latest, announced = _latest(conn), _announced(conn)
+    if latest is None or announced == latest:
         return 0  # the usual case: nothing new, no write lock taken
-    with write_transaction(conn):
-        row = conn.execute("SELECT value FROM bot_state WHERE key = 'announced_year'").fetchone()
-        announced = int(row[0]) if row else None
+    with write_transaction(conn, deadline):
+        latest, announced = _latest(conn), _announced(conn)
+        if latest is None or announced == latest:
+            return 0
         queued = 0
-        if announced is not None and latest_year > announced:
+        if announced is not None and latest > announced:
             cursor = conn.execute(
                 "INSERT OR IGNORE INTO alerts (chat_id, year, status, attempts, updated) "
                 "SELECT DISTINCT chat_id, ?, 'pending', 0, ? FROM subscriptions",
-                [latest_year, _now()],
+                [latest, _now()],
             )
             queued = cursor.rowcount
-        if announced is None or latest_year > announced:
-            conn.execute(
-                "INSERT OR REPLACE INTO bot_state (key, value) VALUES ('announced_year', ?)",
-                [str(latest_year)],
-            )
+        # A later year announced than the data holds (years removed by hand): step back,
+        # so the next real year is new again.
+        _set_announced(conn, latest)
     return queued
+
+
+def _set_announced(conn: sqlite3.Connection, year: int | None) -> None:
+    if year is None:
+        conn.execute("DELETE FROM bot_state WHERE key = 'announced_year'")
+    else:
+        conn.execute(
+            "INSERT OR REPLACE INTO bot_state (key, value) VALUES ('announced_year', ?)",
+            [str(year)],
+        )
+
+
+def settle_after_removal(conn: sqlite3.Connection) -> tuple[int | None, int | None]:
+    """After index years were removed (inside the caller's transaction): alerts still
+    waiting for a year that is gone are dropped, and the announced year steps back to the
+    latest one left, so the next year imported alerts again.  Alerts already sent stay
+    recorded, so a year removed and imported again is not announced twice to a chat.
+    Returns the announced year before and after."""
+    before = _announced(conn)
+    conn.execute(
+        "DELETE FROM alerts WHERE status = 'pending' "
+        "AND year NOT IN (SELECT DISTINCT year FROM results)"
+    )
+    latest = _latest(conn)
+    after = None if before is None or latest is None else min(before, latest)
+    if after != before:
+        _set_announced(conn, after)
+    return before, after
 
 
 @dataclass(frozen=True)

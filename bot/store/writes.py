@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from bot.store.schema import NAME_LANGS
+
 Row = dict[str, Any]
 
 
@@ -41,20 +43,67 @@ def replace_year(conn: sqlite3.Connection, year: int, rows: list[Row]) -> None:
     _table(conn, "results").insert_all(rows)
 
 
-def upsert_countries(conn: sqlite3.Connection, year: int, countries: list[Row]) -> None:
-    """Names and zone come from the most recent index that lists a country; ``last_year``
-    is the latest index holding it.  Rows that would not change are not written, so
-    importing a file again changes nothing, not even the data version."""
-    table = _table(conn, "countries")
+def remove_year(conn: sqlite3.Connection, year: int) -> int:
+    """Delete an index year's results; returns how many rows there were."""
+    return conn.execute("DELETE FROM results WHERE year = ?", [year]).rowcount
+
+
+def years(conn: sqlite3.Connection) -> list[int]:
+    return [int(row[0]) for row in conn.execute("SELECT DISTINCT year FROM results ORDER BY 1")]
+
+
+def latest_rows(conn: sqlite3.Connection) -> list[Row]:
+    """Each country's row of the latest index that lists it (what the countries table
+    says of it), by code."""
+    return _rows(
+        conn,
+        "SELECT r.* FROM results AS r JOIN (SELECT code, max(year) AS year FROM results "
+        "GROUP BY code) AS latest USING (code, year) ORDER BY code",
+    )
+
+
+def printed_names(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """Every (name, code, lang) an index row prints, each once."""
+    union = " UNION ".join(
+        f"SELECT name_{lang}, code, '{lang}' FROM results WHERE name_{lang} IS NOT NULL"
+        for lang in NAME_LANGS
+    )
+    return [(str(n), str(c), str(lang)) for n, c, lang in conn.execute(union)]
+
+
+def codes_without_names(conn: sqlite3.Connection) -> set[str]:
+    """Countries with rows stored before results kept RSF's names (an older database)."""
+    return {row[0] for row in conn.execute(
+        "SELECT DISTINCT code FROM results WHERE name_en IS NULL")}
+
+
+def replace_countries(conn: sqlite3.Connection, countries: list[Row]) -> list[str]:
+    """Make the countries table exactly ``countries``: rows that would not change are not
+    written (so importing a file again changes nothing, not even the data version), codes
+    no longer listed are deleted.  Returns the deleted codes."""
     stored = {row["code"]: row for row in _rows(conn, "SELECT * FROM countries")}
-    for country in countries:
-        existing = stored.get(country["code"])
-        if existing is None or existing["last_year"] is None or existing["last_year"] <= year:
-            new = {**country, "last_year": year}
-            if existing is None or any(existing.get(k) != v for k, v in new.items()):
-                table.upsert(new, pk="code")
-    latest = "(SELECT max(year) FROM results WHERE results.code = countries.code)"
-    conn.execute(f"UPDATE countries SET last_year = {latest} WHERE last_year IS NOT {latest}")
+    wanted = {str(row["code"]): row for row in countries}
+    gone = sorted(set(stored) - set(wanted))
+    conn.executemany("DELETE FROM countries WHERE code = ?", [(code,) for code in gone])
+    table = _table(conn, "countries")
+    for code, row in wanted.items():
+        if stored.get(code) != row:
+            table.upsert(row, pk="code")
+    return gone
+
+
+def aliases_of(conn: sqlite3.Connection, source: str) -> list[Row]:
+    return _rows(conn, "SELECT * FROM aliases WHERE source = ?", [source])
+
+
+def remove_orphans(conn: sqlite3.Connection) -> int:
+    """Delete profiles and aliases of countries the countries table no longer has."""
+    removed = 0
+    for table in ("profiles", "aliases"):
+        removed += conn.execute(
+            f'DELETE FROM "{table}" WHERE code NOT IN (SELECT code FROM countries)'
+        ).rowcount
+    return removed
 
 
 def add_aliases(conn: sqlite3.Connection, rows: Iterable[Row]) -> None:
@@ -91,6 +140,10 @@ def country_codes(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT code FROM countries")}
 
 
+def remove_aliases(conn: sqlite3.Connection, source: str) -> int:
+    return conn.execute("DELETE FROM aliases WHERE source = ?", [source]).rowcount
+
+
 def has_year(conn: sqlite3.Connection, year: int) -> bool:
     found = conn.execute("SELECT 1 FROM results WHERE year = ? LIMIT 1", [year]).fetchone()
     return found is not None
@@ -121,6 +174,13 @@ def profile_sections(conn: sqlite3.Connection, code: str, year: int) -> dict[str
             "SELECT section, text FROM profiles WHERE code = ? AND year = ?", [code, year]
         )
     }
+
+
+def remove_profile(conn: sqlite3.Connection, code: str, year: int) -> int:
+    """Delete a country's profile for one index year; returns how many sections it had."""
+    return conn.execute(
+        "DELETE FROM profiles WHERE code = ? AND year = ?", [code, year]
+    ).rowcount
 
 
 def replace_profile(

@@ -346,3 +346,36 @@ def test_removing_the_year_a_wrong_country_came_from_removes_it(
     assert rows(db, "SELECT * FROM countries ORDER BY code") == live["countries"]
     assert rows(db, "SELECT * FROM aliases ORDER BY alias, code, lang, source") == \
         live["aliases"]
+
+
+# --- finding 8: aliases are never words of questions ------------------------------------------
+
+
+@pytest.mark.parametrize(("alias", "lang"), [("safe", "en"), ("worst", "en"), ("Safe", "en"),
+                                             ("свобода", "ru"), ("compare", "und")])
+def test_an_alias_that_is_a_question_word_is_refused(
+        db: Path, tmp_path: Path, alias: str, lang: str) -> None:
+    path = tmp_path / "aliases.csv"
+    text = ALIASES.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(f"{text}\nKazakh steppe,KAZ,en\n{alias},KAZ,{lang}\n", encoding="utf-8")
+    line = text.count("\n") + 3
+    before = dump(db)
+    result = run_cli("data", "import", str(path), db=db)
+    refused(result, f"{path}:{line}:1: {alias!r} is a word questions are made of")
+    assert dump(db) == before
+    asked = run_cli("ask", "--json", "are journalists safe in Kazakhstan?", "worst in Asia",
+                    db=db)
+    assert '"intent": "profile", "countries": ["KAZ"], "topic": "safety"' in asked.stdout
+    assert '"intent": "ranking"' in asked.stdout
+
+
+def test_rsf_names_that_are_question_words_name_no_country(db: Path, tmp_path: Path) -> None:
+    """An index file is RSF's and is not refused for a name; the name is no alias."""
+    lines = read_text(CSV_DIR / "2026.csv").rstrip("\n").split("\n")
+    lines = [line.replace(";Kazakhstan;", ";Worst;") for line in lines]
+    path = tmp_path / "2026.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run_cli("data", "import", str(path), db=db).returncode == 0
+    assert rows(db, "SELECT count(*) FROM aliases WHERE alias = 'Worst'") == [(0,)]
+    asked = run_cli("ask", "--json", "worst in Asia", "Kazakhstan", db=db)
+    assert '"intent": "ranking"' in asked.stdout and '"countries": ["KAZ"]' in asked.stdout

@@ -11,6 +11,7 @@ from bot.domain import CODE_RENAMES
 from bot.importer.errors import ImportFailed
 from bot.importer.fields import CODE_RE, column, field_starts
 from bot.store import writes
+from bot.understand import is_question_word
 
 #: Rows of an alias list: (line, column of the code, the row for the aliases table).
 AliasRows = list[tuple[int, int, dict[str, str]]]
@@ -41,6 +42,12 @@ def parse_aliases_csv(path: Path, text: str) -> AliasRows:
         if not alias:
             raise ImportFailed(
                 path, line, column(lines[line - 1], starts, where["alias"]), "empty alias"
+            )
+        if is_question_word(alias):
+            raise ImportFailed(
+                path, line, column(lines[line - 1], starts, where["alias"]),
+                f"{alias!r} is a word questions are made of: as a country's name it would "
+                "change what every question with it means",
             )
         code_column = column(lines[line - 1], starts, where["code"])
         if not CODE_RE.fullmatch(code):

@@ -6,7 +6,8 @@ Everything else about countries is derived from those rows, never accumulated:
 * the ``countries`` table: each country's names, zone and region from the latest index
   that lists it, and that year as ``last_year``;
 * RSF's names among the aliases (source ``rsf``): every name any stored year prints, so
-  former names ("Burma", "Swaziland") still work while their year is loaded;
+  former names ("Burma", "Swaziland") still work while their year is loaded — except a
+  name that is a word questions are made of (``bot.understand.is_question_word``);
 * the generated aliases (CLDR names, variants, ISO codes, flags) of those countries;
 * nothing of a country no index lists any more: its profiles and aliases go with it.
 
@@ -22,6 +23,7 @@ import sqlite3
 from bot.domain import ZONE_REGION
 from bot.importer.aliases import GENERATED_SOURCES, generated_aliases
 from bot.store import writes
+from bot.understand import is_question_word
 
 #: The name columns the countries table keeps (RSF's Arabic and Persian names are aliases
 #: only: its cp1252 exports lost them as "???").
@@ -55,8 +57,9 @@ def refresh(conn: sqlite3.Connection) -> list[str]:
     names = [
         {"alias": name, "code": code, "lang": lang, "source": "rsf"}
         for name, code, lang in writes.printed_names(conn)
-        # RSF's cp1252 exports turned Arabic script into "???": worthless as an alias.
-        if "?" not in name
+        # RSF's cp1252 exports turned Arabic script into "???": worthless as an alias.  A
+        # name that is a word of questions would change what questions mean.
+        if "?" not in name and not is_question_word(name)
     ]
     names += [row for row in writes.aliases_of(conn, "rsf") if row["code"] in unnamed]
     writes.replace_aliases(conn, ["rsf"], names)

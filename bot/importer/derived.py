@@ -11,6 +11,9 @@ Everything else about countries is derived from those rows, never accumulated:
 * the generated aliases (CLDR names, variants, ISO codes, flags) of those countries;
 * nothing of a country no index lists any more: its profiles and aliases go with it.
 
+The aliases table holds one row per alias, code and language: a generated name gives way
+to RSF's or the operator's (bot.store.writes.replace_aliases).
+
 So a corrected file leaves nothing behind of the wrong one it replaces, and removing a year
 removes what only that year defined.  Rows whose content would not change are not written
 (an unchanged import does not even change the data version).
@@ -21,7 +24,7 @@ from __future__ import annotations
 import sqlite3
 
 from bot.domain import ZONE_REGION
-from bot.importer.aliases import GENERATED_SOURCES, generated_aliases
+from bot.importer.aliases import generated_aliases
 from bot.store import writes
 from bot.understand import is_question_word
 
@@ -54,15 +57,15 @@ def refresh(conn: sqlite3.Connection) -> list[str]:
                             for lang in COUNTRY_NAME_LANGS})
         countries.append(country)
     gone = writes.replace_countries(conn, countries)
-    names = [
+    printed = [
         {"alias": name, "code": code, "lang": lang, "source": "rsf"}
         for name, code, lang in writes.printed_names(conn)
         # RSF's cp1252 exports turned Arabic script into "???": worthless as an alias.  A
         # name that is a word of questions would change what questions mean.
         if "?" not in name and not is_question_word(name)
     ]
-    names += [row for row in writes.aliases_of(conn, "rsf") if row["code"] in unnamed]
-    writes.replace_aliases(conn, ["rsf"], names)
-    writes.replace_aliases(conn, GENERATED_SOURCES, generated_aliases(countries))
+    printed += [row for row in writes.aliases_of(conn, "rsf") if row["code"] in unnamed]
+    writes.replace_aliases(conn, ["rsf"], printed)
+    writes.replace_aliases(conn, writes.GENERATED_SOURCES, generated_aliases(countries))
     writes.remove_orphans(conn)
     return gone

@@ -6,8 +6,10 @@ check raises :class:`ImportFailed` pointing at the field's own line and column.
 
 from __future__ import annotations
 
+import csv
 import math
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from bot.digits import ascii_int
@@ -15,6 +17,42 @@ from bot.importer.errors import ImportFailed
 
 #: What a country code looks like: ISO 3 codes and RSF's own (``XKO``, ``USA_I``).
 CODE_RE = re.compile(r"[A-Z][A-Z0-9_]{1,7}")
+
+
+class CsvRecords:
+    """The records of a CSV, one at a time, each with the line it starts on and that line's
+    text (for columns in refusals); only the lines of the record being read are held.
+
+    ``lines`` is the whole text or an iterable of lines without their line ends."""
+
+    def __init__(self, lines: str | Iterable[str], delimiter: str) -> None:
+        self._texts: dict[int, str] = {}
+        self._read = 0
+        source = lines.split("\n") if isinstance(lines, str) else lines
+        self._reader = csv.reader(self._remember(source), delimiter=delimiter)
+        self._end = 0
+
+    def _remember(self, lines: Iterable[str]) -> Iterator[str]:
+        for line in lines:
+            self._read += 1
+            self._texts[self._read] = line
+            yield line + "\n"
+
+    @property
+    def line_num(self) -> int:
+        """The last line the CSV reader has read."""
+        return self._reader.line_num
+
+    def __iter__(self) -> Iterator[tuple[int, list[str], str]]:
+        return self
+
+    def __next__(self) -> tuple[int, list[str], str]:
+        fields = next(self._reader)
+        line, self._end = self._end + 1, self._reader.line_num
+        text = self._texts.get(line, "")
+        for number in range(line, self._end + 1):
+            self._texts.pop(number, None)
+        return line, fields, text
 
 
 def field_starts(line: str, delimiter: str = ";") -> list[int]:

@@ -98,6 +98,7 @@ def remove_curated_aliases_in(conn: sqlite3.Connection,
     removed = writes.remove_aliases(conn, "curated")
     if not removed:
         raise NothingToRemove("there are no curated aliases in the database")
+    derived.refresh(conn)  # the generated names the list stood in for come back
     report = RemovalReport("the curated aliases", removed, "aliases")
     _log(conn, report, now)
     return report

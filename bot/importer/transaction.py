@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from collections.abc import Iterable
@@ -21,24 +22,28 @@ from bot.importer.profile import (
     store_profile,
 )
 from bot.importer.report import ImportReport, record
-from bot.importer.text import read_text
+from bot.importer.text import MAX_PROFILE_BYTES, ImportFile
 from bot.store import Store, writes
 
-_INDEX_LINE_ANYWHERE = re.compile(r"^\s*index\s+[0-9]{4}\s*$", re.I | re.M)
-_HEADING_LINE_ANYWHERE = re.compile(
-    "^\\s*(" + "|".join(map(re.escape, SECTION_HEADINGS)) + ")\\s*:?\\s*$", re.I | re.M
+_INDEX_LINE = re.compile(r"^\s*index\s+[0-9]{4}\s*$", re.I)
+_HEADING_LINE = re.compile(
+    "^\\s*(" + "|".join(map(re.escape, SECTION_HEADINGS)) + ")\\s*:?\\s*$", re.I
 )
 
 
-def detect_kind(text: str) -> str:
-    """``"csv"``, ``"profile"``, ``"aliases"`` or ``"unknown"``, by content alone."""
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
+def detect_kind(lines: str | Iterable[str]) -> str:
+    """``"csv"``, ``"profile"``, ``"aliases"`` or ``"unknown"``, by content alone: the
+    first line tells a CSV or an alias list; a profile has an "Index YYYY" or a section
+    heading line somewhere."""
+    lines = iter(lines.split("\n") if isinstance(lines, str) else lines)
+    first = next(lines, "").lstrip("\ufeff")
     if first.count(";") >= 3:
         return "csv"
     if re.match(r"\s*alias\s*,", first, re.I):
         return "aliases"
-    if _INDEX_LINE_ANYWHERE.search(text) or _HEADING_LINE_ANYWHERE.search(text):
-        return "profile"  # parse_profile says what is missing if the figures are
+    for line in itertools.chain([first], lines):
+        if _INDEX_LINE.match(line) or _HEADING_LINE.match(line):
+            return "profile"  # parse_profile says what is missing if the figures are
     return "unknown"
 
 
@@ -68,27 +73,31 @@ class ParsedFile:
     path: Path
     kind: str  # "csv" | "profile" | "aliases"
     content: ParsedIndex | ParsedProfile | AliasRows
-    data: bytes
+    sha256: str
 
 
 def parse_file(path: Path, this_year: int) -> ParsedFile:
-    """Read, recognise and parse one file; every refusal that needs no database."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailed(path, 0, 0, f"cannot read: {exc.strerror or exc}") from None
-    text = read_text(path, data)
-    if not text.strip():
-        raise ImportFailed(path, 1, 1, "the file is empty")
-    kind = detect_kind(text)
-    if kind == "csv":
-        index = parse_index_csv(path, text)
-        years.check_possible(path, index, this_year)
-        return ParsedFile(path, kind, index, data)
-    if kind == "profile":
-        return ParsedFile(path, kind, parse_profile(path, text), data)
-    if kind == "aliases":
-        return ParsedFile(path, kind, parse_aliases_csv(path, text), data)
+    """Read, recognise and parse one file: every refusal that needs no database.  The file
+    is read a chunk at a time, within the limits of :mod:`.text`."""
+    with ImportFile.open(path) as source:
+        source.check()
+        if source.blank:
+            raise ImportFailed(path, 1, 1, "the file is empty")
+        kind = detect_kind(source.lines())
+        if kind == "csv":
+            index = parse_index_csv(path, source.lines())
+            years.check_possible(path, index, this_year)
+            return ParsedFile(path, kind, index, source.sha256)
+        if kind == "profile":
+            if source.size > MAX_PROFILE_BYTES:
+                raise ImportFailed(
+                    path, 0, 0, f"the page is {source.size / 2**20:.1f} MB; a profile page may "
+                    f"be at most {MAX_PROFILE_BYTES // 2**20} MB"
+                )
+            return ParsedFile(path, kind, parse_profile(path, source.lines()), source.sha256)
+        if kind == "aliases":
+            return ParsedFile(path, kind, parse_aliases_csv(path, source.lines()),
+                              source.sha256)
     raise ImportFailed(
         path, 1, 1, "neither an RSF index CSV (';'-separated), a profile page "
         "('Index YYYY' block) nor an alias list (alias,code,lang)"
@@ -112,16 +121,16 @@ def apply(
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     reports: dict[int, ImportReport] = {}  # by the file's place in ``files``
     csvs = sorted(
-        ((at, f.path, f.content, f.data) for at, f in enumerate(files)
+        ((at, f.path, f.content, f.sha256) for at, f in enumerate(files)
          if isinstance(f.content, ParsedIndex)),
         key=lambda item: item[2].year,
     )
-    for at, path, index, data in csvs:
+    for at, path, index, sha256 in csvs:
         stored = writes.years(conn)
         years.check_follows(path, index, stored[-1] if stored else None, force)
         report = ImportReport(str(path), "csv", year=index.year)
         store_index(conn, index, report)
-        reports[at] = record(conn, report, data, stamp)
+        reports[at] = record(conn, report, sha256, stamp)
     if csvs:
         derived.refresh(conn)
     for at, item in enumerate(files):
@@ -129,11 +138,12 @@ def apply(
             code = profile_country(conn, item.path, item.content, country)
             report = ImportReport(str(item.path), "profile", year=item.content.year, code=code)
             store_profile(conn, code, item.content, report)
-            reports[at] = record(conn, report, item.data, stamp)
-    for at, item in enumerate(files):
-        if isinstance(item.content, list):
-            store_aliases(conn, item.path, item.content)
-            report = ImportReport(str(item.path), "aliases", rows=len(item.content),
-                                  added=len(item.content))
-            reports[at] = record(conn, report, item.data, stamp)
+            reports[at] = record(conn, report, item.sha256, stamp)
+    lists = [(at, item) for at, item in enumerate(files) if isinstance(item.content, list)]
+    for at, item in lists:
+        assert isinstance(item.content, list)
+        store_aliases(conn, item.path, item.content)
+        report = ImportReport(str(item.path), "aliases", rows=len(item.content),
+                              added=len(item.content))
+        reports[at] = record(conn, report, item.sha256, stamp)
     return [reports[at] for at in sorted(reports)]

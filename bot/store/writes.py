@@ -97,7 +97,7 @@ def aliases_of(conn: sqlite3.Connection, source: str) -> list[Row]:
 
 
 def remove_orphans(conn: sqlite3.Connection) -> int:
-    """Delete profiles and aliases of countries the countries table no longer has."""
+    """Delete the profiles and aliases of countries the countries table no longer has."""
     removed = 0
     for table in ("profiles", "aliases"):
         removed += conn.execute(
@@ -106,30 +106,41 @@ def remove_orphans(conn: sqlite3.Connection) -> int:
     return removed
 
 
-def add_aliases(conn: sqlite3.Connection, rows: Iterable[Row]) -> None:
-    """Add names (an existing alias, code and language is kept as it is)."""
-    _table(conn, "aliases").insert_all(rows, ignore=True)
+#: Generated aliases (CLDR names, variants, ISO codes, flags) give way to a name from RSF
+#: or the operator's list with the same alias, code and language.
+GENERATED_SOURCES = frozenset({"cldr", "variant", "iso", "flag"})
 
 
 def replace_aliases(conn: sqlite3.Connection, sources: Iterable[str], rows: Iterable[Row]) -> None:
     """Make the aliases of the given sources exactly ``rows``: what is gone is deleted, what
-    is new inserted, what stays untouched (so an unchanged list writes nothing)."""
-    wanted = sorted(set(sources))
-    placeholders = ", ".join("?" for _ in wanted)
-    key = ("alias", "code", "lang", "source")
-    old = {
+    is new inserted, what stays untouched (so an unchanged list writes nothing).
+
+    The table holds one row per alias, code and language.  A new row takes the place of a
+    generated one; any other row already there (RSF's name, the operator's) stays first.
+    """
+    wanted_sources = sorted(set(sources))
+    placeholders = ", ".join("?" for _ in wanted_sources)
+    stored = {
         tuple(row)
         for row in conn.execute(
             f"SELECT alias, code, lang, source FROM aliases WHERE source IN ({placeholders})",
-            wanted,
+            wanted_sources,
         )
     }
-    new_rows = {tuple(row[k] for k in key): row for row in rows}
+    wanted = {(row["alias"], row["code"], row["lang"], row["source"]): row for row in rows}
     conn.executemany(
         "DELETE FROM aliases WHERE alias = ? AND code = ? AND lang = ? AND source = ?",
-        sorted(old - set(new_rows)),
+        sorted(stored - set(wanted)),
     )
-    add_aliases(conn, (row for k, row in new_rows.items() if k not in old))
+    new = [row for key, row in wanted.items() if key not in stored]
+    if not GENERATED_SOURCES.issuperset(wanted_sources):
+        generated = ", ".join(f"'{s}'" for s in sorted(GENERATED_SOURCES))
+        conn.executemany(
+            f"DELETE FROM aliases WHERE alias = ? AND code = ? AND lang = ? "
+            f"AND source IN ({generated})",
+            [(row["alias"], row["code"], row["lang"]) for row in new],
+        )
+    _table(conn, "aliases").insert_all(new, ignore=True)
 
 
 def all_countries(conn: sqlite3.Connection) -> list[Row]:

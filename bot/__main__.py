@@ -65,12 +65,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import sqlite3
+
     from bot.errors import OperatorError
 
     try:
         return _main(argv)
-    except OperatorError as exc:  # e.g. the shipped data/ folder is missing on first use
+    except OperatorError as exc:  # a refused file, an unusable database, missing data/ …
         print(f"pressbot: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:  # a database fault bot.store.faults has no sentence for
+        print(f"pressbot: the database failed: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader went away (`pressbot ask … | head`): stop quietly, as Unix tools do.

@@ -7,6 +7,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.errors import OperatorError
 from bot.importer import ImportFailed, import_paths, open_store, removal
 from bot.render.fixed import status_lines
 from bot.settings import heartbeat_path
@@ -85,10 +86,14 @@ def health_command() -> int:
     if not path.exists():  # Store() would create an empty database there
         print(f"unhealthy: no database at {path}", file=sys.stderr)
         return 1
-    store = Store(path)
     try:
-        years = store.read(index_years)
-    finally:
-        store.close()
+        store = Store(path)
+        try:
+            years = store.read(index_years)
+        finally:
+            store.close()
+    except OperatorError as exc:
+        print(f"unhealthy: {exc}", file=sys.stderr)
+        return 1
     print(f"healthy: heartbeat {age:.0f} s ago, {years} index years")
     return 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 
 from bot.domain import INDICATORS
+from bot.store.connection import WRITE_DEADLINE, begin_immediate
 
 _INDICATOR_COLUMNS = "".join(
     f',\n   "{name}" REAL,\n   "{name}_rank" INTEGER' for name in INDICATORS
@@ -170,11 +171,12 @@ def data_version(conn: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def ensure_schema(conn: sqlite3.Connection) -> None:
-    """Create what is missing; leave everything that exists as it is."""
+def ensure_schema(conn: sqlite3.Connection, deadline: float = WRITE_DEADLINE) -> None:
+    """Create what is missing; leave everything that exists as it is.  ``deadline``:
+    seconds to wait for another process's write lock."""
     if not _missing(conn):
         return  # the usual case: one SELECT, no write lock taken
-    conn.execute("BEGIN IMMEDIATE")
+    begin_immediate(conn, deadline)
     try:
         # Again under the lock: another process may have just done it.
         for statement in _missing(conn):

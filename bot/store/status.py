@@ -24,6 +24,7 @@ class Status:
     aliases: list[tuple[str, int]]  # (source, count)
     imports: list[ImportRecord]  # newest first
     subscribed_chats: int
+    alerts: dict[str, int]  # status → how many
 
 
 def read_status(conn: sqlite3.Connection, imports: int = 5) -> Status:
@@ -59,6 +60,8 @@ def read_status(conn: sqlite3.Connection, imports: int = 5) -> Status:
         subscribed_chats=int(
             conn.execute("SELECT count(DISTINCT chat_id) FROM subscriptions").fetchone()[0]
         ),
+        alerts={str(status): int(n) for status, n in
+                conn.execute("SELECT status, count(*) FROM alerts GROUP BY status")},
     )
 
 

@@ -3,8 +3,10 @@
 Imports replace index tables; these tables belong to the bot's users and no import touches
 them.  Alerts are an outbox: when a new index year appears, one ``alerts`` row per
 subscribed chat is written in the same transaction that records the year as announced.
-Delivery marks each row sent, so a restart resumes where it stopped.  A chat that blocked
-the bot is unsubscribed instead of being retried forever.
+Delivery is at most once: each row is claimed (``sending``) just before its message goes
+out and marked ``sent`` when Telegram confirms, so a restart resumes where it stopped and
+never sends an alert twice.  A chat that blocked the bot is unsubscribed instead of being
+retried forever.
 
 Every function takes a connection the caller holds alone; writes run in one transaction.
 """
@@ -25,9 +27,10 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def subscribe(conn: sqlite3.Connection, chat_id: int, codes: list[str], lang: str) -> list[str]:
+def subscribe(conn: sqlite3.Connection, chat_id: int, codes: list[str], lang: str,
+              deadline: float = WRITE_DEADLINE) -> list[str]:
     """Add subscriptions (``lang``: the language alerts are written in); returns the new."""
-    with write_transaction(conn):
+    with write_transaction(conn, deadline):
         existing = set(subscriptions(conn, chat_id))
         new = [c for c in dict.fromkeys(codes) if c not in existing]
         conn.executemany(
@@ -38,10 +41,11 @@ def subscribe(conn: sqlite3.Connection, chat_id: int, codes: list[str], lang: st
     return new
 
 
-def unsubscribe(conn: sqlite3.Connection, chat_id: int, codes: list[str] | None) -> int:
+def unsubscribe(conn: sqlite3.Connection, chat_id: int, codes: list[str] | None,
+                deadline: float = WRITE_DEADLINE) -> int:
     """Remove the given subscriptions, or all of a chat's when ``codes`` is None: then the
     chat's alert records go too, and nothing about it stays in the database."""
-    with write_transaction(conn):
+    with write_transaction(conn, deadline):
         before = len(subscriptions(conn, chat_id))
         if codes is None:
             conn.execute("DELETE FROM subscriptions WHERE chat_id = ?", [chat_id])
@@ -162,18 +166,39 @@ def pending_alerts(conn: sqlite3.Connection, limit: int = 100) -> list[PendingAl
     return alerts
 
 
-def mark(conn: sqlite3.Connection, alert: PendingAlert, status: str) -> None:
-    """Record an outcome: "sent", "blocked" (the chat is forgotten: no subscriptions, no
-    alert rows), or "retry"."""
+def claim(conn: sqlite3.Connection, alert: PendingAlert,
+          deadline: float = WRITE_DEADLINE) -> bool:
+    """Mark a pending alert ``sending`` just before its message goes out; False when it is
+    no longer pending (another run took it, the chat unsubscribed).
+
+    Delivery is at most once: a claimed alert is never sent again, so a bot stopped between
+    the send and :func:`mark` leaves it ``sending`` (unconfirmed) rather than send it
+    twice.  The attempt is counted here, before the send."""
+    with write_transaction(conn, deadline):
+        cursor = conn.execute(
+            "UPDATE alerts SET status = 'sending', attempts = attempts + 1, updated = ? "
+            "WHERE chat_id = ? AND year = ? AND status = 'pending'",
+            [_now(), alert.chat_id, alert.year],
+        )
+        return cursor.rowcount == 1
+
+
+def mark(conn: sqlite3.Connection, alert: PendingAlert, status: str,
+         deadline: float = WRITE_DEADLINE) -> None:
+    """Record the outcome of a claimed alert: "sent"; "blocked" (the chat is forgotten: no
+    subscriptions, no alert rows); "retry" (Telegram did not deliver it: pending again,
+    or ``failed`` after :data:`MAX_ATTEMPTS`); "unconfirmed" (the send's outcome is unknown:
+    it stays ``sending`` and is not sent again)."""
     if status == "blocked":
-        unsubscribe(conn, alert.chat_id, None)
+        unsubscribe(conn, alert.chat_id, None, deadline)
         return
-    with write_transaction(conn):
+    if status == "unconfirmed":
+        return
+    with write_transaction(conn, deadline):
         if status == "retry":
             conn.execute(
-                "UPDATE alerts SET attempts = attempts + 1, updated = ?, status = CASE WHEN "
-                "attempts + 1 >= ? THEN 'failed' ELSE 'pending' END "
-                "WHERE chat_id = ? AND year = ?",
+                "UPDATE alerts SET updated = ?, status = CASE WHEN attempts >= ? "
+                "THEN 'failed' ELSE 'pending' END WHERE chat_id = ? AND year = ?",
                 [_now(), MAX_ATTEMPTS, alert.chat_id, alert.year],
             )
         else:

@@ -96,8 +96,6 @@ def _patience(asked_at: float | None) -> float:
 #: How long the release-alert job waits for the write lock before leaving the rest to its
 #: next run (it runs every few seconds).
 ALERT_WRITE_WAIT = 2.0
-#: How long recording an alert as sent waits (it is not sent again either way).
-SENT_WRITE_WAIT = 30.0
 
 #: Questions read, and replies made, kept per data version (a reply is 1–4 KB).
 PARSED = 8192
@@ -359,10 +357,9 @@ class Pipeline:
 
     def alert_done(self, alert: PendingAlert, status: str) -> None:
         """Record a claimed alert's outcome: "sent", "blocked", "retry" or "unconfirmed".
-        A "sent" waits longer for the lock: until it is recorded, the alert shows as
-        unconfirmed."""
-        self.store.mark_alert(alert, status, SENT_WRITE_WAIT if status == "sent"
-                              else ALERT_WRITE_WAIT)
+        An outcome the database is too busy to record leaves the alert unconfirmed: it is
+        not sent again either way."""
+        self.store.mark_alert(alert, status, ALERT_WRITE_WAIT)
 
     # -- operators ---------------------------------------------------------------------------
 

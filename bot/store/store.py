@@ -245,12 +245,21 @@ class Store:
         with self._read_lock, translated(self.path):
             self._reader.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
+    #: How long closing waits for a write in progress (which may itself be waiting for
+    #: another process's lock) before leaving its connection to the process's exit.
+    CLOSE_WAIT = 2.0
+
     def close(self) -> None:
-        """Close both connections (the last one out checkpoints and removes the WAL)."""
-        with self._write_lock:
-            if self._writer is not None:
-                self._writer.close()
-                self._writer = None
+        """Close both connections (the last one out checkpoints and removes the WAL).  A
+        write still waiting for the lock is not waited for: its transaction never began,
+        or rolls back when the process ends."""
+        if self._write_lock.acquire(timeout=self.CLOSE_WAIT):
+            try:
+                if self._writer is not None:
+                    self._writer.close()
+                    self._writer = None
+            finally:
+                self._write_lock.release()
         with self._read_lock:
             self._reader.close()
 

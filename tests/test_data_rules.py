@@ -15,6 +15,7 @@ real command line in a subprocess (helpers from test_data_cli).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ import pytest
 from test_data_cli import CSV_DIR, PROFILE, ROOT, SHIPPED_CSVS, dump, run_cli
 
 from bot.domain import OLD_SCORE_RANGE, SCALE_OLD, scale_of
-from bot.importer import read_text
+from bot.importer import ImportFailed, import_paths, read_text
 from bot.importer.years import skipped
 from bot.store import Store
 
@@ -70,15 +71,30 @@ def refused(result: subprocess.CompletedProcess[str], reason: str) -> None:
 # --- finding 1: which years an index can have -----------------------------------------------
 
 
-@pytest.mark.parametrize("year", [0, 1850, 2001, 2999, 9999, THIS_YEAR + 2])
-def test_a_year_no_index_can_have_is_refused(db: Path, tmp_path: Path, year: int) -> None:
-    path = as_year(tmp_path, year)
+def test_a_year_no_index_can_have_is_refused(db: Path, tmp_path: Path) -> None:
     before = dump(db)
+    for year in [0, 1850, 2001, 9999, THIS_YEAR + 2]:
+        path = as_year(tmp_path, year)
+        with pytest.raises(ImportFailed) as refusal:
+            import_into(db, path)
+        assert re.fullmatch(
+            rf"{re.escape(str(path))}:2:\d+: year {year} is not an index year: RSF's index "
+            rf"runs from 2002 to next year \({THIS_YEAR + 1}\) at the latest",
+            str(refusal.value)), refusal.value
+    # The command line says the same, with exit status 1.
+    path = as_year(tmp_path, 2999)
     result = run_cli("data", "import", str(path), db=db)
-    refused(result, f"{path}:2:")
-    assert (f"year {year} is not an index year: RSF's index runs from 2002 to next "
-            f"year ({THIS_YEAR + 1}) at the latest") in result.stderr
+    refused(result, f"refused: {path}:2:")
+    assert "year 2999 is not an index year" in result.stderr
     assert dump(db) == before
+
+
+def import_into(db: Path, *paths: Path) -> None:
+    store = Store(db)
+    try:
+        import_paths(store, paths)
+    finally:
+        store.close()
 
 
 def test_next_year_is_the_latest_accepted(db: Path, tmp_path: Path) -> None:
@@ -152,8 +168,7 @@ def test_remove_a_profile_and_the_alias_list(db: Path) -> None:
     assert value(db, "SELECT count(*) FROM aliases WHERE source = 'curated'") == curated
 
 
-@pytest.mark.parametrize("words", [["nothing"], ["2026", "profile"], ["profile", "KAZ"],
-                                   ["aliases", "2026"], ["twenty"], []])
+@pytest.mark.parametrize("words", [["2026", "profile"], ["profile", "KAZ"], []])
 def test_remove_says_how_it_is_used(db: Path, words: list[str]) -> None:
     before = dump(db)
     result = run_cli("data", "remove", *words, db=db)
@@ -268,10 +283,20 @@ def test_impossible_old_scores_are_refused(db: Path, tmp_path: Path, score: str,
                                            reason: str) -> None:
     path = edited_2012(tmp_path, score)
     before = dump(db)
+    with pytest.raises(ImportFailed) as refusal:
+        import_into(db, path)
+    assert re.match(rf"{re.escape(str(path))}:6:\d+: score ", str(refusal.value))
+    assert reason in str(refusal.value)
+    assert len(str(refusal.value)) < 200  # the 400 digits are not repeated
+    assert dump(db) == before
+
+
+def test_an_impossible_score_through_the_command_line(db: Path, tmp_path: Path) -> None:
+    path = edited_2012(tmp_path, "9" * 400)
+    before = dump(db)
     result = run_cli("data", "import", str(path), db=db)
-    refused(result, f"{path}:6:")
-    assert reason in result.stderr
-    assert len(result.stderr.splitlines()[0]) < 200  # the 400 digits are not repeated
+    refused(result, f"refused: {path}:6:")
+    assert "score '99999" in result.stderr and "is not a finite number" in result.stderr
     assert dump(db) == before
 
 
@@ -349,18 +374,31 @@ def test_removing_the_year_a_wrong_country_came_from_removes_it(
 # --- finding 8: aliases are never words of questions ------------------------------------------
 
 
+def alias_list(tmp_path: Path, alias: str, lang: str) -> tuple[Path, int]:
+    """The shipped alias list with two more lines, the second naming KAZ ``alias``."""
+    path = tmp_path / "aliases.csv"
+    text = ALIASES.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(f"{text}\nKazakh steppe,KAZ,en\n{alias},KAZ,{lang}\n", encoding="utf-8")
+    return path, text.count("\n") + 3
+
+
 @pytest.mark.parametrize(("alias", "lang"), [("safe", "en"), ("worst", "en"), ("Safe", "en"),
                                              ("свобода", "ru"), ("compare", "und")])
 def test_an_alias_that_is_a_question_word_is_refused(
         db: Path, tmp_path: Path, alias: str, lang: str) -> None:
-    path = tmp_path / "aliases.csv"
-    text = ALIASES.read_text(encoding="utf-8").rstrip("\n")
-    path.write_text(f"{text}\nKazakh steppe,KAZ,en\n{alias},KAZ,{lang}\n", encoding="utf-8")
-    line = text.count("\n") + 3
+    path, line = alias_list(tmp_path, alias, lang)
     before = dump(db)
-    result = run_cli("data", "import", str(path), db=db)
-    refused(result, f"{path}:{line}:1: {alias!r} is a word questions are made of")
+    with pytest.raises(ImportFailed) as refusal:
+        import_into(db, path)
+    assert str(refusal.value).startswith(
+        f"{path}:{line}:1: {alias!r} is a word questions are made of")
     assert dump(db) == before
+
+
+def test_questions_keep_their_words_after_a_refused_alias(db: Path, tmp_path: Path) -> None:
+    path, line = alias_list(tmp_path, "safe", "en")
+    refused(run_cli("data", "import", str(path), db=db),
+            f"{path}:{line}:1: 'safe' is a word questions are made of")
     asked = run_cli("ask", "--json", "are journalists safe in Kazakhstan?", "worst in Asia",
                     db=db)
     assert '"intent": "profile", "countries": ["KAZ"], "topic": "safety"' in asked.stdout

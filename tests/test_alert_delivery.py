@@ -96,10 +96,11 @@ async def test_alerts_without_faults_are_sent_once_and_marked(
 
 async def test_an_alert_telegram_refused_is_tried_again(bot: RunningBot, tmp_path: Path) \
         -> None:
-    """A 5xx or a 429 means Telegram did not deliver it: the alert waits for the next run."""
+    """A refusal means Telegram did not deliver it: the alert waits for the next run."""
     db = bot.settings.db_path
-    bot.api.fail_next("sendMessage", status=429, retry_after=1, times=4)
+    bot.api.fail_next("sendMessage", status=400)
     await new_year_for(db, tmp_path, 721)
     await wait_until(lambda: statuses(db) == {721: "sent"}, 30)
-    # Four 429s: one send and the rate limiter's three retries, then the next run's send.
     assert len(alerts_to(bot.api, 721)) == 1
+    refused = [c for c in bot.api.calls if c.method == "sendMessage" and c.status == 400]
+    assert len(refused) == 1

@@ -59,7 +59,9 @@ def _log(conn: sqlite3.Connection, report: RemovalReport, now: datetime | None) 
         "kind": "remove",
         "year": report.year,
         "code": report.code,
-        "summary": report.summary,
+        # The year and code say what went; for anything else, the summary says it.
+        "summary": report.summary if report.year or report.code
+        else f"{report.what}: {report.summary}",
     })
 
 

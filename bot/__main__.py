@@ -51,17 +51,31 @@ def _parser() -> argparse.ArgumentParser:
     imp = data_sub.add_parser("import", help="import RSF CSVs, profile pages or aliases")
     imp.add_argument("files", nargs="+", type=Path)
     imp.add_argument("--country", help="RSF code of a profile page's country (e.g. KAZ)")
+    imp.add_argument("--force", action="store_true",
+                     help="accept an index year that leaves earlier years without an index")
+    remove = data_sub.add_parser(
+        "remove", help="remove index years, a profile or the curated aliases",
+        usage=REMOVE_USAGE,
+        description="Remove what an import put in, in one transaction: index years (with "
+        "what only they defined), a country's profile for one index year, or the curated "
+        "aliases of the alias list.")
+    remove.add_argument("target", nargs="*", help="YEAR …, 'profile CODE YEAR' or 'aliases'")
     data_sub.add_parser("status", help="years, countries, profiles, aliases, last imports")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import sqlite3
+
     from bot.errors import OperatorError
 
     try:
         return _main(argv)
-    except OperatorError as exc:  # e.g. the shipped data/ folder is missing on first use
+    except OperatorError as exc:  # a refused file, an unusable database, missing data/ …
         print(f"pressbot: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:  # a database fault bot.store.faults has no sentence for
+        print(f"pressbot: the database failed: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader went away (`pressbot ask … | head`): stop quietly, as Unix tools do.
@@ -70,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     if args.db is not None:
         os.environ["PRESSBOT_DB"] = str(args.db)
     command = args.command or "start"
@@ -81,7 +96,10 @@ def _main(argv: Sequence[str] | None) -> int:
         from bot import operations
 
         if args.data_command == "import":
-            return operations.import_command(args.files, country=args.country)
+            return operations.import_command(args.files, country=args.country,
+                                             force=args.force)
+        if args.data_command == "remove":
+            return operations.remove_command(_removal(parser, args.target))
         return operations.status_command()
     if command == "health":
         from bot import operations
@@ -100,6 +118,24 @@ def _main(argv: Sequence[str] | None) -> int:
 
         return run_command(webhook_url=args.webhook_url, listen=args.listen, port=args.port)
     return 2
+
+
+REMOVE_USAGE = "pressbot data remove YEAR [YEAR ...] | profile CODE YEAR | aliases"
+
+
+def _removal(parser: argparse.ArgumentParser, words: list[str]) -> tuple[str, ...]:
+    """``YEAR …`` → ("years", "2025", …); ``profile CODE YEAR`` → ("profile", CODE, YEAR);
+    ``aliases`` → ("aliases",).  Anything else: the usage, exit status 2."""
+    from bot.digits import ascii_int
+
+    if words and all(ascii_int(w) is not None for w in words):
+        return ("years", *words)
+    if len(words) == 3 and words[0] == "profile" and ascii_int(words[2]) is not None:
+        return ("profile", words[1], words[2])
+    if words == ["aliases"]:
+        return ("aliases",)
+    said = f"cannot read {' '.join(words)!r}" if words else "say what to remove"
+    parser.exit(2, f"usage: {REMOVE_USAGE}\npressbot data remove: {said}\n")
 
 
 def _chart(countries: list[str], output: Path, year: int | None, lang: str) -> int:

@@ -91,8 +91,8 @@ def deep_link(payload: str) -> Callback | Asked | None:
     for part in parts:
         if part.lower() in TOPICS:
             topic = part.lower()
-        elif re.fullmatch(r"[0-9]{4}", part):
-            year = int(part)
+        elif len(part) == 4 and (number := ascii_int(part)) is not None:
+            year = number
         elif re.fullmatch(r"[A-Za-z]{2,3}", part):
             codes.append(part.upper())
         else:
@@ -124,6 +124,8 @@ def decode(data: str) -> Callback | Asked | None:
     if not codes or len(codes) > MAX_COMPARE or not all(_CODE.fullmatch(c) for c in codes):
         return None
     year = ascii_int(parts[2])
+    if parts[2] and year is None:
+        return None  # we write years in ASCII digits: anything else is forged
     topic = parts[3] if parts[3] in TOPICS else None
     return Callback(kind, codes, year, topic)
 

@@ -85,6 +85,10 @@ ZONE_REGION: Final[dict[str, str]] = {
     "maghreb - moyen-orient": "mena",
 }
 
+#: The first World Press Freedom Index.  An index year is from this one to next year (an
+#: index is published in the spring of its year; next year's may be loaded early).
+FIRST_INDEX_YEAR: Final = 2002
+
 #: Scoring eras.  Scores from different eras must never be compared silently.
 SCALE_OLD: Final = "2002-2012"
 SCALE_REEXPRESSED: Final = "2013-2021"
@@ -98,6 +102,20 @@ def scale_of(year: int) -> str:
     if year <= 2021:
         return SCALE_REEXPRESSED
     return SCALE_CURRENT
+
+
+#: The old method (2002–2012) had no fixed bounds: lower is freer, and RSF published from
+#: −10 (Finland and Norway, 2011–12, bonus points) to 142 (Eritrea, 2011–12).  A score
+#: outside this sanity range, with room to spare on both sides, is a broken file, not a
+#: harsh year (README: "Updating the data").
+OLD_SCORE_RANGE: Final = (-20.0, 200.0)
+#: Every later scale runs from 0 to 100.
+SCORE_RANGE: Final = (0.0, 100.0)
+
+
+def score_range(year: int) -> tuple[float, float]:
+    """The global scores an index year can hold."""
+    return OLD_SCORE_RANGE if scale_of(year) == SCALE_OLD else SCORE_RANGE
 
 
 #: Situation bands of the 2022+ method, lowest bound first matched from the top.

@@ -149,6 +149,8 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "subscribed": "Subscribed: {countries}. You'll get one message when a new index is out.",
         "already_subscribed": "Already subscribed: {countries}.",
         "unsubscribed": "Unsubscribed ({n}).",
+        "not_saved": "Sorry, I could not save that just now. Nothing was changed; please try "
+        "again in a few minutes.",
         "subscriptions": "Subscriptions: {countries}.",
         "no_subscriptions": "No subscriptions. /subscribe Kazakhstan — to hear when a new "
         "index is out.",
@@ -305,6 +307,8 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "новый индекс.",
         "already_subscribed": "Уже в подписке: {countries}.",
         "unsubscribed": "Подписка отменена ({n}).",
+        "not_saved": "Не удалось сохранить, ничего не изменилось. Попробуйте ещё раз через "
+        "несколько минут.",
         "subscriptions": "Подписки: {countries}.",
         "no_subscriptions": "Подписок нет. /subscribe Казахстан — чтобы узнать о новом индексе.",
         "usage_subscribe": "Назовите страны, например /subscribe Казахстан, Киргизия",

@@ -7,18 +7,21 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.importer import ImportFailed, import_paths, open_store
+from bot.errors import OperatorError
+from bot.importer import ImportFailed, import_paths, open_store, removal
 from bot.render.fixed import status_lines
 from bot.settings import heartbeat_path
 from bot.store import Store, default_db_path
 from bot.store.status import index_years
 
 
-def import_command(files: Sequence[Path], country: str | None = None) -> int:
+def import_command(files: Sequence[Path], country: str | None = None,
+                   force: bool = False) -> int:
     """Import files all-or-nothing; print what changed, or the refusal and exit 1."""
     store = open_store()
     try:
-        reports = import_paths(store, files, country=country.upper() if country else None)
+        reports = import_paths(store, files, country=country.upper() if country else None,
+                               force=force)
     except ImportFailed as exc:
         print(f"refused: {exc}", file=sys.stderr)
         print("nothing was changed in the database", file=sys.stderr)
@@ -32,6 +35,26 @@ def import_command(files: Sequence[Path], country: str | None = None) -> int:
         if report.code:
             what += f" {report.code}"
         print(f"imported {Path(report.file).name}: {what}: {report.summary}")
+    return 0
+
+
+def remove_command(target: tuple[str, ...]) -> int:
+    """``data remove``: ("years", Y…), ("profile", CODE, Y) or ("aliases",), all or
+    nothing; print what went, or why nothing did and exit 1."""
+    store = open_store()
+    try:
+        if target[0] == "years":
+            report = removal.remove_years(store, [int(y) for y in target[1:]])
+        elif target[0] == "profile":
+            report = removal.remove_profile(store, target[1], int(target[2]))
+        else:
+            report = removal.remove_curated_aliases(store)
+    except removal.NothingToRemove as exc:
+        print(f"nothing removed: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    print(f"removed {report.what}: {report.summary}")
     return 0
 
 
@@ -63,10 +86,14 @@ def health_command() -> int:
     if not path.exists():  # Store() would create an empty database there
         print(f"unhealthy: no database at {path}", file=sys.stderr)
         return 1
-    store = Store(path)
     try:
-        years = store.read(index_years)
-    finally:
-        store.close()
+        store = Store(path)
+        try:
+            years = store.read(index_years)
+        finally:
+            store.close()
+    except OperatorError as exc:
+        print(f"unhealthy: {exc}", file=sys.stderr)
+        return 1
     print(f"healthy: heartbeat {age:.0f} s ago, {years} index years")
     return 0

@@ -16,6 +16,7 @@ written): the Telegram layer calls them from worker threads.
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -29,6 +30,7 @@ from bot.charts.cache import CACHE_SIZE as CHART_CACHE_SIZE
 from bot.charts.cache import png_for
 from bot.charts.data import Picture, PictureKey
 from bot.domain import MAX_COMPARE
+from bot.errors import OperatorError
 from bot.i18n import t
 from bot.index_cache import understander_for
 from bot.query import Intent, Query, Ranking
@@ -44,6 +46,8 @@ from bot.render.fixed import (
 from bot.store import PendingAlert, Snapshot, Store, default_db_path
 from bot.store.status import has_imports
 from bot.understand import Understander
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,23 @@ _ANSWERED_WITHOUT_COUNTRIES = frozenset({
     Intent.EXPLAIN,
 })
 
+#: How long a subscription waits for another process's write lock before the user is told
+#: it was not saved (counted from when the command arrived, queueing included).
+USER_WRITE_WAIT = 5.0
+
+
+def _patience(asked_at: float | None) -> float:
+    """Seconds left to wait for the write lock for a command that arrived at ``asked_at``
+    (``time.monotonic()``); at least one try is always made."""
+    if asked_at is None:
+        return USER_WRITE_WAIT
+    return max(0.0, asked_at + USER_WRITE_WAIT - time.monotonic())
+
+
+#: How long the release-alert job waits for the write lock before leaving the rest to its
+#: next run (it runs every few seconds).
+ALERT_WRITE_WAIT = 2.0
+
 #: Questions read, and replies made, kept per data version (a reply is 1–4 KB).
 PARSED = 8192
 REPLIES = 2048
@@ -93,7 +114,7 @@ class Pipeline:
         self.store = store
         self._lock = threading.Lock()
         self._understander: Understander | None = None
-        self._generation: int | None = None
+        self._snapshot: Snapshot | None = None  # the one the understander and caches are of
         self._caches: list[LRU[Any, Any]] = []
         self._charts: LRU[PictureKey, bytes] = self.cache(CHART_CACHE_SIZE)
         # Answers come from one immutable snapshot, so the same question asked again (by
@@ -130,9 +151,11 @@ class Pipeline:
         where a new data version empties the caches."""
         snapshot = self.store.snapshot()
         with self._lock:
-            if self._understander is None or self._generation != snapshot.generation:
+            # Another snapshot is other data (a new version, a /reload, another file at the
+            # path), even when its version number is the same.
+            if self._understander is None or self._snapshot is not snapshot:
                 self._understander = understander_for(snapshot)
-                self._generation = snapshot.generation
+                self._snapshot = snapshot
                 for made in self._caches:
                     made.clear()
                 # The snapshot and the index never change once built: keep the garbage
@@ -281,12 +304,19 @@ class Pipeline:
         countries = self.store.snapshot().countries
         return country_names([countries[c] for c in codes if c in countries], lang)
 
-    def subscribe(self, chat_id: int, text: str, lang: str) -> str:
-        """/subscribe COUNTRY[, COUNTRY…]: stored, then said so (writes: a worker thread)."""
+    def subscribe(self, chat_id: int, text: str, lang: str,
+                  asked_at: float | None = None) -> str:
+        """/subscribe COUNTRY[, COUNTRY…]: stored, then said so; or, when it could not be
+        stored (the database locked by another process for :data:`USER_WRITE_WAIT` seconds
+        after the command arrived at ``asked_at``, or unusable), said so."""
         codes, unclear = self._countries(text, lang)
         lines = [unclear] if unclear else []
         if codes:
-            new = self.store.subscribe(chat_id, codes, lang)
+            try:
+                new = self.store.subscribe(chat_id, codes, lang, _patience(asked_at))
+            except OperatorError as exc:
+                log.warning("subscription of %s not stored: %s", chat_id, exc)
+                return t(lang, "not_saved")
             old = [c for c in codes if c not in new]
             if new:
                 lines.append(t(lang, "subscribed", countries=self._names(new, lang)))
@@ -294,12 +324,20 @@ class Pipeline:
                 lines.append(t(lang, "already_subscribed", countries=self._names(old, lang)))
         return "\n".join(lines)
 
-    def unsubscribe(self, chat_id: int, text: str, lang: str) -> str:
-        """/unsubscribe COUNTRY[, …], or all of a chat's ("/unsubscribe all")."""
-        if self._current()[1].means_everything(text):
-            return t(lang, "unsubscribed", n=self.store.unsubscribe(chat_id, None))
-        codes, unclear = self._countries(text, lang)
-        removed = self.store.unsubscribe(chat_id, codes)
+    def unsubscribe(self, chat_id: int, text: str, lang: str,
+                    asked_at: float | None = None) -> str:
+        """/unsubscribe COUNTRY[, …], or all of a chat's ("/unsubscribe all"); like
+        :meth:`subscribe`, says so when it could not be stored."""
+        everything = self._current()[1].means_everything(text)
+        codes, unclear = ([], "") if everything else self._countries(text, lang)
+        try:
+            removed = self.store.unsubscribe(chat_id, None if everything else codes,
+                                             _patience(asked_at))
+        except OperatorError as exc:
+            log.warning("unsubscription of %s not stored: %s", chat_id, exc)
+            return t(lang, "not_saved")
+        if everything:
+            return t(lang, "unsubscribed", n=removed)
         return "\n".join([*([unclear] if unclear else []), t(lang, "unsubscribed", n=removed)])
 
     def subscriptions(self, chat_id: int, lang: str) -> str:
@@ -313,9 +351,11 @@ class Pipeline:
 
     def due_alerts(self, limit: int = 100) -> list[tuple[PendingAlert, Reply | None]]:
         """Queue alerts for a new index year, then the pending ones with their messages
-        (None: the chat has no subscriptions left, nothing to send)."""
+        (None: the chat has no subscriptions left, nothing to send).  Raises
+        :class:`OperatorError` when the database cannot be written now (the next run tries
+        again)."""
+        self.store.plan_alerts(ALERT_WRITE_WAIT)
         snapshot = self.store.snapshot()
-        self.store.plan_alerts(snapshot.latest_year)
         due: list[tuple[PendingAlert, Reply | None]] = []
         for pending in self.store.pending_alerts(limit):
             if not pending.codes:
@@ -327,9 +367,16 @@ class Pipeline:
             due.append((pending, Reply(query, result, render(result, pending.lang))))
         return due
 
+    def claim_alert(self, alert: PendingAlert) -> bool:
+        """Claim an alert just before it is sent (at most once: a claimed alert is never
+        sent again); False when it is no longer due."""
+        return self.store.claim_alert(alert, ALERT_WRITE_WAIT)
+
     def alert_done(self, alert: PendingAlert, status: str) -> None:
-        """Record a delivery's outcome: "sent", "blocked" or "retry"."""
-        self.store.mark_alert(alert, status)
+        """Record a claimed alert's outcome: "sent", "blocked", "retry" or "unconfirmed".
+        An outcome the database is too busy to record leaves the alert unconfirmed: it is
+        not sent again either way."""
+        self.store.mark_alert(alert, status, ALERT_WRITE_WAIT)
 
     # -- operators ---------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.digits import ascii_int
 from bot.store import default_db_path
 
 
@@ -49,15 +50,16 @@ class Settings:
                 "TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather, or try the bot "
                 "in the terminal with `pressbot chat`"
             )
-        if not re.fullmatch(r"\d+:[\w-]+", token):
+        if not re.fullmatch(r"[0-9]+:[A-Za-z0-9_-]+", token):
             raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a bot token (123:ABC…)")
         admins: set[int] = set()
         for part in re.split(r"[,\s]+", env.get("PRESSBOT_ADMINS", "").strip()):
             if not part:
                 continue
-            if not re.fullmatch(r"-?\d+", part):
+            user_id = ascii_int(part)
+            if user_id is None:
                 raise SettingsError(f"PRESSBOT_ADMINS: {part!r} is not a Telegram user id")
-            admins.add(int(part))
+            admins.add(user_id)
         db = env.get("PRESSBOT_DB")
         return cls(
             token=token,
@@ -126,12 +128,37 @@ def scrub(record: logging.LogRecord, secrets: set[str] | None = None) -> None:
         record.stack_info = redact(record.stack_info, secrets)
 
 
+#: Arguments of python-telegram-bot's log records that are kept: numbers (update ids,
+#: seconds) and short plain words (endpoint names).  Anything else — an update, a dict of
+#: API parameters, a webhook body — may hold what people wrote and who they are.
+_PLAIN_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]{0,39}")
+
+
+def _harmless(value: object) -> object:
+    if isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, str) and _PLAIN_WORD.fullmatch(value):
+        return value
+    return f"<{type(value).__name__} withheld>"
+
+
+def withhold_payloads(record: logging.LogRecord) -> None:
+    """Replace the arguments of a python-telegram-bot record that may carry message text or
+    names ("Received data was: %r", "Processing update %s", "Calling Bot API endpoint %s
+    with parameters %s") by their type: the library's own words stay, so the log still
+    says what happened, never to what text."""
+    if not record.name.startswith("telegram") or not record.args:
+        return
+    args = record.args if isinstance(record.args, tuple) else (record.args,)
+    record.args = tuple(_harmless(arg) for arg in args)
+
+
 _factory_installed = False
 
 
 def _install_record_factory() -> None:
     """Scrub records as they are created, so handlers added later (by a library, a test,
-    an operator's config) never see a secret either."""
+    an operator's config) never see a secret or a message's text either."""
     global _factory_installed
     if _factory_installed:
         return
@@ -139,6 +166,7 @@ def _install_record_factory() -> None:
 
     def factory(*args: object, **kwargs: object) -> logging.LogRecord:
         record = base(*args, **kwargs)
+        withhold_payloads(record)
         if _SECRETS:
             scrub(record)
         return record
@@ -148,11 +176,12 @@ def _install_record_factory() -> None:
 
 
 def configure_logging(settings: Settings) -> None:
-    """Log to stderr with secrets redacted from every record; quiet httpx's per-request lines.
+    """Log to stderr with secrets redacted from every record and no message text in any;
+    quiet httpx's per-request lines.
 
-    Redaction happens when a record is created (a log record factory), before any handler,
-    filter or formatter sees it: no handler, whenever it was added, can print the token or
-    the webhook secret.
+    Both happen when a record is created (a log record factory), before any handler,
+    filter or formatter sees it, at every level: no handler, whenever it was added, can
+    print the token, the webhook secret, or what someone wrote to the bot.
     """
     logging.basicConfig(
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

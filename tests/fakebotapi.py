@@ -116,7 +116,7 @@ class Fault:
     """An injected fault; ``remaining`` counts down as calls consume it."""
 
     method: str
-    kind: str  # "fail" | "delay" | "drop"
+    kind: str  # "fail" | "delay" | "drop" | "stall"
     remaining: int
     status: int = 0
     retry_after: int | None = None
@@ -476,6 +476,12 @@ class FakeBotAPI:
             if asyncio.iscoroutine(result):
                 result = await result
             call.response = {"ok": True, "result": result}
+            if fault is not None and fault.kind == "stall":
+                # Done and recorded (a message is delivered), but the answer comes late: a
+                # client that dies meanwhile never learns it was sent.
+                self._record(call)
+                await asyncio.sleep(fault.seconds)
+                return web.json_response(call.response, status=call.status)
         except ApiError as error:
             call.status, call.response = error.status, error.payload()
         except (ValueError, TypeError, KeyError, AttributeError) as error:  # malformed params
@@ -521,6 +527,11 @@ class FakeBotAPI:
 
     def delay_next(self, method: str, seconds: float, times: int = 1) -> Fault:
         return self._add_fault(Fault(method, "delay", times, seconds=seconds))
+
+    def stall_next(self, method: str, seconds: float, times: int = 1) -> Fault:
+        """Carry out the next ``times`` calls of ``method`` at once (a message is delivered
+        and recorded) but answer them only ``seconds`` later."""
+        return self._add_fault(Fault(method, "stall", times, seconds=seconds))
 
     def drop_next(self, method: str, times: int = 1) -> Fault:
         """Close the connection without answering (the client sees a connection reset)."""

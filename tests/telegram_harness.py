@@ -369,8 +369,10 @@ async def run_cli(*args: str, db: Path | None = None, env: dict[str, str] | None
 
 @contextlib.asynccontextmanager
 async def pressbot_run(api: FakeBotAPI, db: Path, tmp: Path, *args: str,
-                       env: dict[str, str] | None = None) -> Any:
-    """``pressbot run ARGS`` as a real process pointed at the fake; SIGTERM on exit."""
+                       env: dict[str, str] | None = None,
+                       preexec: Callable[[], None] | None = None) -> Any:
+    """``pressbot run ARGS`` as a real process pointed at the fake; SIGTERM on exit
+    (``preexec``: run in the child before the program starts)."""
     environment = {k: v for k, v in os.environ.items()
                    if not k.startswith(("TELEGRAM_", "PRESSBOT_"))}
     environment.update({
@@ -380,7 +382,7 @@ async def pressbot_run(api: FakeBotAPI, db: Path, tmp: Path, *args: str,
     })
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run", *args, cwd=ROOT, env=environment,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, preexec_fn=preexec)
     try:
         yield process
     finally:

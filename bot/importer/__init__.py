@@ -13,12 +13,21 @@ Every import of one or more files runs in a single ``BEGIN IMMEDIATE`` transacti
 file, a crash or a SIGKILL leaves the database exactly as it was, and readers (WAL) see the
 old data until the commit and the new data after it, never a mix (:mod:`.transaction`).
 
-The other modules: :mod:`.text` decodes a file's bytes (UTF-8 or cp1252), :mod:`.errors`
-holds :class:`ImportFailed` (``file:line:column: why``), :mod:`.fields` the CSV field
-positions and value checks, :mod:`.report` what each import changed and its row in the
-``imports`` table, :mod:`.aliases` the names generated from the countries table (CLDR,
-ISO codes, flags), :mod:`.shipped` the shipped ``data/`` and the first build from it.
-Every read and write of the database goes through :mod:`bot.store.writes`.
+An import replaces what its file defines, and nothing is left of what it replaces: the
+countries table and RSF's names among the aliases are rebuilt from the index rows after
+every change (:mod:`.derived`); ``pressbot data remove`` takes out years, a profile or the
+alias list the same way (:mod:`.removal`).  Writing is split from checking
+(:func:`~.transaction.apply`, ``remove_*_in``): both run inside a transaction the caller
+holds, so the same change can be committed, or reported and rolled back.
+
+The other modules: :mod:`.text` reads a file within limits (regular files only, 50 MB,
+10,000 lines) a chunk at a time and decodes it (UTF-8 or cp1252), :mod:`.years` which
+index years a file may bring, :mod:`.errors` holds :class:`ImportFailed`
+(``file:line:column: why``), :mod:`.fields` the CSV records, field positions and value
+checks, :mod:`.report` what each import changed and its row in the ``imports`` table,
+:mod:`.aliases` the names generated from the countries table (CLDR, ISO codes, flags),
+:mod:`.shipped` the shipped ``data/`` and the first build from it.  Every read and write of
+the database goes through :mod:`bot.store.writes`.
 """
 
 from bot.importer.alias_list import parse_aliases_csv

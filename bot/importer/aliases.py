@@ -37,8 +37,9 @@ from typing import Any
 import babel
 
 from bot.names import RSF_ALPHA2, alpha2_of, flag_of, normalize
+from bot.store import writes
 
-GENERATED_SOURCES = frozenset({"cldr", "variant", "iso", "flag"})
+GENERATED_SOURCES = writes.GENERATED_SOURCES
 
 #: CLDR locales whose territory names become aliases.  The fourteen the bot must know
 #: (en fr es pt de ru uk kk ky uz tr ar fa zh) plus neighbours' and big languages.

@@ -7,18 +7,25 @@ next year's file loads without a code change.
 from __future__ import annotations
 
 import csv
-import io
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.domain import CODE_RENAMES, INDICATORS, ZONE_REGION, scale_of, situation_of
+from bot.domain import CODE_RENAMES, INDICATORS, scale_of, score_range, situation_of
 from bot.importer.errors import ImportFailed
-from bot.importer.fields import CODE_RE, column, field_starts, parse_integer, parse_number
+from bot.importer.fields import (
+    CODE_RE,
+    CsvRecords,
+    column,
+    field_starts,
+    parse_integer,
+    parse_number,
+)
 from bot.importer.report import ImportReport
 from bot.store import writes
+from bot.store.schema import NAME_LANGS
 
 # Header → meaning.  Headers are lower-cased, with "_" and runs of spaces folded to one space.
 # Every pattern must match the whole header, so the look-alikes RSF also ships ("Rank N-1",
@@ -26,7 +33,7 @@ from bot.store import writes
 # "Situation"…) are never taken for this year's rank or score.  ``_N`` is the year a header
 # may name: "Score", "Score N", "Score (N)" or "Score 2026".  "Score evolution" is RSF's
 # own change since the index before, kept as published.
-_N = r"( \(?n\)?| \d{4})?"
+_N = r"( \(?n\)?| [0-9]{4})?"
 _COLUMN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (meaning, re.compile(pattern))
     for meaning, pattern in [
@@ -78,7 +85,7 @@ def _match_columns(
         meaning = next((m for m, pattern in _COLUMN_PATTERNS if pattern.fullmatch(folded)), None)
         if meaning is None:
             continue
-        found = re.search(r"\d{4}$", folded)
+        found = re.search(r"[0-9]{4}$", folded)
         year = int(found.group()) if found else None
         if meaning in columns:
             other = years.get(meaning)
@@ -110,7 +117,7 @@ def _match_columns(
 
 def _year_of(path: Path, line: int, column: int, text: str) -> int:
     """``2024`` → 2024; RSF's combined ``2011-12`` index is filed under 2012."""
-    found = re.fullmatch(r"\s*(\d{4})(?:\s*[-–/]\s*(\d{2}|\d{4}))?\s*", text)
+    found = re.fullmatch(r"\s*([0-9]{4})(?:\s*[-–/]\s*([0-9]{2}|[0-9]{4}))?\s*", text)
     if not found:
         raise ImportFailed(path, line, column, f"year {text!r} is not a year")
     first, second = found.groups()
@@ -121,37 +128,46 @@ def _year_of(path: Path, line: int, column: int, text: str) -> int:
 
 @dataclass
 class ParsedIndex:
+    """One index year as its file defines it: a row per country, with the names RSF
+    printed for it (the countries table and RSF's aliases are derived from those)."""
+
     year: int
     rows: list[dict[str, object]]
-    countries: list[dict[str, object]]
-    extra_aliases: list[dict[str, str]]
+    year_at: tuple[int, int]  # line and column where the file says its year
 
 
-def parse_index_csv(path: Path, text: str) -> ParsedIndex:
+def parse_index_csv(path: Path, lines: str | Iterable[str]) -> ParsedIndex:
     """Parse and validate one yearly RSF CSV; raise :class:`ImportFailed` on any defect.
 
+    ``lines`` is the file's text or its lines (:meth:`~bot.importer.text.ImportFile.lines`),
+    read once, one record at a time: only the rows kept are held, never the whole file.
     Positions in refusals are the line a record starts on and the character column where
     the offending field starts, as an editor counts them.
     """
-    lines = text.split("\n")
-    reader = csv.reader(io.StringIO(text), delimiter=";")
+    records = CsvRecords(lines, ";")
     try:
-        header = next(reader)
+        header_at, header, header_line = next(records)
     except StopIteration:
         raise ImportFailed(path, 1, 1, "the file is empty") from None
     except csv.Error as exc:
         raise ImportFailed(path, 1, 1, f"unreadable header: {exc}") from None
-    columns, header_year = _match_columns(path, header, lines[0])
+    columns, header_year = _match_columns(path, header, header_line)
     width = len(header)
-    # (line, fields, the line's text, where each field starts on it)
-    records: list[tuple[int, list[str], str, list[int]]] = []
-    end = reader.line_num
+    year: int | None = None
+    year_at = (1, 1)
+    seen: dict[str, int] = {}
+    rows: list[dict[str, object]] = []
+    # Ranks are checked against the number of rows once it is known: (line, column, rank,
+    # what it ranks).
+    ranks: list[tuple[int, int, int, str]] = []
+
+    def cell(fields: list[str], meaning: str) -> str:
+        return fields[columns[meaning]].strip() if meaning in columns else ""
+
     try:
-        for fields in reader:
-            line, end = end + 1, reader.line_num
+        for line, fields, line_text in records:
             if not any(f.strip() for f in fields):
                 continue
-            line_text = lines[line - 1]
             starts = field_starts(line_text)
             if len(fields) < width:
                 raise ImportFailed(
@@ -163,126 +179,113 @@ def parse_index_csv(path: Path, text: str) -> ParsedIndex:
                     path, line, column(line_text, starts, width),
                     f"row has {len(fields)} fields, the header has {width} (stray separator?)",
                 )
-            records.append((line, fields, line_text, starts))
-    except csv.Error as exc:
-        raise ImportFailed(path, reader.line_num, 1, f"malformed CSV: {exc}") from None
-    if not records:
-        raise ImportFailed(path, 2, 1, "the file has a header but no rows")
-
-    total = len(records)
-    year: int | None = None
-    seen: dict[str, int] = {}
-    rows: list[dict[str, object]] = []
-    countries: list[dict[str, object]] = []
-    extra_aliases: list[dict[str, str]] = []
-
-    def cell(fields: list[str], meaning: str) -> str:
-        return fields[columns[meaning]].strip() if meaning in columns else ""
-
-    for line, fields, line_text, starts in records:
-        col = {m: column(line_text, starts, i) for m, i in columns.items()}
-        if "year" in columns:
-            row_year = _year_of(path, line, col["year"], cell(fields, "year"))
-            if header_year is not None and row_year != header_year:
-                raise ImportFailed(
-                    path, line, col["year"],
-                    f"year {row_year} differs from the {header_year} the header names",
-                )
-        else:
-            assert header_year is not None  # _match_columns requires one or the other
-            row_year = header_year
-        if year is None:
-            year = row_year
-        elif row_year != year:
-            raise ImportFailed(
-                path, line, col["year"], f"year {row_year} differs from {year} above"
-            )
-        rsf_code = cell(fields, "code")
-        if not rsf_code:
-            raise ImportFailed(path, line, col["code"], "no country code")
-        if not CODE_RE.fullmatch(rsf_code):
-            raise ImportFailed(path, line, col["code"], f"{rsf_code!r} is not a country code")
-        code = CODE_RENAMES.get(rsf_code, rsf_code)
-        if code in seen:
-            raise ImportFailed(
-                path, line, col["code"], f"{rsf_code} appears twice (first on line {seen[code]})"
-            )
-        seen[code] = line
-        rank = parse_integer(path, line, col["rank"], cell(fields, "rank"), "rank")
-        if not 1 <= rank <= total:
-            raise ImportFailed(path, line, col["rank"], f"rank {rank} is outside 1..{total}")
-        score = parse_number(path, line, col["score"], cell(fields, "score"), "score")
-        if year >= 2013 and not 0 <= score <= 100:
-            raise ImportFailed(path, line, col["score"], f"score {score} is outside 0..100")
-        name_en = cell(fields, "name_en")
-        if not name_en:
-            raise ImportFailed(path, line, col["name_en"], "no English country name")
-        zone = cell(fields, "zone") or None
-        row: dict[str, object] = {
-            "year": year,
-            "code": code,
-            "rsf_code": rsf_code,
-            "rank": rank,
-            "total": total,
-            "score": score,
-            "scale": scale_of(year),
-            "situation": situation_of(score, year),
-            "zone": zone,
-            "score_change": None,
-        }
-        change = cell(fields, "score_change")
-        if change:
-            # RSF's own figure, shown as published (recomputing it differs by 0.01 where
-            # RSF subtracted unrounded scores).
-            row["score_change"] = parse_number(path, line, col["score_change"], change,
-                                               "score evolution")
-        for name in INDICATORS:
-            value = cell(fields, name)
-            rank_text = cell(fields, f"{name}_rank")
-            if name in columns and value:
-                row[name] = parse_number(path, line, col[name], value, f"{name} score")
-                if not 0 <= float(row[name]) <= 100:  # type: ignore[arg-type]
-                    raise ImportFailed(path, line, col[name], f"{name} score outside 0..100")
-            else:
-                row[name] = None
-            if f"{name}_rank" in columns and rank_text:
-                r = parse_integer(path, line, col[f"{name}_rank"], rank_text, f"{name} rank")
-                if not 1 <= r <= total:
+            col = {m: column(line_text, starts, i) for m, i in columns.items()}
+            if "year" in columns:
+                row_year = _year_of(path, line, col["year"], cell(fields, "year"))
+                if header_year is not None and row_year != header_year:
                     raise ImportFailed(
-                        path, line, col[f"{name}_rank"], f"{name} rank {r} is outside 1..{total}"
+                        path, line, col["year"],
+                        f"year {row_year} differs from the {header_year} the header names",
                     )
-                row[f"{name}_rank"] = r
             else:
-                row[f"{name}_rank"] = None
-        rows.append(row)
-        region = ZONE_REGION.get((zone or "").lower())
-        countries.append(
-            {
-                "code": code,
-                "name_en": name_en,
-                "name_fr": cell(fields, "name_fr") or None,
-                "name_es": cell(fields, "name_es") or None,
-                "name_pt": cell(fields, "name_pt") or None,
-                "region": region,
-                "zone": zone,
-            }
+                assert header_year is not None  # _match_columns requires one or the other
+                row_year = header_year
+            if year is None:
+                year = row_year
+                year_at = (line, col["year"]) if "year" in columns else (header_at, 1)
+            elif row_year != year:
+                raise ImportFailed(
+                    path, line, col["year"], f"year {row_year} differs from {year} above"
+                )
+            rows.append(_row(path, line, year, fields, col, cell, seen, ranks))
+    except csv.Error as exc:
+        raise ImportFailed(path, records.line_num, 1, f"malformed CSV: {exc}") from None
+    if year is None:
+        raise ImportFailed(path, 2, 1, "the file has a header but no rows")
+    total = len(rows)
+    for line, at, rank, what in ranks:
+        if not 1 <= rank <= total:
+            raise ImportFailed(path, line, at, f"{what} {rank} is outside 1..{total}")
+    for row in rows:
+        row["total"] = total
+    return ParsedIndex(year, rows, year_at)
+
+
+def _row(
+    path: Path,
+    line: int,
+    year: int,
+    fields: list[str],
+    col: dict[str, int],
+    cell: Callable[[list[str], str], str],
+    seen: dict[str, int],
+    ranks: list[tuple[int, int, int, str]],
+) -> dict[str, object]:
+    """One country's row of the results table, every value checked (``total`` is filled
+    in once every row is read; ranks are added to ``ranks`` to be checked against it)."""
+    rsf_code = cell(fields, "code")
+    if not rsf_code:
+        raise ImportFailed(path, line, col["code"], "no country code")
+    if not CODE_RE.fullmatch(rsf_code):
+        raise ImportFailed(path, line, col["code"], f"{rsf_code!r} is not a country code")
+    code = CODE_RENAMES.get(rsf_code, rsf_code)
+    if code in seen:
+        raise ImportFailed(
+            path, line, col["code"], f"{rsf_code} appears twice (first on line {seen[code]})"
         )
-        for lang in ("en", "fr", "es", "pt", "ar", "fa"):
-            name = cell(fields, f"name_{lang}")
-            # RSF's cp1252 exports turned Arabic script into "???": worthless as an alias.
-            if name and "?" not in name:
-                extra_aliases.append({"alias": name, "code": code, "lang": lang})
-    assert year is not None
-    return ParsedIndex(year, rows, countries, extra_aliases)
+    seen[code] = line
+    rank = parse_integer(path, line, col["rank"], cell(fields, "rank"), "rank")
+    ranks.append((line, col["rank"], rank, "rank"))
+    score = parse_number(path, line, col["score"], cell(fields, "score"), "score")
+    low, high = score_range(year)
+    if not low <= score <= high:
+        raise ImportFailed(
+            path, line, col["score"], f"score {score} is outside {low:g}..{high:g}"
+        )
+    if not cell(fields, "name_en"):
+        raise ImportFailed(path, line, col["name_en"], "no English country name")
+    row: dict[str, object] = {
+        "year": year,
+        "code": code,
+        "rsf_code": rsf_code,
+        "rank": rank,
+        "total": 0,
+        "score": score,
+        "scale": scale_of(year),
+        "situation": situation_of(score, year),
+        "zone": cell(fields, "zone") or None,
+        "score_change": None,
+    }
+    change = cell(fields, "score_change")
+    if change:
+        # RSF's own figure, shown as published (recomputing it differs by 0.01 where RSF
+        # subtracted unrounded scores).
+        row["score_change"] = parse_number(path, line, col["score_change"], change,
+                                           "score evolution")
+    for name in INDICATORS:
+        value = cell(fields, name)
+        rank_text = cell(fields, f"{name}_rank")
+        row[name] = None
+        if name in col and value:
+            indicator = parse_number(path, line, col[name], value, f"{name} score")
+            if not 0 <= indicator <= 100:
+                raise ImportFailed(path, line, col[name], f"{name} score outside 0..100")
+            row[name] = indicator
+        row[f"{name}_rank"] = None
+        if f"{name}_rank" in col and rank_text:
+            indicator_rank = parse_integer(path, line, col[f"{name}_rank"], rank_text,
+                                           f"{name} rank")
+            ranks.append((line, col[f"{name}_rank"], indicator_rank, f"{name} rank"))
+            row[f"{name}_rank"] = indicator_rank
+    for lang in NAME_LANGS:  # as printed, "???" of the cp1252 exports included
+        row[f"name_{lang}"] = cell(fields, f"name_{lang}") or None
+    return row
 
 
 def store_index(conn: sqlite3.Connection, parsed: ParsedIndex, report: ImportReport) -> None:
-    """Write one index year (its results, countries and RSF's names as aliases), replacing
-    that year's results only if any row differs; count what changed in ``report``."""
+    """Replace one index year's rows if any differs; count what changed in ``report``.
+    The countries and aliases that follow from them are rebuilt once per import
+    (:func:`bot.importer.derived.refresh`)."""
     new = {str(row["code"]): row for row in parsed.rows}
     if report.tally(writes.year_results(conn, parsed.year), new):
         writes.replace_year(conn, parsed.year, parsed.rows)
-    writes.upsert_countries(conn, parsed.year, parsed.countries)
-    # Every name RSF ever printed stays an alias: former names ("Burma", "Swaziland") and
-    # entries of older indexes ("Serbia-Montenegro") are still what people type.
-    writes.add_aliases(conn, ({**a, "source": "rsf"} for a in parsed.extra_aliases))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,11 +28,12 @@ SECTION_HEADINGS: dict[str, str] = {
     "socio-cultural context": "social",
     "safety": "safety",
 }
-_INDEX_LINE = re.compile(r"\s*index\s+(\d{4})\s*", re.I)
-_RANK_LINE = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
+# ASCII digits only (bot.digits): "\d" would take "٣" too.  No rank has more than 6 digits.
+_INDEX_LINE = re.compile(r"\s*index\s+([0-9]{4})\s*", re.I)
+_RANK_LINE = re.compile(r"\s*([0-9]{1,6})\s*/\s*([0-9]{1,6})\s*")
 _SCORE_LINE = re.compile(r"\s*score\s*(?::\s*|\s+)(\S+)\s*", re.I)
 _INDICATOR_LABEL = re.compile(
-    r"(political|economic|legislative|social|security) indicator(\s*:?\s*[\d.,]*)?", re.I
+    r"(political|economic|legislative|social|security) indicator(\s*:?\s*[0-9.,]*)?", re.I
 )
 
 
@@ -43,7 +45,7 @@ class ParsedProfile:
     figure_lines: dict[int, int]  # year → line of its "Index" heading
 
 
-def parse_profile(path: Path, text: str) -> ParsedProfile:
+def parse_profile(path: Path, text: str | Iterable[str]) -> ParsedProfile:
     """Parse a profile page pasted from rsf.org.
 
     The figures block comes first; then paragraphs separated by blank lines.  A paragraph
@@ -51,7 +53,8 @@ def parse_profile(path: Path, text: str) -> ParsedProfile:
     two or more blank lines without a heading opens the next section in RSF's order: that
     is how the seed copy lost its "Safety" heading, and the text must still be filed there.
     """
-    lines = text.split("\n")
+    # A page is small (an import refuses one over MAX_PROFILE_BYTES): read it whole.
+    lines = text.split("\n") if isinstance(text, str) else list(text)
     figures: dict[int, tuple[int, int, float]] = {}
     figure_lines: dict[int, int] = {}
     year: int | None = None  # the "Index YYYY" block being read

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,14 +60,15 @@ class ImportReport:
         return ", ".join(parts)
 
 
-def record(conn: sqlite3.Connection, report: ImportReport, data: bytes, stamp: str) -> ImportReport:
-    """Add the file's row to the ``imports`` table (its name, hash and summary)."""
+def record(conn: sqlite3.Connection, report: ImportReport, sha256: str,
+           stamp: str) -> ImportReport:
+    """Add the file's row to the ``imports`` table (its name, checksum and summary)."""
     writes.record_import(
         conn,
         {
             "at": stamp,
             "file": Path(report.file).name,
-            "sha256": hashlib.sha256(data).hexdigest(),
+            "sha256": sha256,
             "kind": report.kind,
             "year": report.year,
             "code": report.code,

@@ -6,6 +6,7 @@ shipped RSF files, into a temporary file linked into place only when complete.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 from bot.importer.errors import ImportFailed
 from bot.importer.transaction import import_paths
 from bot.store import Store, data_dir, default_db_path
+from bot.store.faults import is_folder, translated
 from bot.store.status import has_imports
 
 
@@ -43,6 +45,8 @@ def open_store(path: Path | str | None = None) -> Store:
     process that already opened the database never has it swapped under its feet.
     """
     target = Path(path) if path is not None else default_db_path()
+    if (folder := is_folder(target)) is not None:
+        raise folder
     if not target.exists():
         build_database(target)
     store = Store(target)
@@ -63,8 +67,9 @@ def build_database(target: Path, source: Path | None = None) -> None:
     An existing ``target`` is left untouched (see :func:`_place`); to rebuild, build to a new
     path and move it over the old one while no process has it open.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".pressbot-", suffix=".db", dir=target.parent)
+    with translated(target, creating=True):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".pressbot-", suffix=".db", dir=target.parent)
     os.close(fd)
     try:
         store = Store(tmp)
@@ -87,6 +92,12 @@ def _place(built: Path, target: Path) -> None:
     whose WAL files share the target's name); a hard link fails instead when the target
     exists.  Where hard links are not supported, fall back to check-then-rename.
     """
+    if not target.exists():
+        # The -wal and -shm of a database deleted while in use (a running bot may still
+        # hold them open): a new database beside them would read the old one's pages.
+        for journal in (f"{target}-wal", f"{target}-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(journal)
     try:
         os.link(built, target)
     except FileExistsError:

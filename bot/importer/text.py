@@ -1,52 +1,259 @@
-"""Bytes of an RSF file → text: UTF-8 or cp1252, line ends folded to LF."""
+"""An import file → its lines of text: regular files only, within limits, read in chunks.
+
+Limits (README, "Updating the data"), far above anything RSF publishes (its CSVs are
+20–60 KB in 140–181 lines, the alias list some 600 lines, a profile page 20 KB):
+
+* :data:`MAX_FILE_BYTES` — 50 MB, checked on the file's size before a byte is read;
+* :data:`MAX_LINES` — 10,000 lines, counted on the bytes before anything is parsed;
+* :data:`MAX_PROFILE_BYTES` — 1 MB for a profile page (it is parsed as a whole).
+
+Only regular files are read: the file is opened without blocking (a FIFO would otherwise
+wait for a writer forever) and refused unless ``fstat`` says it is a regular file, so a
+pipe, a device (``/dev/zero`` never ends) or a folder is refused at once, symlinks to them
+included.
+
+A first pass over the bytes counts lines, computes the checksum and decides the encoding:
+UTF-8 (with or without BOM) or, failing that, cp1252.  A file that starts with a UTF-8 BOM,
+or that holds valid UTF-8 multi-byte sequences, must be valid UTF-8: a bad byte there is
+corruption, not another encoding (decoding it as cp1252 would silently garble every
+accented name), and is reported with its line and column.  Then :meth:`ImportFile.lines`
+decodes chunk by chunk and yields one line at a time, line ends (LF, CRLF, and the CR CR LF
+of RSF's 2022 file) all folded, so line numbers are the lines a person sees.  Memory holds
+one chunk and one line, whatever the file's size.
+"""
 
 from __future__ import annotations
 
+import codecs
+import hashlib
+import io
+import os
 import re
+import stat
+from collections.abc import Iterator
 from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
 
-from bot.importer.errors import ImportFailed, position
+from bot.importer.errors import ImportFailed
 
+#: The largest import file read at all.
+MAX_FILE_BYTES = 50 * 2**20
+#: The most lines an import file may have (header and blank lines included).
+MAX_LINES = 10_000
+#: The largest profile page.
+MAX_PROFILE_BYTES = 2**20
+#: How much is read at a time.
+CHUNK_BYTES = 2**20
 
-def read_text(path: Path, data: bytes | None = None) -> str:
-    """Decode an RSF file: UTF-8 (with or without BOM) or, failing that, cp1252.
-
-    A file that starts with a UTF-8 BOM, or that holds valid UTF-8 multi-byte sequences,
-    must be valid UTF-8: a bad byte there is corruption, not another encoding (decoding it
-    as cp1252 would silently garble every accented name), and is reported with its line and
-    column.  Line ends (LF, CRLF, and the CR CR LF of RSF's 2022 file) are all folded to LF
-    so line numbers are the lines a person sees.
-    """
-    raw = path.read_bytes() if data is None else data
-    if raw.startswith(b"\xef\xbb\xbf"):
-        text = _decode_or_fail(path, raw[3:], "utf-8")
-    else:
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            encoding = "utf-8" if _UTF8_MULTIBYTE.search(raw) else "cp1252"
-            text = _decode_or_fail(path, raw, encoding)
-    text = _LINE_END.sub("\n", text)
-    if "\x00" in text:
-        line, col = position(text, text.index("\x00"))
-        raise ImportFailed(path, line, col, "NUL byte: this is not a text file")
-    return text
-
-
-_LINE_END = re.compile(r"\r+\n?")
+_BOM = b"\xef\xbb\xbf"
+# A line end: LF, CRLF, CR CR LF (RSF's 2022 file), or CRs alone.
+_LINE_END = re.compile(r"\r+\n?|\n")
+# Runs of CRs not followed by an LF: line ends of their own (the rest end in an LF).
+_LONE_CRS = re.compile(rb"\r+(?![\r\n])")
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
+# Bytes cp1252 leaves undefined.
+_CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 
 
-def _decode_or_fail(path: Path, raw: bytes, encoding: str) -> str:
-    try:
-        return raw.decode(encoding)
-    except UnicodeDecodeError as exc:
-        # Position in characters of the decodable text before the bad byte, with line ends
-        # folded exactly as read_text folds them.
-        before = _LINE_END.sub("\n", raw[: exc.start].decode(encoding, errors="replace"))
-        line, col = position(before, len(before))
-        raise ImportFailed(
-            path, line, col, f"byte 0x{raw[exc.start]:02x} cannot be decoded as {encoding}"
-        ) from None
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+class ImportFile:
+    """One import file, checked and scanned: its size, checksum, encoding and line count.
+
+    Open with :meth:`open` (a path on disk) or :meth:`of_bytes` (bytes already in memory);
+    close when done (``with``)."""
+
+    def __init__(self, path: Path, stream: BinaryIO, size: int) -> None:
+        self.path, self._stream, self.size = path, stream, size
+        if size > MAX_FILE_BYTES:
+            self.close()
+            raise ImportFailed(
+                path, 0, 0, f"the file is {size / 2**20:.1f} MB; an import file may be at "
+                f"most {MAX_FILE_BYTES // 2**20} MB"
+            )
+        try:
+            self._scan()
+        except BaseException:
+            self.close()
+            raise
+        self.ends_with_line_end = False  # known once lines() has read to the end
+
+    @classmethod
+    def open(cls, path: Path) -> ImportFile:
+        """Open a file for import: a regular file within the limits, else refused."""
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY)
+        except OSError as exc:
+            raise ImportFailed(path, 0, 0, f"cannot read: {exc.strerror or exc}") from None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise ImportFailed(
+                    path, 0, 0, f"not a regular file ({_kind_of(info.st_mode)}): copy the data "
+                    "into a file and import that"
+                )
+            stream = os.fdopen(fd, "rb", buffering=0)
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(path, stream, info.st_size)
+
+    @classmethod
+    def of_bytes(cls, path: Path, data: bytes) -> ImportFile:
+        """A file already in memory (named ``path`` in refusals)."""
+        return cls(path, io.BytesIO(data), len(data))
+
+    def __enter__(self) -> ImportFile:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._stream.close()
+
+    # -- the first pass: bytes -------------------------------------------------------------
+
+    def _chunks(self, start: int = 0) -> Iterator[bytes]:
+        """The file's bytes from ``start``, at most the limit (a file may grow meanwhile)."""
+        self._stream.seek(start)
+        left = MAX_FILE_BYTES + 1 - start
+        while left > 0:
+            chunk = self._stream.read(min(CHUNK_BYTES, left))
+            if not chunk:
+                return
+            left -= len(chunk)
+            yield chunk
+        raise ImportFailed(self.path, 0, 0, f"the file grew past {MAX_FILE_BYTES // 2**20} MB "
+                                            "while it was read")
+
+    def _scan(self) -> None:
+        """Checksum, line count, blankness, and which encoding the file is in."""
+        digest = hashlib.sha256()
+        utf8 = codecs.getincrementaldecoder("utf-8")()
+        utf8_valid, multibyte, undefined_cp1252, nul = True, False, False, False
+        self.blank = True
+        line_ends, crs, last, head = 0, b"", b"", b""
+        for chunk in self._chunks():
+            digest.update(chunk)
+            if len(head) < 3:
+                head = (head + chunk)[:3]
+            if utf8_valid:
+                try:
+                    utf8.decode(chunk)
+                except UnicodeDecodeError:
+                    utf8_valid = False
+            if not chunk.isascii():  # the usual case for RSF's files is cheap
+                # A multi-byte sequence may straddle two chunks: look at the last bytes too.
+                multibyte = multibyte or bool(_UTF8_MULTIBYTE.search(last[-3:] + chunk))
+                undefined_cp1252 = undefined_cp1252 or bool(_CP1252_UNDEFINED.search(chunk))
+            nul = nul or b"\x00" in chunk
+            if self.blank and chunk.replace(_BOM, b"").strip():
+                self.blank = False
+            # Count line ends; a run of CRs at the end of a chunk may go on in the next.
+            data = crs + chunk
+            cut = len(data.rstrip(b"\r"))
+            data, crs = data[:cut], data[cut:]
+            line_ends += data.count(b"\n")
+            if b"\r" in data:
+                line_ends += len(_LONE_CRS.findall(data))
+            if line_ends > MAX_LINES:
+                self._too_long()
+            last = chunk
+        line_ends += 1 if crs else 0
+        if line_ends == MAX_LINES and not crs and last and not last.endswith(b"\n"):
+            self._too_long()  # text after the last line end is line 10,001
+        if utf8_valid:
+            try:
+                utf8.decode(b"", final=True)
+            except UnicodeDecodeError:
+                utf8_valid = False
+        self.sha256 = digest.hexdigest()
+        self.bom = head == _BOM
+        if self.bom or utf8_valid or multibyte:
+            self.encoding = "utf-8"
+            # A bad byte, or a NUL: the reader finds where, before anything is parsed.
+            self._clean = utf8_valid and not nul
+        else:
+            self.encoding = "cp1252"
+            self._clean = not undefined_cp1252 and not nul
+
+    def _too_long(self) -> None:
+        raise ImportFailed(self.path, MAX_LINES + 1, 1, f"more than {MAX_LINES} lines; an "
+                                                       f"import file may have at most {MAX_LINES}")
+
+    # -- the lines ---------------------------------------------------------------------------
+
+    def check(self) -> None:
+        """Refuse a file that cannot be decoded or holds a NUL byte, saying where, before
+        any of it is parsed."""
+        if not self._clean:
+            for _ in self.lines():
+                pass
+
+    def lines(self) -> Iterator[str]:
+        """The file's lines, without their line ends, decoded a chunk at a time."""
+        decoder = codecs.getincrementaldecoder(self.encoding)()
+        number, carry = 0, ""
+        chunks = self._chunks(len(_BOM) if self.bom else 0)
+        while True:
+            chunk = next(chunks, None)
+            final = chunk is None
+            raw = b"" if chunk is None else chunk
+            try:
+                text = carry + decoder.decode(raw, final=final)
+            except UnicodeDecodeError as exc:
+                before = exc.object[: exc.start].decode(self.encoding, errors="replace")
+                folded = _LINE_END.sub("\n", carry + before)
+                line = number + folded.count("\n") + 1
+                column = len(folded) - (folded.rfind("\n") + 1) + 1
+                raise ImportFailed(
+                    self.path, line, column,
+                    f"byte 0x{exc.object[exc.start]:02x} cannot be decoded as {self.encoding}",
+                ) from None
+            if not final:  # CRs at the end may be the start of a CR LF in the next chunk
+                cut = len(text.rstrip("\r"))
+                text, tail = text[:cut], text[cut:]
+            else:
+                tail = ""
+            pieces = _LINE_END.split(text) if "\r" in text else text.split("\n")
+            carry = pieces.pop() + tail
+            for piece in pieces:
+                number += 1
+                yield self._checked(piece, number)
+            if final:
+                self.ends_with_line_end = number > 0 and not carry
+                if carry:
+                    yield self._checked(carry, number + 1)
+                return
+
+    def _checked(self, line: str, number: int) -> str:
+        if number > MAX_LINES:
+            raise ImportFailed(self.path, number, 1, f"more than {MAX_LINES} lines; an import "
+                                                     f"file may have at most {MAX_LINES}")
+        if "\x00" in line:
+            raise ImportFailed(self.path, number, line.index("\x00") + 1,
+                               "NUL byte: this is not a text file")
+        return line
+
+
+def read_text(path: Path, data: bytes | None = None) -> str:
+    """A whole import file as text, line ends folded to LF (for files known to be small;
+    the importer itself reads :meth:`ImportFile.lines`)."""
+    source = ImportFile.open(path) if data is None else ImportFile.of_bytes(path, data)
+    with source:
+        source.check()
+        text = "\n".join(source.lines())
+        return text + "\n" if source.ends_with_line_end else text

@@ -2,35 +2,48 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.importer.alias_list import parse_aliases_csv, store_aliases
-from bot.importer.aliases import GENERATED_SOURCES, generated_aliases
+from bot.importer import derived, years
+from bot.importer.alias_list import AliasRows, parse_aliases_csv, store_aliases
 from bot.importer.errors import ImportFailed
-from bot.importer.index_csv import parse_index_csv, store_index
-from bot.importer.profile import SECTION_HEADINGS, parse_profile, profile_country, store_profile
+from bot.importer.index_csv import ParsedIndex, parse_index_csv, store_index
+from bot.importer.profile import (
+    SECTION_HEADINGS,
+    ParsedProfile,
+    parse_profile,
+    profile_country,
+    store_profile,
+)
 from bot.importer.report import ImportReport, record
-from bot.importer.text import read_text
+from bot.importer.text import MAX_PROFILE_BYTES, ImportFile
 from bot.store import Store, writes
 
-_INDEX_LINE_ANYWHERE = re.compile(r"^\s*index\s+\d{4}\s*$", re.I | re.M)
-_HEADING_LINE_ANYWHERE = re.compile(
-    "^\\s*(" + "|".join(map(re.escape, SECTION_HEADINGS)) + ")\\s*:?\\s*$", re.I | re.M
+_INDEX_LINE = re.compile(r"^\s*index\s+[0-9]{4}\s*$", re.I)
+_HEADING_LINE = re.compile(
+    "^\\s*(" + "|".join(map(re.escape, SECTION_HEADINGS)) + ")\\s*:?\\s*$", re.I
 )
 
 
-def detect_kind(text: str) -> str:
-    """``"csv"``, ``"profile"``, ``"aliases"`` or ``"unknown"``, by content alone."""
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
+def detect_kind(lines: str | Iterable[str]) -> str:
+    """``"csv"``, ``"profile"``, ``"aliases"`` or ``"unknown"``, by content alone: the
+    first line tells a CSV or an alias list; a profile has an "Index YYYY" or a section
+    heading line somewhere."""
+    lines = iter(lines.split("\n") if isinstance(lines, str) else lines)
+    first = next(lines, "").lstrip("\ufeff")
     if first.count(";") >= 3:
         return "csv"
     if re.match(r"\s*alias\s*,", first, re.I):
         return "aliases"
-    if _INDEX_LINE_ANYWHERE.search(text) or _HEADING_LINE_ANYWHERE.search(text):
-        return "profile"  # parse_profile says what is missing if the figures are
+    for line in itertools.chain([first], lines):
+        if _INDEX_LINE.match(line) or _HEADING_LINE.match(line):
+            return "profile"  # parse_profile says what is missing if the figures are
     return "unknown"
 
 
@@ -39,52 +52,98 @@ def import_paths(
     paths: Iterable[Path | str],
     country: str | None = None,
     now: datetime | None = None,
+    force: bool = False,
 ) -> list[ImportReport]:
     """Import files in one transaction; on any error nothing at all is written.
 
-    Index CSVs are applied before profiles so a profile can be matched to its country by the
-    figures the same command imports.  Aliases are regenerated from the countries table at
-    the end, inside the same transaction.
+    Everything is read and checked before the write lock is taken (most refusals cost no
+    lock at all); then :func:`apply` writes it.  ``force`` accepts a year that leaves years
+    without an index after the latest one (:mod:`.years`).
     """
-    items: list[tuple[Path, str, str, bytes]] = []
-    for p in paths:
-        path = Path(p)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ImportFailed(path, 0, 0, f"cannot read: {exc.strerror or exc}") from None
-        text = read_text(path, data)
-        if not text.strip():
-            raise ImportFailed(path, 1, 1, "the file is empty")
-        kind = detect_kind(text)
-        if kind == "unknown":
-            raise ImportFailed(
-                path, 1, 1, "neither an RSF index CSV (';'-separated), a profile page "
-                "('Index YYYY' block) nor an alias list (alias,code,lang)"
-            )
-        items.append((path, kind, text, data))
-    # Parse everything before touching the database: most refusals cost no lock at all.
-    parsed_csv = [(p, parse_index_csv(p, t), d) for p, k, t, d in items if k == "csv"]
-    parsed_profiles = [(p, parse_profile(p, t), d) for p, k, t, d in items if k == "profile"]
-    parsed_aliases = [(p, parse_aliases_csv(p, t), d) for p, k, t, d in items if k == "aliases"]
-    stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    reports: list[ImportReport] = []
+    now = now or datetime.now(UTC)
+    parsed = [parse_file(Path(p), now.year) for p in paths]
     with store.write() as conn:
-        for path, index, data in parsed_csv:
-            report = ImportReport(str(path), "csv", year=index.year)
-            store_index(conn, index, report)
-            reports.append(record(conn, report, data, stamp))
-        for path, profile, data in parsed_profiles:
-            code = profile_country(conn, path, profile, country)
-            report = ImportReport(str(path), "profile", year=profile.year, code=code)
-            store_profile(conn, code, profile, report)
-            reports.append(record(conn, report, data, stamp))
-        for path, rows, data in parsed_aliases:
-            store_aliases(conn, path, rows)
-            report = ImportReport(str(path), "aliases", rows=len(rows), added=len(rows))
-            reports.append(record(conn, report, data, stamp))
-        if parsed_csv:
-            writes.replace_aliases(
-                conn, GENERATED_SOURCES, generated_aliases(writes.all_countries(conn))
-            )
-    return reports
+        return apply(conn, parsed, country=country, now=now, force=force)
+
+
+@dataclass
+class ParsedFile:
+    """One file, read and checked, ready to be written."""
+
+    path: Path
+    kind: str  # "csv" | "profile" | "aliases"
+    content: ParsedIndex | ParsedProfile | AliasRows
+    sha256: str
+
+
+def parse_file(path: Path, this_year: int) -> ParsedFile:
+    """Read, recognise and parse one file: every refusal that needs no database.  The file
+    is read a chunk at a time, within the limits of :mod:`.text`."""
+    with ImportFile.open(path) as source:
+        source.check()
+        if source.blank:
+            raise ImportFailed(path, 1, 1, "the file is empty")
+        kind = detect_kind(source.lines())
+        if kind == "csv":
+            index = parse_index_csv(path, source.lines())
+            years.check_possible(path, index, this_year)
+            return ParsedFile(path, kind, index, source.sha256)
+        if kind == "profile":
+            if source.size > MAX_PROFILE_BYTES:
+                raise ImportFailed(
+                    path, 0, 0, f"the page is {source.size / 2**20:.1f} MB; a profile page may "
+                    f"be at most {MAX_PROFILE_BYTES // 2**20} MB"
+                )
+            return ParsedFile(path, kind, parse_profile(path, source.lines()), source.sha256)
+        if kind == "aliases":
+            return ParsedFile(path, kind, parse_aliases_csv(path, source.lines()),
+                              source.sha256)
+    raise ImportFailed(
+        path, 1, 1, "neither an RSF index CSV (';'-separated), a profile page "
+        "('Index YYYY' block) nor an alias list (alias,code,lang)"
+    )
+
+
+def apply(
+    conn: sqlite3.Connection,
+    files: list[ParsedFile],
+    country: str | None = None,
+    now: datetime | None = None,
+    force: bool = False,
+) -> list[ImportReport]:
+    """Write parsed files inside the caller's transaction; returns what each changed.
+
+    Index CSVs go first, oldest year first (so 2026 and 2027 in one command follow each
+    other), then profiles (matched to their country by the figures just written), then
+    the alias list.  The countries and aliases that follow from the index rows are
+    rebuilt once at the end of the CSVs (:mod:`.derived`).
+    """
+    stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    reports: dict[int, ImportReport] = {}  # by the file's place in ``files``
+    csvs = sorted(
+        ((at, f.path, f.content, f.sha256) for at, f in enumerate(files)
+         if isinstance(f.content, ParsedIndex)),
+        key=lambda item: item[2].year,
+    )
+    for at, path, index, sha256 in csvs:
+        stored = writes.years(conn)
+        years.check_follows(path, index, stored[-1] if stored else None, force)
+        report = ImportReport(str(path), "csv", year=index.year)
+        store_index(conn, index, report)
+        reports[at] = record(conn, report, sha256, stamp)
+    if csvs:
+        derived.refresh(conn)
+    for at, item in enumerate(files):
+        if isinstance(item.content, ParsedProfile):
+            code = profile_country(conn, item.path, item.content, country)
+            report = ImportReport(str(item.path), "profile", year=item.content.year, code=code)
+            store_profile(conn, code, item.content, report)
+            reports[at] = record(conn, report, item.sha256, stamp)
+    lists = [(at, item) for at, item in enumerate(files) if isinstance(item.content, list)]
+    for at, item in lists:
+        assert isinstance(item.content, list)
+        store_aliases(conn, item.path, item.content)
+        report = ImportReport(str(item.path), "aliases", rows=len(item.content),
+                              added=len(item.content))
+        reports[at] = record(conn, report, item.sha256, stamp)
+    return [reports[at] for at in sorted(reports)]

@@ -83,6 +83,12 @@ def group_help(bot_username: str, lang: str) -> str:
     return t(lang, "group_help", bot=html.escape(bot_username))
 
 
+#: Alert states as ``data status`` names them: ``sending`` left over is a send the bot did
+#: not see confirmed (it stopped meanwhile) and never repeats.
+_ALERT_STATES = (("sent", "sent"), ("pending", "pending"), ("sending", "unconfirmed"),
+                 ("failed", "failed"))
+
+
 def status_lines(status: Status, path: Path) -> list[str]:
     """What the database holds, as operators read it (``data status`` and ``/status``)."""
     lines = [f"database: {path}"]
@@ -99,8 +105,13 @@ def status_lines(status: Status, path: Path) -> list[str]:
     lines.append(f"profiles: {len(status.profiles)}" + (f" ({listed}{more})" if listed else ""))
     total = sum(n for _, n in status.aliases)
     lines.append(f"aliases: {total} (" + ", ".join(f"{s} {n}" for s, n in status.aliases) + ")")
+    if status.alerts:
+        counts = status.alerts
+        shown = [f"{counts[s]} {label}" for s, label in _ALERT_STATES if counts.get(s)]
+        lines.append("alerts: " + ", ".join(shown))
     lines.append("last imports:")
     for record in status.imports:
         what = " ".join(str(x) for x in (record.kind, record.year, record.code) if x)
-        lines.append(f"  {record.at}  {record.file}  {what}: {record.summary}")
+        where = "  ".join(x for x in (record.at, record.file) if x)
+        lines.append(f"  {where}  {what}: {record.summary}")
     return lines

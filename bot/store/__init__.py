@@ -4,6 +4,7 @@ queries and writes.
 * :mod:`.paths` — where the database and the shipped data live;
 * :mod:`.schema` — every table as DDL, created or extended on open, never rewritten;
 * :mod:`.connection` — WAL connections and the one write-transaction helper;
+* :mod:`.faults` — faults of the database file, as one sentence for the operator;
 * :mod:`.snapshot` — the in-memory version of the index data every answer reads;
 * :mod:`.store` — :class:`Store`: a file, its current snapshot, reads and writes;
 * :mod:`.search` — full-text search over profiles;
@@ -15,6 +16,7 @@ Modules inside the package import each other directly, never this one.
 """
 
 from bot.store.connection import StoreBusy, connect
+from bot.store.faults import DatabaseFault, DatabaseGone
 from bot.store.paths import data_dir, default_db_path, project_dir
 from bot.store.search import TextHit
 from bot.store.snapshot import Alias, Country, Result, Snapshot
@@ -25,6 +27,8 @@ from bot.store.subscriptions import PendingAlert
 __all__ = [
     "Alias",
     "Country",
+    "DatabaseFault",
+    "DatabaseGone",
     "ImportRecord",
     "PendingAlert",
     "Result",

@@ -13,10 +13,16 @@ from __future__ import annotations
 import sqlite3
 
 from bot.domain import INDICATORS
+from bot.store.connection import WRITE_DEADLINE, begin_immediate
 
 _INDICATOR_COLUMNS = "".join(
     f',\n   "{name}" REAL,\n   "{name}_rank" INTEGER' for name in INDICATORS
 )
+
+#: The country names an index row prints, in RSF's column languages: the countries table and
+#: RSF's names among the aliases are derived from them (bot.importer.derived).
+NAME_LANGS = ("en", "fr", "es", "pt", "ar", "fa")
+_NAME_COLUMNS = "".join(f'\n           "name_{lang}" TEXT,' for lang in NAME_LANGS).rstrip(",")
 
 #: The index data: replaced by imports.
 DATA_TABLES = ("countries", "results", "profiles", "aliases")
@@ -45,7 +51,7 @@ TABLES: dict[str, str] = {
            "scale" TEXT NOT NULL,
            "situation" TEXT{_INDICATOR_COLUMNS},
            "zone" TEXT,
-           "score_change" REAL,
+           "score_change" REAL,{_NAME_COLUMNS},
            PRIMARY KEY ("year", "code")
         )""",
     "profiles": """
@@ -105,6 +111,8 @@ TABLES: dict[str, str] = {
 ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     # RSF's own "Score evolution" (2023+ files): shown as published, not recomputed.
     ("results", "score_change", "REAL"),
+    # The names RSF printed each year: the countries table is rebuilt from them.
+    *(("results", f"name_{lang}", "TEXT") for lang in NAME_LANGS),
 )
 
 INDEXES = (
@@ -167,11 +175,12 @@ def data_version(conn: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def ensure_schema(conn: sqlite3.Connection) -> None:
-    """Create what is missing; leave everything that exists as it is."""
+def ensure_schema(conn: sqlite3.Connection, deadline: float = WRITE_DEADLINE) -> None:
+    """Create what is missing; leave everything that exists as it is.  ``deadline``:
+    seconds to wait for another process's write lock."""
     if not _missing(conn):
         return  # the usual case: one SELECT, no write lock taken
-    conn.execute("BEGIN IMMEDIATE")
+    begin_immediate(conn, deadline)
     try:
         # Again under the lock: another process may have just done it.
         for statement in _missing(conn):

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class ImportRecord:
     at: str
-    file: str
-    kind: str
+    file: str | None  # None for a removal
+    kind: str  # "csv", "profile", "aliases" or "remove"
     year: int | None
     code: str | None
     summary: str
@@ -24,6 +24,7 @@ class Status:
     aliases: list[tuple[str, int]]  # (source, count)
     imports: list[ImportRecord]  # newest first
     subscribed_chats: int
+    alerts: dict[str, int]  # status → how many
 
 
 def read_status(conn: sqlite3.Connection, imports: int = 5) -> Status:
@@ -59,6 +60,8 @@ def read_status(conn: sqlite3.Connection, imports: int = 5) -> Status:
         subscribed_chats=int(
             conn.execute("SELECT count(DISTINCT chat_id) FROM subscriptions").fetchone()[0]
         ),
+        alerts={str(status): int(n) for status, n in
+                conn.execute("SELECT status, count(*) FROM alerts GROUP BY status")},
     )
 
 

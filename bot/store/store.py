@@ -9,10 +9,20 @@ data, old or new, never a mix, and an import is served without a restart.
 Two connections: one reads (snapshots, search, status), one writes (imports, the bot's
 own state), each used by one thread at a time.  Their methods block on SQLite: the
 Telegram layer calls them from worker threads, never on the event loop.
+
+The file itself can change under a long-running process: an operator deletes it, or
+moves another copy into its place.  Every use first compares the file at the path with the
+one the connections hold (device and inode): a different file is reopened; a deleted one is
+still read (the data in memory, and the open file, stay consistent) but never written, and
+a write is acknowledged only if the file it went to is still the one at the path.  Faults
+of the file (read-only, full, damaged) leave as a
+:class:`~bot.store.faults.DatabaseFault`: one sentence for the operator.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -22,33 +32,116 @@ from typing import TypeVar
 
 from bot.store import status as status_queries
 from bot.store import subscriptions as subs
-from bot.store.connection import connect, read_transaction, write_transaction
+from bot.store.connection import WRITE_DEADLINE, connect, read_transaction, write_transaction
+from bot.store.faults import DatabaseFault, DatabaseGone, is_folder, translated
 from bot.store.schema import data_version, ensure_schema
 from bot.store.search import TextHit, search_profiles
 from bot.store.snapshot import Snapshot, load_snapshot
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+FileId = tuple[int, int]  # (device, inode)
+
+
+def file_id(path: Path) -> FileId | None:
+    """Which file is at ``path`` now (None: no file there)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 class Store:
     """A database file and the latest snapshot of its data.  Safe to share between threads."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, write_deadline: float = WRITE_DEADLINE) -> None:
         self.path = Path(path)
-        self._reader = connect(self.path)
-        ensure_schema(self._reader)
+        #: How long a write waits for another process's write lock before giving up.
+        self.write_deadline = write_deadline
+        if (folder := is_folder(self.path)) is not None:
+            raise folder
         self._read_lock = threading.RLock()
-        self._writer: sqlite3.Connection | None = None
         self._write_lock = threading.Lock()
+        self._writer: sqlite3.Connection | None = None
+        self._reader = self._open()
+        self._gone_reported = False
+        self._unusable: FileId | None = None  # a file at the path that failed to open
+
+    def _open(self) -> sqlite3.Connection:
+        """Connect to the file at the path and bring its schema up to date."""
+        with translated(self.path):
+            reader = connect(self.path)
+            try:
+                ensure_schema(reader, self.write_deadline)
+                reader.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except BaseException:
+                reader.close()
+                raise
+        self._file = file_id(self.path)
+        # The journals beside it, as this process holds them (the first read made them).
+        self._journals = {name: file_id(Path(f"{self.path}{name}")) for name in ("-wal", "-shm")}
         self._seen: int | None = None  # PRAGMA data_version at the last check
         self._snapshot: Snapshot | None = None
         self._schema: int | None = None  # PRAGMA schema_version the snapshot was read under
+        return reader
+
+    # -- the file at the path ----------------------------------------------------------------
+
+    def _follow_file(self) -> None:
+        """Reopen if another file is at the path now; note it if there is none."""
+        now = file_id(self.path)
+        if now == self._file:
+            return
+        if now is None:
+            if not self._gone_reported:
+                log.error("the database file %s was deleted: answering from the data in "
+                          "memory, storing nothing, until a database is back at that path",
+                          self.path)
+                self._gone_reported = True
+            return
+        with self._write_lock, self._read_lock:
+            if file_id(self.path) == self._file:
+                return  # another thread reopened it meanwhile
+            log.warning("the database file %s was replaced: reopening it", self.path)
+            self._reader.close()  # SQLite leaves the journals of a moved file alone
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
+            # The -wal and -shm at the path are still the replaced file's: the new one
+            # would read the old one's pages from them.  Only the very files this process
+            # opened are removed, never another's.
+            for name, held in self._journals.items():
+                journal = Path(f"{self.path}{name}")
+                if held is not None and file_id(journal) == held:
+                    journal.unlink(missing_ok=True)
+            self._reader = self._open()
+            self._gone_reported = False
+
+    def _still_ours(self) -> None:
+        """Refuse to write to (or to report a write to) a file no longer at the path."""
+        if file_id(self.path) != self._file:
+            raise DatabaseGone(
+                f"the database file {self.path} was deleted or replaced while open: nothing "
+                "was stored; the bot uses the file at that path as soon as there is one"
+            )
 
     # -- reading ---------------------------------------------------------------------------
 
     def snapshot(self) -> Snapshot:
-        """The latest committed data: reloaded only when the data changed."""
-        with self._read_lock:
+        """The latest committed data: reloaded only when the data changed.  While the file
+        at the path cannot be opened (damaged, unreadable), the data in memory is kept."""
+        try:
+            self._follow_file()
+        except DatabaseFault as fault:
+            if self._snapshot is None:
+                raise
+            if self._unusable != file_id(self.path):
+                log.error("answering from the data in memory: %s", fault)
+                self._unusable = file_id(self.path)
+            return self._snapshot
+        with self._read_lock, translated(self.path):
             seen = self._reader.execute("PRAGMA data_version").fetchone()[0]
             if self._snapshot is not None and seen == self._seen:
                 return self._snapshot
@@ -71,12 +164,14 @@ class Store:
 
     def read(self, query: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``query`` on the reading connection inside one read transaction."""
-        with self._read_lock, read_transaction(self._reader):
+        self._follow_file()
+        with self._read_lock, translated(self.path), read_transaction(self._reader):
             return query(self._reader)
 
     def search(self, alternatives: Sequence[Sequence[str]], limit: int = 20) -> list[TextHit]:
         """Profile sections holding every word of one of the groups (SQLite FTS5)."""
-        with self._read_lock:
+        self._follow_file()
+        with self._read_lock, translated(self.path):
             return search_profiles(self._reader, alternatives, limit)
 
     def status(self) -> status_queries.Status:
@@ -84,54 +179,89 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
+    def _connected_writer(self) -> sqlite3.Connection:
+        if self._writer is None:
+            self._writer = connect(self.path)
+        return self._writer
+
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: everything inside is committed together, or nothing."""
-        with self._write_lock:
-            if self._writer is None:
-                self._writer = connect(self.path)
-            with write_transaction(self._writer) as conn:
+    def write(self, deadline: float | None = None) -> Iterator[sqlite3.Connection]:
+        """One write transaction: everything inside is committed together, or nothing.
+        ``deadline``: seconds to wait for another process's write lock (default: the
+        store's)."""
+        self._follow_file()
+        with self._write_lock, translated(self.path):
+            self._still_ours()
+            with write_transaction(self._connected_writer(),
+                                   self.write_deadline if deadline is None else deadline) as conn:
                 yield conn
+            self._still_ours()
 
     def _with_writer(self, action: Callable[[sqlite3.Connection], T]) -> T:
-        """Run ``action`` (which opens its own transactions) on the writing connection."""
-        with self._write_lock:
-            if self._writer is None:
-                self._writer = connect(self.path)
-            return action(self._writer)
+        """Run ``action`` (which opens its own transactions) on the writing connection; its
+        result is returned only if what it wrote is in the file at the path."""
+        self._follow_file()
+        with self._write_lock, translated(self.path):
+            self._still_ours()
+            result = action(self._connected_writer())
+            self._still_ours()
+            return result
 
     # -- the bot's own state: subscriptions and the alert outbox ---------------------------
 
-    def subscribe(self, chat_id: int, codes: list[str], lang: str) -> list[str]:
-        return self._with_writer(lambda c: subs.subscribe(c, chat_id, codes, lang))
+    def subscribe(self, chat_id: int, codes: list[str], lang: str,
+                  deadline: float | None = None) -> list[str]:
+        wait = self.write_deadline if deadline is None else deadline
+        return self._with_writer(lambda c: subs.subscribe(c, chat_id, codes, lang, wait))
 
-    def unsubscribe(self, chat_id: int, codes: list[str] | None) -> int:
-        return self._with_writer(lambda c: subs.unsubscribe(c, chat_id, codes))
+    def unsubscribe(self, chat_id: int, codes: list[str] | None,
+                    deadline: float | None = None) -> int:
+        wait = self.write_deadline if deadline is None else deadline
+        return self._with_writer(lambda c: subs.unsubscribe(c, chat_id, codes, wait))
 
     def subscriptions(self, chat_id: int) -> list[str]:
         return self.read(lambda c: subs.subscriptions(c, chat_id))
 
-    def plan_alerts(self, latest_year: int | None) -> int:
-        return self._with_writer(lambda c: subs.plan_alerts(c, latest_year))
+    def plan_alerts(self, deadline: float | None = None) -> int:
+        wait = self.write_deadline if deadline is None else deadline
+        return self._with_writer(lambda c: subs.plan_alerts(c, wait))
 
     def pending_alerts(self, limit: int = 100) -> list[subs.PendingAlert]:
         return self.read(lambda c: subs.pending_alerts(c, limit))
 
-    def mark_alert(self, alert: subs.PendingAlert, status: str) -> None:
-        self._with_writer(lambda c: subs.mark(c, alert, status))
+    def claim_alert(self, alert: subs.PendingAlert, deadline: float | None = None) -> bool:
+        wait = self.write_deadline if deadline is None else deadline
+        return self._with_writer(lambda c: subs.claim(c, alert, wait))
+
+    def mark_alert(self, alert: subs.PendingAlert, status: str,
+                   deadline: float | None = None) -> None:
+        wait = self.write_deadline if deadline is None else deadline
+        self._with_writer(lambda c: subs.mark(c, alert, status, wait))
 
     # -- closing ---------------------------------------------------------------------------
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database file (before it is copied or moved)."""
-        with self._read_lock:
+        with self._read_lock, translated(self.path):
             self._reader.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
+    #: How long closing waits for a write in progress (which may itself be waiting for
+    #: another process's lock) before leaving its connection to the process's exit.
+    CLOSE_WAIT = 2.0
+
     def close(self) -> None:
-        """Close both connections (the last one out checkpoints and removes the WAL)."""
-        with self._write_lock:
-            if self._writer is not None:
-                self._writer.close()
-                self._writer = None
+        """Close both connections (the last one out checkpoints and removes the WAL).  A
+        write still waiting for the lock is not waited for: its transaction never began,
+        or rolls back when the process ends."""
+        if self._write_lock.acquire(timeout=self.CLOSE_WAIT):
+            try:
+                if self._writer is not None:
+                    self._writer.close()
+                    self._writer = None
+            finally:
+                self._write_lock.release()
         with self._read_lock:
             self._reader.close()
+
+
+__all__ = ["DatabaseFault", "DatabaseGone", "Store", "file_id"]

@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from bot.store.schema import NAME_LANGS
+
 Row = dict[str, Any]
 
 
@@ -41,46 +43,104 @@ def replace_year(conn: sqlite3.Connection, year: int, rows: list[Row]) -> None:
     _table(conn, "results").insert_all(rows)
 
 
-def upsert_countries(conn: sqlite3.Connection, year: int, countries: list[Row]) -> None:
-    """Names and zone come from the most recent index that lists a country; ``last_year``
-    is the latest index holding it.  Rows that would not change are not written, so
-    importing a file again changes nothing, not even the data version."""
-    table = _table(conn, "countries")
+def remove_year(conn: sqlite3.Connection, year: int) -> int:
+    """Delete an index year's results; returns how many rows there were."""
+    return conn.execute("DELETE FROM results WHERE year = ?", [year]).rowcount
+
+
+def years(conn: sqlite3.Connection) -> list[int]:
+    return [int(row[0]) for row in conn.execute("SELECT DISTINCT year FROM results ORDER BY 1")]
+
+
+def latest_rows(conn: sqlite3.Connection) -> list[Row]:
+    """Each country's row of the latest index that lists it (what the countries table
+    says of it), by code."""
+    return _rows(
+        conn,
+        "SELECT r.* FROM results AS r JOIN (SELECT code, max(year) AS year FROM results "
+        "GROUP BY code) AS latest USING (code, year) ORDER BY code",
+    )
+
+
+def printed_names(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """Every (name, code, lang) an index row prints, each once."""
+    union = " UNION ".join(
+        f"SELECT name_{lang}, code, '{lang}' FROM results WHERE name_{lang} IS NOT NULL"
+        for lang in NAME_LANGS
+    )
+    return [(str(n), str(c), str(lang)) for n, c, lang in conn.execute(union)]
+
+
+def codes_without_names(conn: sqlite3.Connection) -> set[str]:
+    """Countries with rows stored before results kept RSF's names (an older database)."""
+    return {row[0] for row in conn.execute(
+        "SELECT DISTINCT code FROM results WHERE name_en IS NULL")}
+
+
+def replace_countries(conn: sqlite3.Connection, countries: list[Row]) -> list[str]:
+    """Make the countries table exactly ``countries``: rows that would not change are not
+    written (so importing a file again changes nothing, not even the data version), codes
+    no longer listed are deleted.  Returns the deleted codes."""
     stored = {row["code"]: row for row in _rows(conn, "SELECT * FROM countries")}
-    for country in countries:
-        existing = stored.get(country["code"])
-        if existing is None or existing["last_year"] is None or existing["last_year"] <= year:
-            new = {**country, "last_year": year}
-            if existing is None or any(existing.get(k) != v for k, v in new.items()):
-                table.upsert(new, pk="code")
-    latest = "(SELECT max(year) FROM results WHERE results.code = countries.code)"
-    conn.execute(f"UPDATE countries SET last_year = {latest} WHERE last_year IS NOT {latest}")
+    wanted = {str(row["code"]): row for row in countries}
+    gone = sorted(set(stored) - set(wanted))
+    conn.executemany("DELETE FROM countries WHERE code = ?", [(code,) for code in gone])
+    table = _table(conn, "countries")
+    for code, row in wanted.items():
+        if stored.get(code) != row:
+            table.upsert(row, pk="code")
+    return gone
 
 
-def add_aliases(conn: sqlite3.Connection, rows: Iterable[Row]) -> None:
-    """Add names (an existing alias, code and language is kept as it is)."""
-    _table(conn, "aliases").insert_all(rows, ignore=True)
+def aliases_of(conn: sqlite3.Connection, source: str) -> list[Row]:
+    return _rows(conn, "SELECT * FROM aliases WHERE source = ?", [source])
+
+
+def remove_orphans(conn: sqlite3.Connection) -> int:
+    """Delete the profiles and aliases of countries the countries table no longer has."""
+    removed = 0
+    for table in ("profiles", "aliases"):
+        removed += conn.execute(
+            f'DELETE FROM "{table}" WHERE code NOT IN (SELECT code FROM countries)'
+        ).rowcount
+    return removed
+
+
+#: Generated aliases (CLDR names, variants, ISO codes, flags) give way to a name from RSF
+#: or the operator's list with the same alias, code and language.
+GENERATED_SOURCES = frozenset({"cldr", "variant", "iso", "flag"})
 
 
 def replace_aliases(conn: sqlite3.Connection, sources: Iterable[str], rows: Iterable[Row]) -> None:
     """Make the aliases of the given sources exactly ``rows``: what is gone is deleted, what
-    is new inserted, what stays untouched (so an unchanged list writes nothing)."""
-    wanted = sorted(set(sources))
-    placeholders = ", ".join("?" for _ in wanted)
-    key = ("alias", "code", "lang", "source")
-    old = {
+    is new inserted, what stays untouched (so an unchanged list writes nothing).
+
+    The table holds one row per alias, code and language.  A new row takes the place of a
+    generated one; any other row already there (RSF's name, the operator's) stays first.
+    """
+    wanted_sources = sorted(set(sources))
+    placeholders = ", ".join("?" for _ in wanted_sources)
+    stored = {
         tuple(row)
         for row in conn.execute(
             f"SELECT alias, code, lang, source FROM aliases WHERE source IN ({placeholders})",
-            wanted,
+            wanted_sources,
         )
     }
-    new_rows = {tuple(row[k] for k in key): row for row in rows}
+    wanted = {(row["alias"], row["code"], row["lang"], row["source"]): row for row in rows}
     conn.executemany(
         "DELETE FROM aliases WHERE alias = ? AND code = ? AND lang = ? AND source = ?",
-        sorted(old - set(new_rows)),
+        sorted(stored - set(wanted)),
     )
-    add_aliases(conn, (row for k, row in new_rows.items() if k not in old))
+    new = [row for key, row in wanted.items() if key not in stored]
+    if not GENERATED_SOURCES.issuperset(wanted_sources):
+        generated = ", ".join(f"'{s}'" for s in sorted(GENERATED_SOURCES))
+        conn.executemany(
+            f"DELETE FROM aliases WHERE alias = ? AND code = ? AND lang = ? "
+            f"AND source IN ({generated})",
+            [(row["alias"], row["code"], row["lang"]) for row in new],
+        )
+    _table(conn, "aliases").insert_all(new, ignore=True)
 
 
 def all_countries(conn: sqlite3.Connection) -> list[Row]:
@@ -89,6 +149,10 @@ def all_countries(conn: sqlite3.Connection) -> list[Row]:
 
 def country_codes(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT code FROM countries")}
+
+
+def remove_aliases(conn: sqlite3.Connection, source: str) -> int:
+    return conn.execute("DELETE FROM aliases WHERE source = ?", [source]).rowcount
 
 
 def has_year(conn: sqlite3.Connection, year: int) -> bool:
@@ -121,6 +185,13 @@ def profile_sections(conn: sqlite3.Connection, code: str, year: int) -> dict[str
             "SELECT section, text FROM profiles WHERE code = ? AND year = ?", [code, year]
         )
     }
+
+
+def remove_profile(conn: sqlite3.Connection, code: str, year: int) -> int:
+    """Delete a country's profile for one index year; returns how many sections it had."""
+    return conn.execute(
+        "DELETE FROM profiles WHERE code = ? AND year = ?", [code, year]
+    ).rowcount
 
 
 def replace_profile(

@@ -37,7 +37,7 @@ from bot.i18n import LANGS, t
 from bot.pipeline import Pipeline
 from bot.settings import Settings, SettingsError, configure_logging
 from bot.telegram import admin, buttons, questions, subscriptions
-from bot.telegram.context import CONTEXT_TYPES, App, Context, lang_of
+from bot.telegram.context import CONTEXT_TYPES, App, Context, lang_of, offload
 from bot.telegram.delivery import RetryingRateLimiter
 from bot.telegram.inline import inline_query
 
@@ -195,7 +195,7 @@ async def post_init(application: App) -> None:
 
 
 async def post_shutdown(application: App) -> None:
-    application.bot_data.pipeline.close()
+    await offload(application.bot_data.pipeline.close)  # it may wait a moment for a write
     log.info("database closed")
 
 

@@ -8,7 +8,9 @@ about an update all of them need (the reader's language, whether it is a group).
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ParamSpec, TypeVar
 
 from telegram import Update
@@ -77,6 +79,18 @@ async def offload(func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """Run blocking work (anything that may touch SQLite or draw) in a worker thread, so the
     event loop keeps answering while the database is busy."""
     return await asyncio.to_thread(func, *args, **kwargs)
+
+
+#: The one thread writes run on.  Writes wait for SQLite's single write lock, which
+#: another process (an import) may hold for minutes: queued on a thread of their own, they
+#: never take the threads questions are answered on.
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressbot-writes")
+
+
+async def offload_write(func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run work that writes to the database on the writer thread."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_WRITER, functools.partial(func, *args, **kwargs))
 
 
 def user_lang(update: Update) -> str | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from bot.digits import decimal_int
 from bot.domain import REGIONS, SUBREGIONS, TOPIC_INDICATOR, TOPICS
 from bot.i18n import pick_lang
 from bot.query import Intent, Query, Ranking
@@ -194,7 +195,9 @@ def _years(
     for i, token in enumerate(tokens):
         if token.kind != _NUM:
             continue
-        value = int(token.raw)
+        value = decimal_int(token.raw)
+        if value is None:
+            continue  # longer than any number a question means
         if not (
             len(token.raw) == 4 and _FIRST_YEAR <= value <= 2100 and not token.ordinal
             and not (i and tokens[i - 1].norm in _NOT_A_YEAR_AFTER)

@@ -14,6 +14,7 @@ from bot.importer.index_csv import parse_index_csv, store_index
 from bot.importer.profile import SECTION_HEADINGS, parse_profile, profile_country, store_profile
 from bot.importer.report import ImportReport, record
 from bot.importer.text import read_text
+from bot.importer.vdem_csv import looks_like_vdem, parse_vdem_csv, store_vdem
 from bot.store import Store, writes
 
 _INDEX_LINE_ANYWHERE = re.compile(r"^\s*index\s+\d{4}\s*$", re.I | re.M)
@@ -23,10 +24,13 @@ _HEADING_LINE_ANYWHERE = re.compile(
 
 
 def detect_kind(text: str) -> str:
-    """``"csv"``, ``"profile"``, ``"aliases"`` or ``"unknown"``, by content alone."""
+    """``"csv"``, ``"vdem"``, ``"profile"``, ``"aliases"`` or ``"unknown"``, by content
+    alone."""
     first = text.lstrip("\ufeff").split("\n", 1)[0]
     if first.count(";") >= 3:
         return "csv"
+    if looks_like_vdem(first):
+        return "vdem"
     if re.match(r"\s*alias\s*,", first, re.I):
         return "aliases"
     if _INDEX_LINE_ANYWHERE.search(text) or _HEADING_LINE_ANYWHERE.search(text):
@@ -59,20 +63,26 @@ def import_paths(
         kind = detect_kind(text)
         if kind == "unknown":
             raise ImportFailed(
-                path, 1, 1, "neither an RSF index CSV (';'-separated), a profile page "
-                "('Index YYYY' block) nor an alias list (alias,code,lang)"
+                path, 1, 1, "neither an RSF index CSV (';'-separated), a V-Dem CSV "
+                "(country_text_id,…), a profile page ('Index YYYY' block) nor an alias list "
+                "(alias,code,lang)"
             )
         items.append((path, kind, text, data))
     # Parse everything before touching the database: most refusals cost no lock at all.
     parsed_csv = [(p, parse_index_csv(p, t), d) for p, k, t, d in items if k == "csv"]
     parsed_profiles = [(p, parse_profile(p, t), d) for p, k, t, d in items if k == "profile"]
     parsed_aliases = [(p, parse_aliases_csv(p, t), d) for p, k, t, d in items if k == "aliases"]
+    parsed_vdem = [(p, parse_vdem_csv(p, t), d) for p, k, t, d in items if k == "vdem"]
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     reports: list[ImportReport] = []
     with store.write() as conn:
         for path, index, data in parsed_csv:
             report = ImportReport(str(path), "csv", year=index.year)
             store_index(conn, index, report)
+            reports.append(record(conn, report, data, stamp))
+        for path, vdem, data in parsed_vdem:  # the whole V-Dem table: the last file wins
+            report = ImportReport(str(path), "vdem", year=vdem.latest)
+            store_vdem(conn, vdem, report)
             reports.append(record(conn, report, data, stamp))
         for path, profile, data in parsed_profiles:
             code = profile_country(conn, path, profile, country)

@@ -99,6 +99,9 @@ def status_lines(status: Status, path: Path) -> list[str]:
     lines.append(f"profiles: {len(status.profiles)}" + (f" ({listed}{more})" if listed else ""))
     total = sum(n for _, n in status.aliases)
     lines.append(f"aliases: {total} (" + ", ".join(f"{s} {n}" for s, n in status.aliases) + ")")
+    rows, countries, first, latest = status.vdem
+    lines.append(f"vdem: {rows} rows, {countries} countries, {first}–{latest}" if rows
+                 else "vdem: none")
     lines.append("last imports:")
     for record in status.imports:
         what = " ".join(str(x) for x in (record.kind, record.year, record.code) if x)

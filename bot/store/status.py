@@ -24,6 +24,8 @@ class Status:
     aliases: list[tuple[str, int]]  # (source, count)
     imports: list[ImportRecord]  # newest first
     subscribed_chats: int
+    # V-Dem: rows, countries, first and latest year (None, None without V-Dem data)
+    vdem: tuple[int, int, int | None, int | None] = (0, 0, None, None)
 
 
 def read_status(conn: sqlite3.Connection, imports: int = 5) -> Status:
@@ -59,6 +61,9 @@ def read_status(conn: sqlite3.Connection, imports: int = 5) -> Status:
         subscribed_chats=int(
             conn.execute("SELECT count(DISTINCT chat_id) FROM subscriptions").fetchone()[0]
         ),
+        vdem=conn.execute(
+            'SELECT count(*), count(DISTINCT "code"), min("year"), max("year") FROM "vdem"'
+        ).fetchone(),
     )
 
 

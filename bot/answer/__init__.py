@@ -1,9 +1,10 @@
 """Query → Answer: the only reader of the store on the question path.
 
 One module per kind of answer (:mod:`.profile`, :mod:`.compare`, :mod:`.ranking`,
-:mod:`.search`, :mod:`.chart`, :mod:`.alert`), the kinds themselves in :mod:`.kinds`, and
-the one rule for which year an answer shows in :mod:`.years`.  An answer holds figures and
-texts, never markup: ``render`` turns it into messages.
+:mod:`.search`, :mod:`.chart`, :mod:`.alert`; the analytical ones through :mod:`.analysis`;
+V-Dem's through :mod:`.vdem`), the kinds themselves in :mod:`.kinds`, and the one rule for
+which year an answer shows in :mod:`.years` (V-Dem's in :mod:`.vdem_figures`).  An answer
+holds figures and texts, never markup: ``render`` turns it into messages.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from bot.answer.chart import chart
 from bot.answer.compare import compare, indicator_order
 from bot.answer.kinds import (
     AggregateAnswer,
+    AgreeAnswer,
+    AgreeRow,
     AlertAnswer,
     Answer,
     BandAnswer,
@@ -29,17 +32,27 @@ from bot.answer.kinds import (
     RankingAnswer,
     SearchAnswer,
     SearchHit,
+    Standing,
+    VdemChartAnswer,
+    VdemContext,
+    VdemHistoryAnswer,
+    VdemNote,
+    VdemRankingAnswer,
+    VdemYearAnswer,
     WhyAnswer,
     YearNote,
 )
 from bot.answer.profile import profile
 from bot.answer.ranking import ranking
 from bot.answer.search import search
+from bot.answer.vdem import asks_vdem, second_source
 from bot.query import Intent, Query
 from bot.store import Snapshot, Store
 
 __all__ = [
     "AggregateAnswer",
+    "AgreeAnswer",
+    "AgreeRow",
     "AlertAnswer",
     "Answer",
     "BandAnswer",
@@ -55,6 +68,13 @@ __all__ = [
     "RankingAnswer",
     "SearchAnswer",
     "SearchHit",
+    "Standing",
+    "VdemChartAnswer",
+    "VdemContext",
+    "VdemHistoryAnswer",
+    "VdemNote",
+    "VdemRankingAnswer",
+    "VdemYearAnswer",
     "WhyAnswer",
     "YearNote",
     "alert",
@@ -72,6 +92,8 @@ def answer(query: Query, snapshot: Snapshot, store: Store | None = None) -> Answ
         return search(query, snapshot, store)
     if query.intent == Intent.RANKING and query.ranking is not None:
         return ranking(query, snapshot)
+    if asks_vdem(query):  # the second source: V-Dem's media indicators
+        return second_source(query, snapshot)
     analysed = analytical(query, snapshot)  # aggregates, bands, movers, why, explain
     if analysed is not None:
         return analysed

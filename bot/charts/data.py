@@ -11,6 +11,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
+from bot.charts.vdem_data import ScatterChart, ScatterKey, VdemChartKey, VdemHistoryChart
 from bot.domain import INDICATORS, MAX_COMPARE, RSF_INDEX_URL, country_url
 from bot.i18n import country_name
 from bot.store import Snapshot
@@ -171,5 +172,5 @@ class MoversChart:
 
 
 #: Any picture a reply can carry.
-Picture = ChartData | MoversChart
-PictureKey = ChartKey | MoversKey
+Picture = ChartData | MoversChart | VdemHistoryChart | ScatterChart
+PictureKey = ChartKey | MoversKey | VdemChartKey | ScatterKey

@@ -372,3 +372,19 @@ def test_v_dem_deep_links_round_trip() -> None:
         link = button_data.as_deep_link(data)
         assert re.fullmatch(r"[A-Za-z0-9_-]{1,64}", link)
         assert button_data.deep_link(link) == button_data.decode(data)
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("are journalists safe in Kazakhstan?", "harassment of journalists"),
+    ("безопасно ли журналистам в Казахстане?", "преследование журналистов"),
+])
+def test_a_topic_question_in_words_adds_its_v_dem_measure(pipeline: Pipeline, question: str,
+                                                         words: str) -> None:
+    """Topics are understood already: the safety question brings harassment of journalists."""
+    reply = pipeline.ask(question)
+    assert reply.query.topic == "safety"
+    line = next(line for line in text_of(reply).splitlines() if line.startswith("🔎 V-Dem"))
+    russian = reply.query.lang == "ru"
+    assert f"{words} {figure('KAZ', LATEST, HARASSMENT)} " \
+           f"({place('KAZ', LATEST, HARASSMENT, 'ru' if russian else 'en')})" in line
+    assert "censorship" not in line and "цензур" not in line

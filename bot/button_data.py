@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.charts.data import ChartData, MoversChart, Picture
-from bot.charts.vdem_data import ScatterChart
 from bot.digits import ascii_int
 from bot.domain import (
     INDICATORS,
@@ -257,6 +256,8 @@ def picture_link(data: Picture) -> str:
     """The deep-link payload that draws a chart again (an inline card opening it)."""
     if isinstance(data, ChartData):
         return "chart_" + "_".join(c.code for c in data.countries)
+    from bot.charts.vdem_data import ScatterChart  # loaded with V-Dem's first answer
+
     if isinstance(data, ScatterChart):
         s = data.key
         return as_deep_link(vdem("scatter", s.measure, s.labelled, s.vdem_year, chart=True))

@@ -16,7 +16,8 @@ import vdem_source as vdem
 from fakebotapi import parse_html
 
 from bot import button_data
-from bot.answer import MessageAnswer, MessageKind, VdemChartAnswer
+from bot.answer import MessageAnswer, MessageKind
+from bot.answer.vdem_kinds import VdemChartAnswer
 from bot.charts.vdem_data import ScatterChart, VdemHistoryChart
 from bot.pipeline import Pipeline
 from bot.query import Intent, Query, Witness

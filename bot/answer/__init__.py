@@ -15,8 +15,6 @@ from bot.answer.chart import chart
 from bot.answer.compare import compare, indicator_order
 from bot.answer.kinds import (
     AggregateAnswer,
-    AgreeAnswer,
-    AgreeRow,
     AlertAnswer,
     Answer,
     BandAnswer,
@@ -32,27 +30,18 @@ from bot.answer.kinds import (
     RankingAnswer,
     SearchAnswer,
     SearchHit,
-    Standing,
-    VdemChartAnswer,
-    VdemContext,
-    VdemHistoryAnswer,
-    VdemNote,
-    VdemRankingAnswer,
-    VdemYearAnswer,
     WhyAnswer,
     YearNote,
 )
 from bot.answer.profile import profile
 from bot.answer.ranking import ranking
 from bot.answer.search import search
-from bot.answer.vdem import asks_vdem, second_source
+from bot.answer.standing import Standing, VdemContext
 from bot.query import Intent, Query
 from bot.store import Snapshot, Store
 
 __all__ = [
     "AggregateAnswer",
-    "AgreeAnswer",
-    "AgreeRow",
     "AlertAnswer",
     "Answer",
     "BandAnswer",
@@ -69,12 +58,7 @@ __all__ = [
     "SearchAnswer",
     "SearchHit",
     "Standing",
-    "VdemChartAnswer",
     "VdemContext",
-    "VdemHistoryAnswer",
-    "VdemNote",
-    "VdemRankingAnswer",
-    "VdemYearAnswer",
     "WhyAnswer",
     "YearNote",
     "alert",
@@ -92,7 +76,10 @@ def answer(query: Query, snapshot: Snapshot, store: Store | None = None) -> Answ
         return search(query, snapshot, store)
     if query.intent == Intent.RANKING and query.ranking is not None:
         return ranking(query, snapshot)
-    if asks_vdem(query):  # the second source: V-Dem's media indicators
+    if query.intent == Intent.VDEM or (query.intent == Intent.CHART and query.witness):
+        # The second source, V-Dem: its modules load with its first question.
+        from bot.answer.vdem import second_source
+
         return second_source(query, snapshot)
     analysed = analytical(query, snapshot)  # aggregates, bands, movers, why, explain
     if analysed is not None:

@@ -13,16 +13,10 @@ import statistics
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from bot.answer.kinds import (
-    AgreeAnswer,
-    AgreeRow,
-    MessageAnswer,
-    MessageKind,
-    Standing,
-    VdemChartAnswer,
-    VdemNote,
-)
+from bot.answer.kinds import MessageAnswer, MessageKind
+from bot.answer.standing import Standing
 from bot.answer.vdem_figures import measures_of
+from bot.answer.vdem_kinds import AgreeAnswer, AgreeRow, VdemChartAnswer, VdemNote
 from bot.charts.vdem_data import ScatterChart, ScatterKey, ScatterPoint
 from bot.domain import SCALE_OLD, VDEM_INDICATOR, VDEM_MEASURES, index_covering, scale_of
 from bot.i18n import country_name

@@ -8,38 +8,19 @@ RSF and V-Dem side by side is :mod:`.agree`; the pictures are :mod:`.vdem_chart`
 from __future__ import annotations
 
 from bot.answer.agree import agree, scatter
-from bot.answer.kinds import (
-    Answer,
-    MessageAnswer,
-    MessageKind,
-    Standing,
-    VdemHistoryAnswer,
-    VdemRankingAnswer,
-    VdemYearAnswer,
-)
+from bot.answer.kinds import Answer, MessageAnswer, MessageKind
+from bot.answer.standing import Standing
 from bot.answer.vdem_chart import history_chart
-from bot.answer.vdem_figures import (
-    entity,
-    measures_of,
-    places,
-    rated,
-    since_year,
-    standing,
-    vdem_year,
-)
+from bot.answer.vdem_figures import entity, measures_of, places, rated, standing
+from bot.answer.vdem_kinds import VdemHistoryAnswer, VdemRankingAnswer, VdemYearAnswer
+from bot.answer.vdem_years import since_year, vdem_year
 from bot.domain import MAX_COMPARE, MAX_RANKING, VDEM_HEADLINE, VDEM_MEASURES
 from bot.query import Intent, Query, Witness
 from bot.store import Country, Snapshot
 
 
-def asks_vdem(query: Query) -> bool:
-    """Whether the question is for V-Dem: intent vdem, or a chart of a V-Dem measure."""
-    return query.intent == Intent.VDEM or (
-        query.intent == Intent.CHART and query.witness is not None)
-
-
 def second_source(query: Query, snapshot: Snapshot) -> Answer:
-    """The answer to a V-Dem question (call when :func:`asks_vdem`)."""
+    """The answer to a V-Dem question: intent vdem, or a chart of a V-Dem measure."""
     latest = snapshot.latest_year
     span = snapshot.vdem.span()
     if span is None:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import statistics
 
-from bot.answer.kinds import MessageAnswer, MessageKind, VdemChartAnswer
-from bot.answer.vdem_figures import measures_of, places, since_year
+from bot.answer.kinds import MessageAnswer, MessageKind
+from bot.answer.vdem_figures import measures_of, places
+from bot.answer.vdem_kinds import VdemChartAnswer
+from bot.answer.vdem_years import since_year
 from bot.charts.vdem_data import VdemChartKey, VdemHistoryChart, VdemLine
 from bot.domain import MAX_COMPARE, year_covered
 from bot.i18n import country_name

@@ -1,16 +1,17 @@
-"""What every V-Dem answer shares: which measures a question is about, which year V-Dem
-shows (the one rule), and where a country stands among every country V-Dem rates.
+"""What every V-Dem answer shares, the country card's line included: which measures a
+question is about, and where a country stands among every country V-Dem rates.
 
-Places are computed once per snapshot, year and measure, then read from memory.
+Places are computed once per snapshot, year and measure, then read from memory.  (Which
+year a V-Dem answer shows is :mod:`.vdem_years`.)
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
-from bot.answer.kinds import Standing, VdemContext, VdemNote
+from bot.answer.standing import Standing, VdemContext
 from bot.domain import TOPIC_VDEM, VDEM_HEADLINE, VDEM_MEASURES, VDEM_PART_ONLY
-from bot.query import Query, Witness
+from bot.query import Witness
 from bot.store import Country, Snapshot, VdemRow
 
 
@@ -21,26 +22,6 @@ def measures_of(witness: Witness | None, topic: str | None,
     if witness is not None and witness.measure in VDEM_MEASURES:
         return (witness.measure,)
     return TOPIC_VDEM.get(topic or "", fallback)
-
-
-def vdem_year(query: Query, span: tuple[int, int]) -> tuple[int, VdemNote | None]:
-    """The year V-Dem shows: the year named if V-Dem has it, else the nearest it has (with
-    a note saying so); V-Dem's latest year when none is named.  V-Dem's years are the
-    years described."""
-    asked = query.year
-    if asked is None:
-        return span[1], None
-    shown = min(max(asked, span[0]), span[1])
-    return shown, None if shown == asked else VdemNote(asked, shown, span)
-
-
-def since_year(query: Query, span: tuple[int, int]) -> tuple[int, VdemNote | None]:
-    """Where a history starts: the year asked ("since 1990") within V-Dem's years, else
-    V-Dem's first."""
-    if query.since is None:
-        return span[0], None
-    shown = min(max(query.since, span[0]), span[1])
-    return shown, None if shown == query.since else VdemNote(query.since, shown, span)
 
 
 def places(snapshot: Snapshot, year: int, measure: str) -> tuple[dict[str, int], int]:

@@ -10,9 +10,6 @@ from bot.cache import LRU
 from bot.charts.data import ChartData, MoversChart, Picture, PictureKey
 from bot.charts.draw import render_png
 from bot.charts.draw_movers import render_movers_png
-from bot.charts.draw_scatter import render_scatter_png
-from bot.charts.draw_vdem import render_vdem_png
-from bot.charts.vdem_data import ScatterChart
 
 #: Pictures kept (each 60–120 KB).
 CACHE_SIZE = 128
@@ -26,9 +23,19 @@ def png_for(data: Picture, cache: LRU[PictureKey, bytes]) -> bytes:
             png = render_png(data)
         elif isinstance(data, MoversChart):
             png = render_movers_png(data)
-        elif isinstance(data, ScatterChart):
-            png = render_scatter_png(data)
         else:
-            png = render_vdem_png(data)
+            png = _vdem_png(data)
         cache.put(data.key, png)
     return png
+
+
+def _vdem_png(data: Picture) -> bytes:
+    """A V-Dem picture (its modules load when V-Dem is first drawn, not at start-up)."""
+    from bot.charts.draw_scatter import render_scatter_png
+    from bot.charts.draw_vdem import render_vdem_png
+    from bot.charts.vdem_data import ScatterChart, VdemHistoryChart
+
+    if isinstance(data, ScatterChart):
+        return render_scatter_png(data)
+    assert isinstance(data, VdemHistoryChart)
+    return render_vdem_png(data)

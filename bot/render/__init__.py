@@ -37,7 +37,6 @@ from bot.render.output import Button, Rendered
 from bot.render.profile import render_profile
 from bot.render.ranking import render_ranking
 from bot.render.search import render_search
-from bot.render.vdem import render_second_source
 
 __all__ = [
     "MAX_MESSAGE",
@@ -69,8 +68,9 @@ def render(answer: Answer, lang: str = "en") -> Rendered:
     analysed = render_analytical(answer, lang)  # aggregates, bands, movers, why, explain
     if analysed is not None:
         return analysed
-    second = render_second_source(answer, lang)  # V-Dem, and RSF beside V-Dem
-    if second is not None:
-        return second
-    assert isinstance(answer, MessageAnswer)
-    return render_message(answer, lang)
+    if isinstance(answer, MessageAnswer):
+        return render_message(answer, lang)
+    # The rest are V-Dem's answers (and RSF beside V-Dem): loaded when first shown.
+    from bot.render.vdem import render_second_source
+
+    return render_second_source(answer, lang)

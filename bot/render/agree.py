@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 from bot import button_data
-from bot.answer import AgreeAnswer, AgreeRow
+from bot.answer.vdem_kinds import AgreeAnswer, AgreeRow
 from bot.domain import RSF_INDEX_URL, SCALE_CURRENT, country_url, index_label, scale_of
 from bot.i18n import country_name, fmt_place, fmt_score, name, t
 from bot.render import vdem_words as words

@@ -7,9 +7,9 @@ from __future__ import annotations
 import html
 
 from bot import button_data
-from bot.answer import (
-    Answer,
-    Standing,
+from bot.answer import Answer, Standing
+from bot.answer.vdem_kinds import (
+    AgreeAnswer,
     VdemChartAnswer,
     VdemHistoryAnswer,
     VdemRankingAnswer,
@@ -28,10 +28,8 @@ from bot.store import Country
 _MISSING = "—"
 
 
-def render_second_source(answer: Answer, lang: str) -> Rendered | None:
-    """The messages of a V-Dem answer, or None for any other kind."""
-    from bot.answer import AgreeAnswer
-
+def render_second_source(answer: Answer, lang: str) -> Rendered:
+    """The messages of a V-Dem answer (or RSF beside V-Dem)."""
     if isinstance(answer, VdemHistoryAnswer):
         return _history(answer, lang)
     if isinstance(answer, VdemYearAnswer):
@@ -40,9 +38,8 @@ def render_second_source(answer: Answer, lang: str) -> Rendered | None:
         return _ranking(answer, lang)
     if isinstance(answer, AgreeAnswer):
         return render_agree(answer, lang)
-    if isinstance(answer, VdemChartAnswer):
-        return render_vdem_chart(answer, lang)
-    return None
+    assert isinstance(answer, VdemChartAnswer), type(answer)
+    return render_vdem_chart(answer, lang)
 
 
 def _cell(standing: Standing) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import html
 
 from bot import button_data
-from bot.answer import Standing, VdemChartAnswer
+from bot.answer import Standing
+from bot.answer.vdem_kinds import VdemChartAnswer
 from bot.charts.vdem_data import ScatterChart, VdemHistoryChart
 from bot.domain import RSF_INDEX_URL, VDEM_URL, index_label, vdem_scale
 from bot.i18n import flag, fmt_place, fmt_score, fmt_vdem, name, t

@@ -5,11 +5,15 @@ shows a V-Dem figure without them."""
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
-from bot.answer import Standing, VdemContext, VdemNote
+from bot.answer import Standing, VdemContext
 from bot.domain import VDEM_CREDIT, VDEM_URL, vdem_scale
 from bot.i18n import country_name, fmt_place, fmt_vdem, name, t
 from bot.store import Country
+
+if TYPE_CHECKING:  # V-Dem's answers load with the first V-Dem question
+    from bot.answer.vdem_kinds import VdemNote
 
 
 def value(standing: Standing, lang: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.domain import VDEM_MEASURES, vdem_scale
 from bot.importer.errors import ImportFailed
-from bot.importer.fields import column, field_starts, parse_number
+from bot.importer.fields import column, field_starts
 from bot.importer.report import ImportReport
 from bot.store import writes
 
@@ -30,6 +30,8 @@ _BOUNDS = {"index": (0.0, 1.0), "latent": (-6.0, 6.0), "percent": (0.0, 100.0)}
 #: V-Dem's years start in 1789; a year past this is a typo.
 _YEARS = (1789, 2100)
 _MISSING = ("", "NA", "NaN")
+_YEAR = re.compile(r"\d{4}")
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 
 
 def looks_like_vdem(first_line: str) -> bool:
@@ -66,7 +68,17 @@ def parse_vdem_csv(path: Path, text: str) -> ParsedVdem:
         raise ImportFailed(path, 1, 1, "not the V-Dem columns the bot reads: no "
                            + ", ".join(repr(m) for m in missing))
     where = {name: header.index(name) for name in wanted}
+    at_code, at_name, at_year = where[CODE], where[NAME], where[YEAR]
+    # Each measure's column and the values its scale allows, looked up once.
+    checks = [(m, where[m], *_BOUNDS[vdem_scale(m)]) for m in VDEM_MEASURES]
     width = len(header)
+
+    def fail(line: int, index: int, reason: str) -> ImportFailed:
+        """A refusal pointing at the field's own line and column (found only then)."""
+        text_line = lines[line - 1]
+        return ImportFailed(path, line, column(text_line, field_starts(text_line, ","), index),
+                            reason)
+
     rows: list[dict[str, object]] = []
     seen: dict[tuple[str, int], int] = {}
     end = reader.line_num
@@ -75,44 +87,34 @@ def parse_vdem_csv(path: Path, text: str) -> ParsedVdem:
             line, end = end + 1, reader.line_num
             if not any(f.strip() for f in fields):
                 continue
-
-            def fail(index: int, reason: str, line: int = line) -> ImportFailed:
-                text_line = lines[line - 1]
-                return ImportFailed(path, line, column(text_line, field_starts(text_line, ","),
-                                                       index), reason)
-
             if len(fields) != width:
-                raise fail(min(len(fields), width),
+                raise fail(line, min(len(fields), width),
                            f"row has {len(fields)} fields, the header has {width}")
-            code = fields[where[CODE]].strip()
+            code = fields[at_code].strip()
             if not _VDEM_CODE.fullmatch(code):
-                raise fail(where[CODE], f"{code!r} is not a country code")
-            year_text = fields[where[YEAR]].strip()
-            if not re.fullmatch(r"\d{4}", year_text) or not (
-                    _YEARS[0] <= int(year_text) <= _YEARS[1]):
-                raise fail(where[YEAR], f"year {year_text!r} is not a year")
+                raise fail(line, at_code, f"{code!r} is not a country code")
+            year_text = fields[at_year].strip()
+            if not _YEAR.fullmatch(year_text) or not _YEARS[0] <= int(year_text) <= _YEARS[1]:
+                raise fail(line, at_year, f"year {year_text!r} is not a year")
             year = int(year_text)
             if (code, year) in seen:
-                raise fail(where[CODE], f"{code} {year} appears twice (first on line "
-                                        f"{seen[(code, year)]})")
+                raise fail(line, at_code,
+                           f"{code} {year} appears twice (first on line {seen[(code, year)]})")
             seen[(code, year)] = line
-            name = fields[where[NAME]].strip()
+            name = fields[at_name].strip()
             if not name:
-                raise fail(where[NAME], "no country name")
+                raise fail(line, at_name, "no country name")
             row: dict[str, object] = {"code": code, "year": year, "name": name}
-            for measure in VDEM_MEASURES:
-                raw = fields[where[measure]].strip()
+            for measure, index, low, high in checks:
+                raw = fields[index].strip()
                 if raw in _MISSING:
                     row[measure] = None
                     continue
-                value = _number(raw)
-                if value is None:
-                    column_at = column(lines[line - 1],
-                                       field_starts(lines[line - 1], ","), where[measure])
-                    value = parse_number(path, line, column_at, raw, measure)  # raises
-                low, high = _BOUNDS[vdem_scale(measure)]
+                if not _DECIMAL.fullmatch(raw):  # V-Dem writes "." decimals, nothing else
+                    raise fail(line, index, f"{measure} {raw!r} is not a number")
+                value = float(raw)
                 if not low <= value <= high:
-                    raise fail(where[measure], f"{measure} {raw} is outside {low:g}..{high:g}")
+                    raise fail(line, index, f"{measure} {raw} is outside {low:g}..{high:g}")
                 row[measure] = value
             rows.append(row)
     except csv.Error as exc:
@@ -120,14 +122,6 @@ def parse_vdem_csv(path: Path, text: str) -> ParsedVdem:
     if not rows:
         raise ImportFailed(path, 2, 1, "the file has a header but no rows")
     return ParsedVdem(rows, max(int(str(r["year"])) for r in rows))
-
-
-_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
-
-
-def _number(text: str) -> float | None:
-    """A plain decimal (the usual case, read fast), or None to let the full check explain."""
-    return float(text) if _DECIMAL.fullmatch(text) else None
 
 
 def store_vdem(conn: sqlite3.Connection, parsed: ParsedVdem, report: ImportReport) -> None:

@@ -59,6 +59,7 @@ def history(query: Query, snapshot: Snapshot, countries: list[Country],
     if len(shown) > 1:
         measures = measures[:1]
     first, note = since_year(query, span)
+    snapshot.vdem.preload()  # every year's places are needed
     records = {c.code: {row.year: row for row in snapshot.vdem.country(c.code)} for c in shown}
     starts = min(min(by_year) for by_year in records.values())
     rows = []

@@ -76,11 +76,6 @@ def answer(query: Query, snapshot: Snapshot, store: Store | None = None) -> Answ
         return search(query, snapshot, store)
     if query.intent == Intent.RANKING and query.ranking is not None:
         return ranking(query, snapshot)
-    if query.intent == Intent.VDEM or (query.intent == Intent.CHART and query.witness):
-        # The second source, V-Dem: its modules load with its first question.
-        from bot.answer.vdem import second_source
-
-        return second_source(query, snapshot)
     analysed = analytical(query, snapshot)  # aggregates, bands, movers, why, explain
     if analysed is not None:
         return analysed
@@ -91,6 +86,11 @@ def answer(query: Query, snapshot: Snapshot, store: Store | None = None) -> Answ
             for word, near in query.unplaced
         )
         return MessageAnswer(query, MessageKind.UNPLACED, latest=latest, unplaced=named)
+    if query.intent == Intent.VDEM or (query.intent == Intent.CHART and query.witness):
+        # The second source, V-Dem: its modules load with its first question.
+        from bot.answer.vdem import second_source
+
+        return second_source(query, snapshot)
     if query.intent == Intent.CHART:
         if countries:
             return chart(query, snapshot, countries)

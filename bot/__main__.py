@@ -48,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
 
     data = sub.add_parser("data", help="operator commands for the database")
     data_sub = data.add_subparsers(dest="data_command", required=True)
-    imp = data_sub.add_parser("import", help="import RSF CSVs, profile pages or aliases")
+    imp = data_sub.add_parser("import",
+                              help="import RSF CSVs, V-Dem CSVs, profile pages or aliases")
     imp.add_argument("files", nargs="+", type=Path)
     imp.add_argument("--country", help="RSF code of a profile page's country (e.g. KAZ)")
     imp.add_argument("--force", action="store_true",

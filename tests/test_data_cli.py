@@ -7,6 +7,8 @@ start builds the database at the default location, even with two processes at on
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import random
 import shutil
@@ -25,6 +27,7 @@ from bot.importer import read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CSV_DIR = ROOT / "data" / "csv"
+DATA = ROOT / "data"
 PROFILE = ROOT / "data" / "profiles" / "kaz_2024.txt"
 SHIPPED_CSVS = sorted(CSV_DIR.glob("*.csv"))
 
@@ -285,8 +288,13 @@ def test_status_prints_years_countries_profiles_aliases_and_last_imports(db: Pat
     assert lines[3] == "countries: 189"
     assert lines[4] == "profiles: 1 (KAZ 2024)"
     assert lines[5].startswith("aliases: ") and "rsf " in lines[5] and "iso " in lines[5]
-    assert lines[6] == "last imports:"
-    latest = lines[7:]
+    vdem = list(csv.DictReader(io.StringIO((DATA / "vdem" / "vdem_media_v14.csv").read_text(
+        encoding="utf-8"))))
+    years = sorted({int(row["year"]) for row in vdem})
+    assert lines[6] == (f"vdem: {len(vdem)} rows, {len({r['country_text_id'] for r in vdem})} "
+                        f"countries, {years[0]}–{years[-1]}")
+    assert lines[7] == "last imports:"
+    latest = lines[8:]
     assert 1 <= len(latest) <= 5
     assert any("kaz_2024.txt  profile 2024 KAZ: 7 rows, 7 added" in line for line in latest)
     assert any("2026.csv  csv 2026: 180 rows, 180 added" in line for line in latest)

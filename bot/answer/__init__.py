@@ -1,9 +1,10 @@
 """Query → Answer: the only reader of the store on the question path.
 
 One module per kind of answer (:mod:`.profile`, :mod:`.compare`, :mod:`.ranking`,
-:mod:`.search`, :mod:`.chart`, :mod:`.alert`), the kinds themselves in :mod:`.kinds`, and
-the one rule for which year an answer shows in :mod:`.years`.  An answer holds figures and
-texts, never markup: ``render`` turns it into messages.
+:mod:`.search`, :mod:`.chart`, :mod:`.alert`; the analytical ones through :mod:`.analysis`;
+V-Dem's through :mod:`.vdem`), the kinds themselves in :mod:`.kinds`, and the one rule for
+which year an answer shows in :mod:`.years` (V-Dem's in :mod:`.vdem_figures`).  An answer
+holds figures and texts, never markup: ``render`` turns it into messages.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from bot.answer.kinds import (
 from bot.answer.profile import profile
 from bot.answer.ranking import ranking
 from bot.answer.search import search
+from bot.answer.standing import Standing, VdemContext
 from bot.query import Intent, Query
 from bot.store import Snapshot, Store
 
@@ -55,6 +57,8 @@ __all__ = [
     "RankingAnswer",
     "SearchAnswer",
     "SearchHit",
+    "Standing",
+    "VdemContext",
     "WhyAnswer",
     "YearNote",
     "alert",
@@ -82,6 +86,11 @@ def answer(query: Query, snapshot: Snapshot, store: Store | None = None) -> Answ
             for word, near in query.unplaced
         )
         return MessageAnswer(query, MessageKind.UNPLACED, latest=latest, unplaced=named)
+    if query.intent == Intent.VDEM or (query.intent == Intent.CHART and query.witness):
+        # The second source, V-Dem: its modules load with its first question.
+        from bot.answer.vdem import second_source
+
+        return second_source(query, snapshot)
     if query.intent == Intent.CHART:
         if countries:
             return chart(query, snapshot, countries)

@@ -16,7 +16,7 @@ _LIST_AT_MOST = 12
 @dataclass
 class ImportReport:
     file: str
-    kind: str  # "csv" | "profile" | "aliases"
+    kind: str  # "csv" | "vdem" | "profile" | "aliases"
     year: int | None = None
     code: str | None = None
     rows: int = 0

@@ -8,7 +8,8 @@ this package returns, so escaping and Telegram's limits are handled once:
 * one module per kind of answer: :mod:`.profile`, :mod:`.compare`, :mod:`.ranking`,
   :mod:`.search`, :mod:`.chart`, :mod:`.alert`, :mod:`.messages`, and the analytical ones
   (:mod:`.analysis` says which: :mod:`.aggregates`, :mod:`.bands`, :mod:`.movers`,
-  :mod:`.why`, :mod:`.explain`);
+  :mod:`.why`, :mod:`.explain`) and V-Dem's (:mod:`.vdem`, :mod:`.agree`,
+  :mod:`.vdem_chart`, all writing figures through :mod:`.vdem_words`);
 * :mod:`.fixed` — texts that answer no question (/about, /topics, operator output).
 
 Buttons carry callback data from :mod:`bot.button_data`, always within 64 bytes.
@@ -67,5 +68,9 @@ def render(answer: Answer, lang: str = "en") -> Rendered:
     analysed = render_analytical(answer, lang)  # aggregates, bands, movers, why, explain
     if analysed is not None:
         return analysed
-    assert isinstance(answer, MessageAnswer)
-    return render_message(answer, lang)
+    if isinstance(answer, MessageAnswer):
+        return render_message(answer, lang)
+    # The rest are V-Dem's answers (and RSF beside V-Dem): loaded when first shown.
+    from bot.render.vdem import render_second_source
+
+    return render_second_source(answer, lang)

@@ -8,7 +8,7 @@ import html
 from bot import button_data
 from bot.answer import MessageAnswer, MessageKind
 from bot.i18n import country_name, flag, t
-from bot.query import Intent
+from bot.query import Intent, Query
 from bot.render.fixed import not_understood
 from bot.render.html import MAX_ECHO, button_label, label, strip_tags
 from bot.render.output import Button, Rendered
@@ -20,23 +20,15 @@ _USAGE = {"compare": "usage_compare", "chart": "chart_usage"}
 def render_message(answer: MessageAnswer, lang: str) -> Rendered:
     query = answer.query
     if answer.kind == MessageKind.HELP:
-        text = t(lang, "help", latest=answer.latest or "") + t(lang, "help_more")
+        text = (t(lang, "help", latest=answer.latest or "") + t(lang, "help_more")
+                + t(lang, "help_vdem"))
         return Rendered([text], example_buttons(lang), strip_tags(text))
     if answer.kind == MessageKind.CLARIFY:
         word = (query.unknown or query.text)[:MAX_ECHO]
         names = ", ".join(label(c, lang) for c in answer.candidates)
         text = t(lang, "clarify", word=html.escape(word), names=names)
-        chart = query.intent == Intent.CHART
-        buttons = [
-            [
-                Button(
-                    button_label(c, lang),
-                    button_data.chart((c.code,), query.year) if chart
-                    else button_data.profile(c.code, query.year, query.topic),
-                )
-            ]
-            for c in answer.candidates
-        ]
+        buttons = [[Button(button_label(c, lang), _clarified(query, c.code))]
+                   for c in answer.candidates]
         return Rendered([text], buttons, strip_tags(text))
     if answer.kind == MessageKind.UNPLACED:
         text = not_understood([(w, list(near)) for w, near in answer.unplaced], lang)
@@ -55,9 +47,26 @@ def render_message(answer: MessageAnswer, lang: str) -> Rendered:
         text = t(lang, "need_country", example=t(lang, "example_country"))
     elif answer.kind == MessageKind.NO_DATA:
         text = t(lang, "no_data")
+    elif answer.kind == MessageKind.NO_VDEM:
+        text = t(lang, "vdem_no_data")
+    elif answer.kind == MessageKind.NOT_RATED:
+        names = ", ".join(country_name(c.code, c.name_en, lang) for c in answer.candidates)
+        text = html.escape(t(lang, "vdem_not_rated", names=names), quote=False)
     else:
         text = t(lang, "none")
     return Rendered([text], [], strip_tags(text))
+
+
+def _clarified(query: Query, code: str) -> str:
+    """What a "did you mean" button asks: the question again, about that country."""
+    witness = query.witness
+    if witness is not None and (query.intent == Intent.VDEM or query.intent == Intent.CHART):
+        view = witness.view if witness.view in ("history", "agree") else "history"
+        return button_data.vdem(view, witness.measure, (code,), query.year, query.since,
+                                chart=query.intent == Intent.CHART)
+    if query.intent == Intent.CHART:
+        return button_data.chart((code,), query.year)
+    return button_data.profile(code, query.year, query.topic)
 
 
 def example_buttons(lang: str) -> list[list[Button]]:
@@ -75,4 +84,5 @@ def example_buttons(lang: str) -> list[list[Button]]:
         Button(t(lang, "example_good"), button_data.band("good", None)),
     ], [
         Button(t(lang, "example_method"), button_data.explain("method")),
+        Button(t(lang, "example_vdem"), button_data.vdem("history", None, ("KAZ",), since=1990)),
     ]]

@@ -25,6 +25,8 @@ class Status:
     imports: list[ImportRecord]  # newest first
     subscribed_chats: int
     alerts: dict[str, int]  # status → how many
+    # V-Dem: rows, countries, first and latest year (None, None without V-Dem data)
+    vdem: tuple[int, int, int | None, int | None] = (0, 0, None, None)
 
 
 def read_status(conn: sqlite3.Connection, imports: int = 5) -> Status:
@@ -62,6 +64,9 @@ def read_status(conn: sqlite3.Connection, imports: int = 5) -> Status:
         ),
         alerts={str(status): int(n) for status, n in
                 conn.execute("SELECT status, count(*) FROM alerts GROUP BY status")},
+        vdem=conn.execute(
+            'SELECT count(*), count(DISTINCT "code"), min("year"), max("year") FROM "vdem"'
+        ).fetchone(),
     )
 
 

@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 #: Cache files kept; older ones are removed when a new one is written.
 MAX_FILES = 8
 _PREFIX = "understand-"
-#: The source that decides what the index holds: a change to any of it is a new index.
+#: The source that decides what the index holds (code and lexicon files): a change to any
+#: of it is a new index.
 _SOURCES = ("understand", "names.py", "domain.py", "index_cache.py")
 
 
@@ -49,7 +50,8 @@ def _code_version() -> bytes:
     package = Path(__file__).resolve().parent
     for name in _SOURCES:
         path = package / name
-        for source in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+        files = sorted([*path.rglob("*.py"), *path.rglob("*.toml")]) if path.is_dir() else [path]
+        for source in files:
             digest.update(source.read_bytes())
     return digest.digest()
 

@@ -43,7 +43,7 @@ GENERATED_SOURCES = frozenset({"cldr", "variant", "iso", "flag"})
 #: CLDR locales whose territory names become aliases.  The fourteen the bot must know
 #: (en fr es pt de ru uk kk ky uz tr ar fa zh) plus neighbours' and big languages.
 CLDR_LANGS: tuple[str, ...] = (
-    "en", "fr", "es", "pt", "de", "it", "pl", "nl", "ru", "uk", "be", "kk", "ky", "uz",
+    "en", "fr", "es", "pt", "de", "it", "pl", "nl", "ru", "uk", "be", "kk", "ky", "uz", "uz_Cyrl",
     "tg", "tk", "az", "hy", "ka", "tr", "ar", "fa", "zh", "ja", "ko",
 )  # fmt: skip
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.query import Query, Ranking
+from bot.query import Analysis, Query, Ranking
 
 
 @dataclass(frozen=True)
@@ -24,19 +24,31 @@ class Expected:
     search_terms: str | None = None
     candidates: tuple[str, ...] = ()
     unknown: str | None = None
-    lang: str | None = None  # checked only when given
+    analysis: Analysis | None = None
+    lang: str | None = None  # checked only when given, as are the four below
+    said_in: str | None = None  # the language the question is written in
+    help_topic: str | None = None
+    mentioned: tuple[str, ...] | None = None  # countries named in an everyday phrase
+    unplaced: tuple[str, ...] | None = None  # words naming no country, as written
     hint: str | None = field(default=None, compare=False)  # Telegram language code
+    chosen: str | None = field(default=None, compare=False)  # pressbot ask --lang
 
     def mismatches(self, query: Query) -> list[str]:
         """Fields where ``query`` differs from what is expected, as readable strings."""
         wrong = []
         for name in ("intent", "countries", "topic", "year", "since", "ranking",
-                     "search_terms", "candidates", "unknown"):  # fmt: skip
+                     "search_terms", "candidates", "unknown", "analysis"):  # fmt: skip
             want, got = getattr(self, name), getattr(query, name)
             if want != got:
                 wrong.append(f"{name}: expected {want!r}, got {got!r}")
-        if self.lang is not None and self.lang != query.lang:
-            wrong.append(f"lang: expected {self.lang!r}, got {query.lang!r}")
+        for name in ("lang", "said_in", "help_topic", "mentioned"):
+            want, got = getattr(self, name), getattr(query, name)
+            if want is not None and want != got:
+                wrong.append(f"{name}: expected {want!r}, got {got!r}")
+        if self.unplaced is not None:
+            got_words = tuple(word for word, _ in query.unplaced)
+            if self.unplaced != got_words:
+                wrong.append(f"unplaced: expected {self.unplaced!r}, got {got_words!r}")
         return wrong
 
 
@@ -76,6 +88,22 @@ def search(terms: str, *codes: str, **kw: object) -> Expected:
 
 def unsure(word: str, *codes: str, **kw: object) -> Expected:
     return Expected("profile", candidates=tuple(codes), unknown=word, **kw)  # type: ignore[arg-type]
+
+
+def analysis(intent: str, *codes: str, **kw: object) -> Expected:
+    """An analytical question (issue #11): ``kw`` holds the Analysis fields and any of
+    the query's own (year, since, topic, lang)."""
+    fields = {k: kw.pop(k) for k in list(kw) if k in Analysis.__dataclass_fields__}
+    return Expected(intent, tuple(codes), analysis=Analysis(**fields), **kw)  # type: ignore[arg-type]
+
+
+def helps(topic: str, **kw: object) -> Expected:
+    return Expected("help", help_topic=topic, **kw)  # type: ignore[arg-type]
+
+
+def everyday(*codes: str, **kw: object) -> Expected:
+    """A country named only in an everyday phrase: no question about it, offered."""
+    return Expected("none", mentioned=tuple(codes), **kw)  # type: ignore[arg-type]
 
 
 HELP = Expected("help")
@@ -667,6 +695,89 @@ PHRASINGS: list[tuple[str, Expected]] = [
     ("journalists killed in gaza", profile("PSE", topic="safety")),
     ("press freedom in georgia", profile("GEO")),
     ("Кыргызстан в 2020 и 2024", profile("KGZ", since=2020, lang="ru")),
+    # --- analytical questions (issue #11), read into bot.query.Analysis ---------------------
+    ("average score in Europe", analysis("aggregate", measure="mean",
+                                         region="europe_central_asia")),
+    ("world average 2026", analysis("aggregate", measure="mean", year=2026)),
+    ("median safety score in Africa 2024", analysis(
+        "aggregate", measure="median", indicator="safety", region="africa", topic="safety",
+        year=2024)),
+    ("how many countries are in a very serious situation",
+     analysis("aggregate", measure="count", band="very_serious")),
+    ("Kazakhstan in Central Asia", analysis(
+        "aggregate", "KAZ", measure="place", region="europe_central_asia",
+        subregion="central_asia")),
+    ("countries in a good situation 2025", analysis("band", band="good", year=2025)),
+    ("which countries are very serious in 2025",
+     analysis("band", band="very_serious", year=2025)),
+    ("biggest fallers this year", analysis("movers", direction="fall", year=2026)),
+    ("which countries rose most since 2022", analysis("movers", direction="rise", since=2022)),
+    ("biggest drop in safety", analysis("movers", direction="fall", indicator="safety",
+                                        topic="safety")),
+    ("who improved most in Africa", analysis("movers", direction="rise", region="africa")),
+    ("why did Kazakhstan fall?", analysis("why", "KAZ", direction="fall")),
+    ("why has Mexico risen in 2024", analysis("why", "MEX", direction="rise", year=2024)),
+    ("what does the economic indicator measure", analysis(
+        "explain", subject="indicator", indicator="economic", topic="economic")),
+    ("how is the index calculated", analysis("explain", subject="method")),
+    ("what is the press freedom index", analysis("explain", subject="index")),
+    ("who publishes the index", analysis("explain", subject="index")),
+    ("what does difficult situation mean", analysis("explain", subject="bands")),
+    ("can I compare old scores with new ones", analysis("explain", subject="comparability")),
+    ("worst for safety 2024", ranking("bottom", indicator="safety", topic="safety", year=2024)),
+    ("best legal framework", ranking(indicator="legal", topic="legal")),
+    ("Kazakhstan's political indicator since 2022",
+     profile("KAZ", topic="political", since=2022)),
+    ("средний балл в Европе", analysis("aggregate", measure="mean",
+                                       region="europe_central_asia", lang="ru")),
+    ("почему Казахстан упал?", analysis("why", "KAZ", direction="fall", lang="ru")),
+    ("какие страны в хорошей ситуации", analysis("band", band="good", lang="ru")),
+    ("сколько стран в очень серьёзной ситуации",
+     analysis("aggregate", measure="count", band="very_serious", lang="ru")),
+    ("что означает экономический показатель", analysis(
+        "explain", subject="indicator", indicator="economic", topic="economic", lang="ru")),
+    ("Durchschnitt in Afrika", analysis("aggregate", measure="mean", region="africa")),
+    ("warum ist Ungarn gefallen", analysis("why", "HUN", direction="fall")),
+    ("pourquoi la France a reculé", analysis("why", "FRA", direction="fall")),
+    ("¿por qué bajó México?", analysis("why", "MEX", direction="fall")),
+    ("Türkiye neden düştü", analysis("why", "TUR", direction="fall")),
+    ("为什么中国下降了", analysis("why", "CHN", direction="fall")),
+    ("Қазақстан неге құлады", analysis("why", "KAZ", direction="fall", lang="ru")),
+    # --- what the bot is asked about itself (help, by part) --------------------------------
+    ("what languages do you understand", helps("languages")),
+    ("can you make charts", helps("charts")),
+    ("how do subscriptions work", helps("subscriptions")),
+    ("how do I use you in a group", helps("groups")),
+    ("how does inline mode work", helps("inline")),
+    ("what else can you do", helps("general")),
+    ("give me some example questions", helps("examples")),
+    ("ты понимаешь по-казахски?", helps("languages", lang="ru")),
+    ("как подписаться на уведомления", helps("subscriptions", lang="ru")),
+    ("thank you, that helped", Expected("none")),
+    # --- a country word in an everyday phrase is no question about the country ------------
+    ("chile con carne", everyday("CHL")),
+    ("a guinea pig cage", everyday("GIN")),
+    ("my friend Jordan", everyday("JOR")),
+    ("weather in Turkey tomorrow", everyday("TUR")),
+    ("Jordan press", profile("JOR")),
+    ("Chile 2024", profile("CHL", year=2024)),
+    ("Chile", profile("CHL")),
+    # --- fixes of issue #11: longest names, RSF's joint entries, names not placed ----------
+    ("Democratic People's Republic of Korea", profile("PRK")),
+    ("People's Republic of China", profile("CHN")),
+    ("Serbia and Montenegro 2005", profile("SCG", year=2005)),
+    ("top 5 in Antarctica", ranking(limit=5, unplaced=("Antarctica",))),
+    ("compare Norway and Atlantis", profile("NOR", unplaced=("Atlantis",))),
+    # A question that shows no language of its own takes the one the reader chose
+    # (pressbot ask --lang); one written in a language keeps it.
+    ("Kazakhstan", profile("KAZ", lang="ru", chosen="ru")),
+    ("🇰🇿", profile("KAZ", lang="ru", chosen="ru")),
+    ("how free is the press in Kazakhstan", profile("KAZ", lang="en", chosen="ru")),
+    # The language a question is written in.
+    ("в Казахстане", profile("KAZ", said_in="ru")),
+    ("Pressefreiheit in Kasachstan", profile("KAZ", said_in="de")),
+    ("Қазақстандағы сөз бостандығы", profile("KAZ", said_in="kk", lang="ru")),
+    ("Oʻzbekistonda matbuot erkinligi", profile("UZB", said_in="uz")),
 ]
 
 # Ordinary messages that name no country, written without looking at the word lists: chit-

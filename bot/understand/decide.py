@@ -50,6 +50,12 @@ _PRESS = frozenset({Feature.CONTEXT, Feature.TOPIC, Feature.SEARCH, Feature.CHAR
                     Feature.YEAR_HISTORY, Feature.PLACE, Feature.POSITION,
                     Feature.RELATIVE})  # fmt: skip
 _ORDER = frozenset({Feature.COUNT, Feature.TOP, Feature.BOTTOM, Feature.RANK, Feature.MANY})
+#: Features of which an analytical question is made (issue #11).
+_ANALYTIC = frozenset({Feature.WHY, Feature.DEFINE, Feature.EXPLAIN, Feature.RISE,
+                       Feature.FALL, Feature.CHANGE, Feature.MEAN, Feature.MEDIAN,
+                       Feature.HOW_MANY, Feature.BAND, Feature.INDICATOR})  # fmt: skip
+_YEARS = frozenset({Feature.YEAR_LAST, Feature.YEAR_THIS, Feature.YEAR_BEFORE_LAST,
+                    Feature.YEAR_AGO, Feature.YEAR_PAST, Feature.YEAR_HISTORY})  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -86,24 +92,25 @@ def decide(
     entry_years: dict[str, tuple[int, ...]] | None = None,
 ) -> Query:
     features = parsed.features
+    names = {sense.feature for _, sense in features}
     # The project's one rule for the interface language (a command's name says nothing
     # of it), unless the question asks for a language outright ("in Russian"), or shows
     # none of its own and the reader chose one.
     lang = pick_lang(hint, body)
     if chosen and said_in is None:
         lang = chosen if chosen in ("en", "ru") else pick_lang(chosen, "")
-    asked_lang = next((str(s.value) for _, s in features if s.feature == Feature.ANSWER_LANG),
-                      None)  # fmt: skip
-    if asked_lang:
-        lang = asked_lang
+    if Feature.ANSWER_LANG in names:
+        lang = next(str(s.value) for _, s in features if s.feature == Feature.ANSWER_LANG)
 
-    search = _search_terms(body, tokens, parsed, command, sets)
+    search = (_search_terms(body, tokens, parsed, command, sets)
+              if Feature.SEARCH in names or command == "search" else None)  # fmt: skip
     search_terms = span = None
     if search is not None:
         search_terms, span = search
         # Words inside the searched phrase are what is looked for, not the question's
         # countries or topic: "search 'foreign agents'" is no question about the law.
         features = [(i, s) for i, s in features if i not in span]
+        names = {sense.feature for _, sense in features}
     countries: list[str] = []
     for i, code in sorted(parsed.countries):
         if code not in countries and (span is None or i not in span):
@@ -111,16 +118,23 @@ def decide(
 
     marks: dict[int, set[Feature]] = {}
     for i, sense in features:
-        marks.setdefault(i, set()).add(sense.feature)
-    names = {sense.feature for _, sense in features}
-    topic = _topic(features)
-    year, since, numbers = _years(tokens, marks, features, latest_year, years, sets)
-    regions = [str(s.value) for _, s in features if s.feature == Feature.REGION]
-    region, subregion = _region(regions)
+        if i in marks:
+            marks[i].add(sense.feature)
+        else:
+            marks[i] = {sense.feature}
+    topic = _topic(features) if Feature.TOPIC in names else None
+    year, since, numbers = _years(tokens, marks, features, names, latest_year, years, sets)
+    region = subregion = None
+    if Feature.REGION in names:
+        region, subregion = _region([str(s.value) for _, s in features
+                                     if s.feature == Feature.REGION])  # fmt: skip
 
-    ranking = _ranking(body, tokens, features, marks, topic, numbers, command, region, subregion)
-    analysis, analytic = _analysis(features, marks, names, countries, topic, numbers, region,
-                                   subregion, ranking)  # fmt: skip
+    ranking = _ranking(body, tokens, features, names, marks, topic, numbers, command, region,
+                       subregion)  # fmt: skip
+    analysis, analytic = None, None
+    if names & _ANALYTIC or (len(countries) == 1 and region is not None):
+        analysis, analytic = _analysis(features, marks, names, countries, topic, numbers,
+                                       region, subregion, ranking)  # fmt: skip
     mentioned: tuple[str, ...] = ()
     small_talk = None
     help_topic = None
@@ -162,7 +176,10 @@ def decide(
         analysis = None
     if intent in (Intent.PROFILE, Intent.COMPARE, Intent.CHART):
         countries = _one_entry(countries, year, entry_years or {})
-    unplaced = _unplaced(tokens, parsed, intent, marks) if command is None else ()
+        if intent == Intent.COMPARE and len(countries) == 1:
+            intent = Intent.PROFILE  # "Serbia and Montenegro 2005": one entry of RSF's
+    unplaced = (_unplaced(tokens, parsed, intent, marks)
+                if command is None and parsed.leftovers else ())  # fmt: skip
     return Query(
         text=text,
         intent=intent,
@@ -220,6 +237,7 @@ def _years(
     tokens: Sequence[Token],
     marks: dict[int, set[Feature]],
     features: Sequence[tuple[int, Sense]],
+    names: set[Feature],
     latest_year: int | None,
     years: Sequence[int],
     sets: dict[str, frozenset[str]],
@@ -231,10 +249,11 @@ def _years(
     to 2020" and "2015–2020" too: the answer shows the history from that year on).  A
     year without an index (1999) is still the year asked: the answer says there is none.
     """
-    names = {s.feature for _, s in features}
     year = since = None
     plain: list[int] = []
     numbers: list[tuple[int, int]] = []
+    if not names & _YEARS and all(token.kind != Kind.NUM for token in tokens):
+        return None, None, numbers
     for i, token in enumerate(tokens):
         if token.kind != Kind.NUM:
             continue
@@ -294,6 +313,7 @@ def _ranking(
     body: str,
     tokens: Sequence[Token],
     features: Sequence[tuple[int, Sense]],
+    names: set[Feature],
     marks: dict[int, set[Feature]],
     topic: str | None,
     numbers: list[tuple[int, int]],
@@ -301,7 +321,6 @@ def _ranking(
     region: str | None,
     subregion: str | None,
 ) -> Ranking | None:
-    names = {s.feature for _, s in features}
     position: int | None = None
     position_at: int | None = None
     for i, value in numbers:

@@ -17,9 +17,11 @@ process that finds it there imports none of the libraries used below:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from bot.names import INVISIBLE_RE, normalize
 from bot.store import Snapshot
@@ -56,15 +58,86 @@ NAMES_TAKING_SUFFIXES: dict[str, tuple[str, ...]] = {
 }
 
 
+class Memo(Protocol):
+    """Where a build may keep the parts of the index that outlive a data version (the
+    lexicons' tables; the real words near the names), as plain data under a key that
+    says what they were made from (bot.index_cache keeps them on disk)."""
+
+    def get(self, key: str) -> Any | None: ...
+
+    def put(self, key: str, value: Any) -> None: ...
+
+
+class _NoMemo:
+    def get(self, key: str) -> Any | None:
+        return None
+
+    def put(self, key: str, value: Any) -> None:
+        return None
+
+
+#: Parts made in this process, by key (a test builds several understanders).
+_MADE: dict[str, Any] = {}
+
+
+def _remembered(memo: Memo, key: str, make: Callable[[], Any]) -> Any:
+    """The part ``key``: made in this process, kept by ``memo``, or made now."""
+    if key in _MADE:
+        return _MADE[key]
+    value = memo.get(key)
+    if value is None:
+        value = make()
+        memo.put(key, value)
+    if len(_MADE) > 8:
+        _MADE.clear()
+    _MADE[key] = value
+    return value
+
+
+def _digest(*parts: object) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(repr(part).encode())
+        digest.update(b"\x1e")
+    return digest.hexdigest()[:24]
+
+
+def _versions(*packages: str) -> tuple[str, ...]:
+    """The installed versions of the libraries a part is made with."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for package in packages:
+        try:
+            found.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package} -")
+    return tuple(found)
+
+
+def _sources(*names: str) -> tuple[bytes, ...]:
+    """The source of the modules that make a part, and the lexicon files."""
+    here = Path(__file__).resolve().parent
+    files = [here / name for name in names] + sorted((here / "lexicons").glob("*.toml"))
+    return tuple(path.read_bytes() for path in files)
+
+
 def _resolve(codes: Iterable[str], current: frozenset[str]) -> tuple[str, ...]:
     """Prefer current codes: a name shared with an early split entry is the country."""
     codes = set(codes)
     return tuple(sorted((codes & current) or codes))
 
 
-@lru_cache(maxsize=2)
-def vocabulary() -> dict[str, Any]:
+def vocabulary(memo: Memo | None = None) -> dict[str, Any]:
     """The lexicons as lookup tables (the part of the index no data changes)."""
+    key = "vocabulary-" + _digest(
+        _sources("index.py", "lexicon.py", "morphology.py", "features.py"),
+        _versions("pymorphy3", "pymorphy3-dicts-ru", "pymorphy3-dicts-uk"),
+    )
+    return _remembered(memo or _NoMemo(), key, _vocabulary)
+
+
+def _vocabulary() -> dict[str, Any]:
     lexicons = load_lexicons()
     langs = tuple(lexicon.language for lexicon in lexicons)
     words: dict[str, dict[tuple[int, Any], int]] = {}  # word → (feature, value) → lexicons
@@ -101,18 +174,23 @@ def vocabulary() -> dict[str, Any]:
                 lexicon.compound_prefixes,
             )
     # A phrase of a ranking says what its words say of topics and tone: "les plus
-    # dangereux" (the bottom of a ranking) is about safety too.
+    # dangereux" (the bottom of a ranking) is about safety too; any phrase keeps its words'
+    # tone.
     inherited = (int(Feature.TOPIC), int(Feature.NEG), int(Feature.POS), int(Feature.CONTEXT))
     rankish = {int(f) for f in (Feature.TOP, Feature.BOTTOM, Feature.RANK, Feature.MOST,
                                 Feature.LEAST, Feature.NEG, Feature.POS, Feature.CONTEXT,
                                 Feature.COUNT, Feature.ONE, Feature.MANY)}
+    tone = (int(Feature.NEG), int(Feature.POS))
     for phrase, entry in words.items():
         parts = phrase.split(" ")
-        if len(parts) < 2 or any(f not in rankish for f, _ in entry):
+        if len(parts) < 2:
             continue
+        # Tone is a phrase's words' ("journalists jailed" is a bad thing); a topic, only a
+        # ranking's phrase takes from its words.
+        wanted = inherited if all(f in rankish for f, _ in entry) else tone
         for part in parts:
             for (f, value), mask in words.get(part, {}).items():
-                if f in inherited and mask & word_langs[phrase]:
+                if f in wanted and mask & word_langs[phrase]:
                     entry.setdefault((f, value), mask & word_langs[phrase])
     return {
         "langs": langs,
@@ -143,9 +221,12 @@ def _forms(lexicon: Lexicon) -> dict[str, set[str]]:
     return all_forms(sorted(entries), lexicon.language) if entries else {}
 
 
-def build(snapshot: Snapshot) -> dict[str, Any]:
-    """The state of an understander of ``snapshot``'s data (see the module's docstring)."""
-    vocab = vocabulary()
+def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
+    """The state of an understander of ``snapshot``'s data (see the module's docstring).
+    ``memo`` keeps the parts that outlive a data version, so that a new index year or an
+    alias imported is read in a fraction of a second."""
+    memo = memo or _NoMemo()
+    vocab = vocabulary(memo)
     stop = {key for key, (senses, _) in vocab["words"].items()
             if any(f == Feature.STOP for f, _, _ in senses)}  # fmt: skip
     shouted = vocab["sets"]["shouted"]
@@ -223,12 +304,14 @@ def build(snapshot: Snapshot) -> dict[str, Any]:
     words = vocab["words"]
     first_len: dict[str, int] = {}
     tails: set[str] = set()  # last words of keys of several words: inflected in phrases
+    pairs: set[str] = set()  # the first two words of keys of several words
     for key in (*names, *words):
         parts = key.split(" ")
         if len(parts) <= MAX_KEY_WORDS:
             first_len[parts[0]] = max(first_len.get(parts[0], 1), len(parts))
         if len(parts) > 1:
             tails.add(parts[-1])
+            pairs.add(f"{parts[0]} {parts[1]}")
     # Stems suffixes may follow: for each, the lexicons whose suffixes may (bits in the
     # order of "langs"): a lexicon's own words, the last words of phrases (any), and the
     # names NAMES_TAKING_SUFFIXES lets take them.
@@ -280,6 +363,7 @@ def build(snapshot: Snapshot) -> dict[str, Any]:
         "short": {k: _resolve(v, current) for k, v in short.items()},
         "titlecase_only": frozenset(titlecase_only),
         "first_len": first_len,
+        "pairs": frozenset(pairs),
         "stems": stems,
         "cjk": cjk,
         "cjk_lengths": sorted(set(cjk.values()), reverse=True),
@@ -291,8 +375,15 @@ def build(snapshot: Snapshot) -> dict[str, Any]:
         **{key: vocab[key] for key in ("langs", "words", "sets", "numbers", "morph",
                                        "letters", "compounds")},
     }  # fmt: skip
-    state["real_words"] = real_words_near(state)
-    state["lookalikes"] = name_lookalikes(state)
+    # What wordfreq says of these names: the same for every data version with them.
+    key = "realwords-" + _digest(
+        sorted(state["fuzzy_codes"].items()), sorted(state["fuzzy_forms"]),
+        sorted(state["names"]), sorted(state["morph"].items()),
+        _sources("index.py", "typos.py", "morphology.py"), _versions("wordfreq"),
+        REAL_WORD_ZIPF,
+    )
+    state["real_words"], state["lookalikes"] = _remembered(
+        memo, key, lambda: (real_words_near(state), name_lookalikes(state)))
     return state
 
 
@@ -314,7 +405,7 @@ def _real_words_by_language() -> dict[str, frozenset[str]]:
             fold_word(word)
             for bucket in get_frequency_list(lang, wordlist="small")[: last + 1]
             for word in bucket
-            if len(word) >= MIN_TYPO_WORD and word.isalpha()
+            if len(word) >= MIN_TYPO_WORD - 1 and word.isalpha()
         )
     return found
 
@@ -346,20 +437,42 @@ def real_words_near(state: dict[str, Any]) -> frozenset[str]:
             groups.setdefault((len(word), word[0]), []).append(word)
         for (length, first), group in groups.items():
             choices = state["fuzzy_lists"].get((script, length), [])
+            if length < MIN_TYPO_WORD:
+                # Three letters: asked about when typed alone, if one edit from a name of
+                # four ("Irn"); "ran" is a word.
+                fours = [key for key in choices if len(key) == MIN_TYPO_WORD]
+                if fours:
+                    matrix = process.cdist(group, fours, scorer=OSA.distance, score_cutoff=1,
+                                           workers=-1)
+                    close: Any = (matrix <= 1).any(axis=1)
+                    near.update(group[row] for row in close.nonzero()[0])
+                continue
             alike = [key for key in choices if key[0] == first]
             if alike:
                 matrix = process.cdist(group, alike, scorer=OSA.distance, score_cutoff=2,
                                        workers=-1)
-                close: Any = (matrix <= 2).any(axis=1)
-                for row in close.nonzero()[0]:
-                    near.add(group[row])
-            tails = {key[1:] for key in choices if len(key) == length}
-            near.update(word for word in group if word[1:] in tails)
+                close = (matrix <= 2).any(axis=1)
+                near.update(group[row] for row in close.nonzero()[0])
+            # The first letter alone changed, dropped, added or swapped ("Jermany").
+            keys = set(choices)
+            tails = {key[1:] for key in keys}
+            near.update(
+                word for word in group
+                if word[1:] in tails or word in tails or word[1:] in keys
+                or word[1] + word[0] + word[2:] in keys
+            )  # fmt: skip
     lists = state["fuzzy_lists"]
-    return frozenset(
-        word for word in near
-        if typo_match(word, lists.get((script_of(word), len(word)), []), codes, forms)
-    )  # fmt: skip
+
+    def taken(word: str) -> bool:
+        if len(word) >= MIN_TYPO_WORD:
+            return typo_match(word, lists.get((script_of(word), len(word)), []), codes,
+                              forms) is not None  # fmt: skip
+        fours = [key for key in lists.get((script_of(word), MIN_TYPO_WORD), [])
+                 if len(key) == MIN_TYPO_WORD]  # fmt: skip
+        hits = process.extract(word, fours, scorer=OSA.distance, score_cutoff=1, limit=5)
+        return len({code for key, _, _ in hits for code in codes[key]}) == 1
+
+    return frozenset(word for word in near if taken(word))
 
 
 def name_lookalikes(state: dict[str, Any]) -> frozenset[str]:

@@ -23,7 +23,7 @@ from bot.store import Snapshot
 from bot.understand.decide import Parse, decide
 from bot.understand.features import Feature, Sense
 from bot.understand.followup import Follow, with_context
-from bot.understand.language import said_in
+from bot.understand.language import letter_tables, said_in
 from bot.understand.morphology import MIN_STEM, chain_of, stems
 from bot.understand.text import (
     CJK_RE,
@@ -95,11 +95,15 @@ class Understander:
     """Parses questions against one snapshot's names and the lexicons; build once per data
     version.
 
-    Building takes a few seconds (pymorphy3, wordfreq); :meth:`state` is the built index as
+    Building the first time takes seconds (pymorphy3, wordfreq); ``memo`` (see
+    :class:`bot.understand.index.Memo`) keeps what outlives a data version, so a rebuild
+    after an import takes a fraction of a second.  :meth:`state` is the built index as
     plain containers, and ``Understander(snapshot, state)`` takes it back instead of
     building (the pipeline keeps it on disk between runs, see :mod:`bot.index_cache`)."""
 
-    def __init__(self, snapshot: Snapshot, state: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, snapshot: Snapshot, state: dict[str, Any] | None = None, memo: Any = None
+    ) -> None:
         self.latest_year = snapshot.latest_year
         self.years = tuple(snapshot.years)
         # The index years of the entries that once held several of today's countries.
@@ -113,12 +117,13 @@ class Understander:
             # then, so a process that reads a cached index never loads them.
             from bot.understand.index import build
 
-            state = build(snapshot)
+            state = build(snapshot, memo)
         self._state = state
         s = self._state
         self.names: dict[str, tuple[str, ...]] = s["names"]
         self.words: dict[str, Entry] = s["words"]
         self.first_len: dict[str, int] = s["first_len"]
+        self._pairs: frozenset[str] = s["pairs"]
         self.cased: dict[str, tuple[str, ...]] = s["cased"]
         self.short: dict[str, tuple[str, ...]] = s["short"]
         self.titlecase_only: frozenset[str] = s["titlecase_only"]
@@ -140,7 +145,9 @@ class Understander:
         self._prefix_names: list[tuple[str, str, str, bool]] = s["prefix_names"]
         self._prefix_keys = [name[0] for name in self._prefix_names]
         self._by_lang = {lang: 1 << bit for bit, lang in enumerate(self.langs)}
+        self._letters = letter_tables(s["letters"])
         self._word_cache: dict[str, Word] = {}
+        self._folds: dict[str, tuple[str, str]] = {}  # a word as written → (norm, base)
         self._fuzzy_cache: dict[tuple[str, str], tuple[str, tuple[str, ...]] | None] = {}
         self._keys: dict[str, Match] | None = None
 
@@ -160,7 +167,9 @@ class Understander:
 
     def tokenize(self, text: str) -> list[Token]:
         """The tokens of a cleaned message, unspaced CJK text cut into words."""
-        tokens = tokenize(text, self.sets["ordinal"])
+        tokens = tokenize(text, self.sets["ordinal"], self._folds)
+        if len(self._folds) > _CACHE_SIZE:
+            self._folds.clear()
         if self._cjk_lengths and any(t.kind == Kind.WORD and CJK_RE.search(t.norm)
                                      for t in tokens):  # fmt: skip
             tokens = [part for token in tokens
@@ -188,7 +197,7 @@ class Understander:
         body = clean(body)
         tokens = self.tokenize(body)
         parsed = self._walk(tokens, body)
-        written_in = said_in(tokens, parsed, body, self.langs, self._state["letters"])
+        written_in = said_in(tokens, parsed, self.langs, self._letters)
         if written_in is not None:
             self._in_language(parsed, written_in)
         query = decide(text, body, tokens, parsed, command, lang, self.latest_year, self.years,
@@ -209,13 +218,21 @@ class Understander:
         Words of the language most readers of a script mix in (English in Latin letters,
         Russian in Cyrillic) keep their senses too."""
         bit = self._by_lang[written_in]
+        if all(langs & bit for langs in parsed.feature_langs):
+            return  # every sense is the question's language's: nothing to choose
         lingua = self._by_lang.get(_LINGUA_FRANCA.get(written_in, ""), 0)
+        derived = set(parsed.derived)
         own: dict[int, bool] = {}
         for (i, _), langs in zip(parsed.features, parsed.feature_langs, strict=True):
             own[i] = own.get(i, False) or bool(langs & bit)
+        # A word with a sense in the question's language keeps that one; a word with none
+        # keeps what another language says of it ("қонуни" is Uzbek and Tajik alike),
+        # unless only another language's suffixes made it a word ("size" is no Turkish
+        # "siz|e").
         kept = [(feature, langs) for feature, langs in zip(parsed.features,
                                                            parsed.feature_langs, strict=True)
-                if langs & bit or (langs & lingua and not own[feature[0]])]  # fmt: skip
+                if langs & bit or (not own[feature[0]] and (
+                    langs & lingua or feature[0] not in derived))]  # fmt: skip
         parsed.features = [feature for feature, _ in kept]
         parsed.feature_langs = [langs for _, langs in kept]
 
@@ -371,6 +388,8 @@ class Understander:
                     if stem not in word_stems:
                         word_stems.append(stem)
                     stem_codes = () if norm in self._lookalikes else self.names.get(stem, ())
+                    if stem_codes and len(stem) <= 4 and self._near_a_name(norm):
+                        stem_codes = ()  # "Malita": Malta misspelt, not "Mali|ta"
                     stem_entry = self.words.get(stem)
                     if stem_codes and not codes:
                         codes = stem_codes
@@ -380,6 +399,11 @@ class Understander:
                             found_senses[sense] = found_senses.get(sense, 0) | mask
                         readers.append(lang)
                         break
+            short = all(len(stem) <= 4 for stem in word_stems)
+            if not codes and found_senses and short and self._near_a_name(norm):
+                # A short stem under suffixes or a typo of a name?  "suda" is no Uzbek
+                # court ("sud|a"), "banada" no Turkish "to me" ("bana|da"): the typo.
+                found_senses, readers = {}, []
             if not codes and found_senses:
                 senses = tuple(found_senses)
                 sense_langs = tuple(found_senses.values())
@@ -389,6 +413,13 @@ class Understander:
         result = Word(codes, senses, sense_langs, langs, tuple(word_stems), tuple(readers))
         self._word_cache[norm] = result
         return result
+
+    def _near_a_name(self, word: str) -> bool:
+        """Whether ``word`` is a clear typo of a country's name of six letters or more."""
+        if len(word) < MIN_TYPO_WORD or word in self._real_words:
+            return False
+        found = self._fuzzy(word)
+        return found is not None and found[0] in ("accept", "ask")
 
     def _compound_heads(self, norm: str, lang: str) -> list[str]:
         """German compounds: the word of the press or of a topic a long word ends with,
@@ -413,10 +444,19 @@ class Understander:
                 ) -> tuple[int, tuple[str, ...], tuple[tuple[Sense, ...], tuple[int, ...]]]:
         """The longest name or lexicon phrase of two words or more starting at ``i`` (its
         last word may carry suffixes: "Орталық Азия|да"): (words, codes, senses)."""
-        most = self.first_len.get(tokens[i].norm, 1)
-        if most < 2:
-            return 0, (), ((), ())
+        norm = tokens[i].norm
+        most = self.first_len.get(norm, 1)
         n = len(tokens)
+        if most < 2 or i + 1 >= n:
+            return 0, (), ((), ())
+        # Most words begin no phrase with the word after them: one set lookup says so.
+        after = tokens[i + 1]
+        pairs = self._pairs
+        if f"{norm} {after.norm}" not in pairs and f"{norm} {after.base}" not in pairs and not (
+            after.kind == Kind.WORD
+            and any(f"{norm} {stem}" in pairs for stem in self._word(after.norm).stems)
+        ):
+            return 0, (), ((), ())
         for size in range(min(most, n - i), 1, -1):
             window = tokens[i : i + size]
             if any(t.kind != Kind.WORD or t.attached for t in window[1:]):
@@ -461,8 +501,8 @@ class Understander:
 
     def _walk(self, tokens: Sequence[Token], text: str, in_list: bool = False) -> Parse:
         parsed = Parse()
-        letters = [c for c in text if c.isalpha()]
-        shouting = len(tokens) > 1 and bool(letters) and all(not c.islower() for c in letters)
+        # Every letter a capital ("WHAT ARE THE WORST COUNTRIES"): codes are not read.
+        shouting = len(tokens) > 1 and text.upper() == text and text.lower() != text
         i = 0
         n = len(tokens)
         while i < n:
@@ -482,6 +522,8 @@ class Understander:
             answer_lang = any(s.feature == Feature.ANSWER_LANG for s in word.senses)
             if codes and not answer_lang:
                 self._name(parsed, tokens, i, 1, codes)
+            elif word.senses and word.vias and n == 1 and self._fuzzy(token.norm):
+                parsed.leftovers.append(i)  # alone, "Suda" is Sudan misspelt, not "sud|a"
             elif word.senses:
                 if not token.attached or any(s.feature in (Feature.YEAR_UNIT,)
                                              for s in word.senses):  # fmt: skip
@@ -522,11 +564,22 @@ class Understander:
         # A typo in a name of several words, or a space missing or extra ("south krea",
         # "Costa ica", "United ArabEmirates", "ElSalvador"): the run of words around.
         result, start, span = self._fuzzy_run(tokens, i, parsed)
+        alone = len(tokens) == 1
         if result is None:
             start = i
-            if len(norm) < MIN_TYPO_WORD or norm in self._real_words:
+            if alone and (norm in self._real_words or len(norm) == MIN_TYPO_WORD - 1):
+                # Typed alone, a real word near a name ("Cameron") or a three-letter word
+                # that is none ("Irn", not "ran") may be a name: asked about, never taken.
+                if len(norm) == MIN_TYPO_WORD - 1:
+                    result = None if norm in self._real_words else self._three_letters(norm)
+                else:
+                    result = self._fuzzy(norm)
+                if result is not None:
+                    result = ("maybe", result[1])
+            elif len(norm) < MIN_TYPO_WORD or norm in self._real_words:
                 return
-            result = self._fuzzy(norm)
+            else:
+                result = self._fuzzy(norm)
             if result is None:
                 # A typo with a suffix: "Тәжікстн|да", "Кыргызтан|да" (clear typos only).
                 for stem in self._suffix_cuts(norm):
@@ -542,15 +595,20 @@ class Understander:
         if verdict == "short":
             verdict = "accept" if like_a_name else "maybe"
         if verdict == "accept":
-            parsed.countries.append((start, codes[0]))
-            parsed.spans.append((start, span))
-            parsed.typos.append(start)
-            if span > 1:  # the words read are the name's now, not a region's
+            if span > 1:
+                # The words read are this name's now, not a region's or a shorter name's
+                # ("Papua Nwe Guinea" is no Guinea).
                 inside = range(start, start + span)
                 kept = [(f, m) for f, m in zip(parsed.features, parsed.feature_langs,
                                                strict=True) if f[0] not in inside]
                 parsed.features = [f for f, _ in kept]
                 parsed.feature_langs = [m for _, m in kept]
+                parsed.countries = [(j, c) for j, c in parsed.countries if j not in inside]
+                parsed.spans = [(j, n) for j, n in parsed.spans
+                                if j + n <= start or j >= start + span]  # fmt: skip
+            parsed.countries.append((start, codes[0]))
+            parsed.spans.append((start, span))
+            parsed.typos.append(start)
         elif not parsed.candidates and (
             verdict == "ask"
             or len(tokens) == 1
@@ -565,13 +623,17 @@ class Understander:
         self, tokens: Sequence[Token], i: int, parsed: Parse
     ) -> tuple[tuple[str, tuple[str, ...]] | None, int, int]:
         """A name of several words with a typo or a space amiss, around leftover word ``i``."""
+        # Words read as a region or a country may be part of a longer name misspelt
+        # ("Південа Африка", "Papua Nwe Guinea"); words of the lexicons may not.
         regions = {i for i, sense in parsed.features if sense.feature == Feature.REGION}
+        named = {j for start, size in parsed.spans for j in range(start, start + size)
+                 if any(start == at for at, _ in parsed.countries)}
         taken = {j for start, size in parsed.spans for j in range(start, start + size)
-                 if not (size == 1 and start in regions)}
+                 if not (size == 1 and start in regions) and j not in named}
         free = [j for j in range(max(0, i - 3), min(len(tokens), i + 4))
                 if j not in taken and tokens[j].kind == Kind.WORD and not tokens[j].attached
-                and (j == i or j in parsed.leftovers or j in regions
-                     or tokens[j].norm in self._name_words)]
+                and (j == i or j in parsed.leftovers or j in regions or j in named
+                     or j in parsed.derived or tokens[j].norm in self._name_words)]
         best: tuple[tuple[str, tuple[str, ...]] | None, int, int] = (None, i, 1)
         for start in free:
             if start > i:
@@ -583,7 +645,7 @@ class Understander:
                     continue
                 words = [tokens[j].norm for j in range(start, end + 1)]
                 for joined in (" ".join(words), "".join(words)):
-                    if len(joined) < 8:
+                    if len(joined) < 7:
                         continue
                     codes = self._one_edit(joined)
                     if codes and (best[0] is None or end - start + 1 > best[2]):
@@ -609,6 +671,18 @@ class Understander:
             self._fuzzy_cache.clear()
         self._fuzzy_cache[cache_key] = result
         return result[1] if result else None
+
+    def _three_letters(self, word: str) -> tuple[str, tuple[str, ...]] | None:
+        """A word of three letters one edit from exactly one country's name of four
+        ("Irn", "Cua")."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        choices = [key for key in self._fuzzy_lists.get((script_of(word), 4), ())
+                   if len(key) == 4]  # fmt: skip
+        hits = process.extract(word, choices, scorer=OSA.distance, score_cutoff=1, limit=5)
+        codes = {code for key, _, _ in hits for code in self._fuzzy_codes[key]}
+        return ("maybe", tuple(sorted(codes))) if len(codes) == 1 else None
 
     def _suffix_cuts(self, norm: str) -> list[str]:
         """The word without each chain of suffixes it may end with, longest stem first."""

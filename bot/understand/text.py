@@ -87,19 +87,28 @@ def fold_word(raw: str) -> str:
     return word
 
 
-def tokenize(text: str, ordinals: frozenset[str] = frozenset()) -> list[Token]:
+def tokenize(
+    text: str,
+    ordinals: frozenset[str] = frozenset(),
+    folds: dict[str, tuple[str, str]] | None = None,
+) -> list[Token]:
     """Words, numbers and flag emojis of a :func:`clean` text; a number followed by one of
-    ``ordinals`` ("142nd", "10-е") is an ordinal."""
+    ``ordinals`` ("142nd", "10-е") is an ordinal.  ``folds`` remembers how words fold."""
     tokens: list[Token] = []
+    if folds is None:
+        folds = {}
     for match in _TOKEN_RE.finditer(text):
         kind = match.lastgroup
         raw = match.group(0)
-        if kind == "flag":
+        if kind == "word":
+            known = folds.get(raw)
+            if known is None:
+                word = fold_word(raw)
+                known = folds[raw] = (word, _base(raw, word))
+            tokens.append(Token(Kind.WORD, raw, known[0], match.start(), match.end(),
+                                base=known[1]))  # fmt: skip
+        elif kind == "flag":
             tokens.append(Token(Kind.FLAG, raw, raw, match.start(), match.end()))
-        elif kind == "word":
-            word = fold_word(raw)
-            tokens.append(Token(Kind.WORD, raw, word, match.start(), match.end(),
-                                base=_base(raw, word)))  # fmt: skip
         else:
             digits = match.group("num")
             suffix = match.group("suffix")
@@ -113,15 +122,18 @@ def tokenize(text: str, ordinals: frozenset[str] = frozenset()) -> list[Token]:
     return tokens
 
 
+_HAS_APOSTROPHE = frozenset(_APOSTROPHES)
+
+
 def _base(raw: str, word: str) -> str:
     """A word with an apostrophe, as the word it is made of: after a French or Italian
     elided article ("d'Europe" → "europe", "l'Algérie"), before an English possessive or a
     Turkish suffix ("Kazakhstan's" → "kazakhstan", "Rusya'daki" → "rusya").  Apostrophes
     inside a word of Uzbek Latin ("Oʻzbekiston") stay part of it: the word itself is
     looked up first."""
-    parts = APOSTROPHE_RE.split(raw)
-    if len(parts) < 2:
+    if _HAS_APOSTROPHE.isdisjoint(raw):
         return word
+    parts = APOSTROPHE_RE.split(raw)
     if len(parts[0]) <= 2 and len(parts) == 2:
         return fold_word(parts[1])  # "d'Europe", "l'Algérie", "qu'est"
     return fold_word(parts[0])  # "Kazakhstan's", "Türkiye'de"

@@ -67,7 +67,7 @@ def typo_match(
     # ("Jermany").  A weak match must begin right ("think" is no "China") and be a
     # name as written, not a case form ("куда" is one letter from "кубу", Cuba).
     if verdict in ("accept", "short"):
-        keys = [key for key in keys if key[0] == word[0] or key[1:] == word[1:]]
+        keys = [key for key in keys if key[0] == word[0] or _first_letter_only(word, key)]
         if verdict == "short":
             keys = [key for key in keys if key not in case_forms or len(word) >= 5]
     elif verdict == "maybe":
@@ -78,6 +78,19 @@ def typo_match(
     if verdict in ("accept", "short") and len(codes) > 1:
         verdict = "ask"  # as near to two countries: ask which
     return (verdict, tuple(codes[:3])) if verdict and codes else None
+
+
+def _first_letter_only(word: str, name: str) -> bool:
+    """Whether the one edit between ``word`` and ``name`` is at the first letter: changed
+    ("Jermany"), dropped ("ermany"), doubled or added before it ("GGermany"), or swapped
+    with the second ("eGrmany")."""
+    return (
+        word[1:] == name[1:]
+        or word == name[1:]
+        or word[1:] == name
+        or (len(word) > 2 and word[0] == name[1] and word[1] == name[0]
+            and word[2:] == name[2:])
+    )
 
 
 def _swapped_around(word: str, name: str) -> bool:

@@ -74,6 +74,7 @@ class Parse:
     # For each word read through its suffixes, the languages whose suffixes fit it.
     vias: list[tuple[str, ...]] = field(default_factory=list)
     typos: list[int] = field(default_factory=list)  # where a typo was taken for a name
+    languages: list[int] = field(default_factory=list)  # names that also name a language
     derived: list[int] = field(default_factory=list)  # words read through their suffixes
 
 
@@ -111,9 +112,17 @@ def decide(
         # countries or topic: "search 'foreign agents'" is no question about the law.
         features = [(i, s) for i, s in features if i not in span]
         names = {sense.feature for _, sense in features}
+    asked_about_bot = bool(names & {Feature.HELP, Feature.BOT}) or any(
+        s.feature == Feature.HELP_TOPIC and s.value == "languages" for _, s in features)
+    languages = set(parsed.languages) if asked_about_bot else set()
+    if languages:
+        # "Do you speak Kazakh?": a language's name, not the country's.
+        features = [*features, *((i, Sense(Feature.HELP_TOPIC, "language_names"))
+                                 for i in sorted(languages))]
+        names.add(Feature.HELP_TOPIC)
     countries: list[str] = []
     for i, code in sorted(parsed.countries):
-        if code not in countries and (span is None or i not in span):
+        if code not in countries and (span is None or i not in span) and i not in languages:
             countries.append(code)
 
     marks: dict[int, set[Feature]] = {}
@@ -563,6 +572,12 @@ def _everyday(
         explained.add(i)
         if sense.feature == Feature.STOP and tokens[i].norm in sets["glue"]:
             glue.add(i)
+    # "my friend Jordan", "I'm Chad": a person's name.
+    norms = [token.norm for token in tokens]
+    for at, _ in parsed.countries:
+        for size in (1, 2, 3):
+            if at - size >= 0 and " ".join(norms[at - size : at]) in sets["person"]:
+                return True
     content = {
         i for i, token in enumerate(tokens)
         if token.kind == Kind.WORD and i not in explained and not token.attached

@@ -49,6 +49,7 @@ SETS = {
     "shouted": "all-caps words that are no ISO code in a shouted message",
     "foreign_names": "other languages' country names that are common words here",
     "glue": "words that bind a country word into a phrase ('of', 'de', 'con')",
+    "person": "words before a person's name ('my friend', 'I'm'): a country word after is one",
 }
 
 

@@ -522,6 +522,8 @@ class Understander:
             answer_lang = any(s.feature == Feature.ANSWER_LANG for s in word.senses)
             if codes and not answer_lang:
                 self._name(parsed, tokens, i, 1, codes)
+                if any(s.feature == Feature.HELP_TOPIC for s in word.senses):
+                    parsed.languages.append(i)  # "Kazakh": the country's, or a language
             elif word.senses and word.vias and n == 1 and self._fuzzy(token.norm):
                 parsed.leftovers.append(i)  # alone, "Suda" is Sudan misspelt, not "sud|a"
             elif word.senses:
@@ -592,8 +594,16 @@ class Understander:
         verdict, codes = result
         press = any(s.feature in (Feature.CONTEXT, Feature.TOPIC) for _, s in parsed.features)
         like_a_name = token.raw[:1].isupper() or len(tokens) <= 2 or press or in_list
-        if verdict == "short":
-            verdict = "accept" if like_a_name else "maybe"
+        everyday = any(s.feature == Feature.EVERYDAY for _, s in parsed.features)
+        if verdict in ("short", "accept") and span == 1 and not like_a_name and (
+            verdict == "short" or everyday
+        ):
+            # A short word near a name, or any in a sentence of daily life, written small
+            # and with no word of the press, is more likely a word of the reader's
+            # language than a country: offered, not taken.
+            verdict = "maybe"
+        elif verdict == "short":
+            verdict = "accept"
         if verdict == "accept":
             if span > 1:
                 # The words read are this name's now, not a region's or a shorter name's

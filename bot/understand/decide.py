@@ -162,7 +162,7 @@ def decide(
         intent = analytic
     elif countries:
         intent = Intent.COMPARE if len(countries) >= 2 else Intent.PROFILE
-        if command is None and _everyday(tokens, parsed, names, year, since, sets):
+        if command is None and _everyday(tokens, parsed, names, year, since, sets, body):
             intent, mentioned, countries = Intent.NONE, tuple(countries), []
     elif ranking is not None and not (_is_help(names, features) and _bare(ranking, names)):
         intent = Intent.RANKING
@@ -554,6 +554,7 @@ def _everyday(
     year: int | None,
     since: int | None,
     sets: dict[str, frozenset[str]],
+    body: str,
 ) -> bool:
     """Whether the countries named are only part of an everyday phrase ("chile con carne",
     "a guinea pig cage", "my friend Jordan", "Türkiyada ауа райы"): no word of the press,
@@ -568,10 +569,13 @@ def _everyday(
     for start, size in parsed.spans:
         explained.update(range(start, start + size))
     glue: set[int] = set()
+    greeted: set[int] = set()  # "hello Jordan", "happy birthday Georgia": a person
     for i, sense in parsed.features:
         explained.add(i)
         if sense.feature == Feature.STOP and tokens[i].norm in sets["glue"]:
             glue.add(i)
+        elif sense.feature in (Feature.GREETING, Feature.THANKS) and _spaced(tokens, i, body):
+            greeted.add(i)
     # "my friend Jordan", "I'm Chad": a person's name.
     norms = [token.norm for token in tokens]
     for at, _ in parsed.countries:
@@ -583,7 +587,7 @@ def _everyday(
         if token.kind == Kind.WORD and i not in explained and not token.attached
         and (len(token.norm) >= 2 or CJK_RE.match(token.norm))
         and token.norm not in sets["name_words"]  # a word of a name ("chinoise de Hong Kong")
-    }  # fmt: skip
+    } | greeted  # fmt: skip
     for start, size in parsed.spans:
         if not any(start == i for i, _ in parsed.countries):
             continue
@@ -594,6 +598,14 @@ def _everyday(
             if j in content and 0 <= j < len(tokens):
                 return True
     return False
+
+
+def _spaced(tokens: Sequence[Token], i: int, body: str) -> bool:
+    """Whether word ``i`` is separated from its neighbours by spaces only ("hello Jordan",
+    not "hello, Kazakhstan")."""
+    before = body[tokens[i - 1].end : tokens[i].start] if i else " "
+    after = body[tokens[i].end : tokens[i + 1].start] if i + 1 < len(tokens) else " "
+    return (before.isspace() or not before) and (after.isspace() or not after)
 
 
 def _unplaced(

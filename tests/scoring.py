@@ -156,7 +156,7 @@ class Tally:
         return self.right / self.total if self.total else None
 
     def __str__(self) -> str:
-        return "—" if not self.total else f"{self.right / self.total:.0%}"
+        return "—" if not self.total else f"{self.right / self.total:.1%}"
 
 
 @dataclass

@@ -372,6 +372,11 @@ class Understander:
             # "маош" (a salary), "журналистлар" Uzbek or Kazakh.
             found_senses: dict[Sense, int] = {}
             script = script_of(norm)
+            # The languages any beginning of the word is a stem of (most words: none).
+            known = self._stems
+            reachable = 0
+            for cut in range(len(norm) - 1, MIN_STEM - 1, -1):
+                reachable |= known.get(norm[:cut], 0)
             for lang in _SCRIPTS.get(script, ()):
                 morph = self._morph.get(lang)
                 if morph is None:
@@ -379,7 +384,7 @@ class Understander:
                 _, longest, prefixes, compound = morph
                 bit = self._by_lang[lang]
                 found_stems = stems(norm, self._suffix_sets[lang], longest, prefixes,
-                                    self._stems, bit)
+                                    known, bit) if reachable & bit or prefixes else []
                 found_stems += [norm[len(p):] for p in compound if norm.startswith(p)
                                 and norm[len(p):] in self.words]  # fmt: skip
                 if lang in self._compounds:

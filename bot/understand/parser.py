@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bot.domain import LISTED_WITHIN
 from bot.names import normalize
@@ -36,6 +36,9 @@ from bot.understand.text import (
     tokenize,
 )
 from bot.understand.typos import MIN_TYPO_WORD, typo_match
+
+if TYPE_CHECKING:
+    from bot.understand.index import Memo
 
 # Commands that take a list of countries.
 _LIST_COMMANDS = frozenset({"chart", "compare"})
@@ -102,7 +105,7 @@ class Understander:
     building (the pipeline keeps it on disk between runs, see :mod:`bot.index_cache`)."""
 
     def __init__(
-        self, snapshot: Snapshot, state: dict[str, Any] | None = None, memo: Any = None
+        self, snapshot: Snapshot, state: dict[str, Any] | None = None, memo: Memo | None = None
     ) -> None:
         self.latest_year = snapshot.latest_year
         self.years = tuple(snapshot.years)

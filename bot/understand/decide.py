@@ -50,6 +50,10 @@ _PRESS = frozenset({Feature.CONTEXT, Feature.TOPIC, Feature.SEARCH, Feature.CHAR
                     Feature.YEAR_HISTORY, Feature.PLACE, Feature.POSITION,
                     Feature.RELATIVE})  # fmt: skip
 _ORDER = frozenset({Feature.COUNT, Feature.TOP, Feature.BOTTOM, Feature.RANK, Feature.MANY})
+#: Features that may ask for a ranking.
+_RANKING_WORDS = frozenset({Feature.RANK, Feature.MANY, Feature.MOST, Feature.LEAST,
+                            Feature.POSITION, Feature.LAST_PLACE, Feature.PLACE, Feature.TOP,
+                            Feature.BOTTOM, Feature.COUNT})  # fmt: skip
 #: Features of which an analytical question is made (issue #11).
 _ANALYTIC = frozenset({Feature.WHY, Feature.DEFINE, Feature.EXPLAIN, Feature.RISE,
                        Feature.FALL, Feature.CHANGE, Feature.MEAN, Feature.MEDIAN,
@@ -330,6 +334,8 @@ def _ranking(
     region: str | None,
     subregion: str | None,
 ) -> Ranking | None:
+    if not (numbers or region or command or names & _RANKING_WORDS):
+        return None  # nothing of a ranking: most questions
     position: int | None = None
     position_at: int | None = None
     for i, value in numbers:

@@ -527,10 +527,10 @@ class Understander:
                 i += size
                 continue
             codes, word = self._single(token, shouting)
-            answer_lang = any(s.feature == Feature.ANSWER_LANG for s in word.senses)
-            if codes and not answer_lang:
+            if codes and not (word.senses and any(s.feature == Feature.ANSWER_LANG
+                                                  for s in word.senses)):
                 self._name(parsed, tokens, i, 1, codes)
-                if any(s.feature == Feature.HELP_TOPIC for s in word.senses):
+                if word.senses and any(s.feature == Feature.HELP_TOPIC for s in word.senses):
                     parsed.languages.append(i)  # "Kazakh": the country's, or a language
             elif word.senses and word.vias and n == 1 and self._fuzzy(token.norm):
                 parsed.leftovers.append(i)  # alone, "Suda" is Sudan misspelt, not "sud|a"

@@ -71,6 +71,20 @@ SUBREGIONS: Final[dict[str, tuple[str, frozenset[str]]]] = {
         "europe_central_asia",
         frozenset({"KAZ", "KGZ", "TJK", "TKM", "UZB"}),
     ),
+    # The 27 member states of the European Union (since 2020).
+    "eu": (
+        "europe_central_asia",
+        frozenset({"AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA",
+                   "DEU", "GRC", "HUN", "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD",
+                   "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE"}),
+    ),
+    # The twenty countries of the Americas whose language is Spanish, Portuguese or
+    # French, as "Latin America" is usually counted.
+    "latin_america": (
+        "americas",
+        frozenset({"ARG", "BOL", "BRA", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "SLV",
+                   "GTM", "HTI", "HND", "MEX", "NIC", "PAN", "PRY", "PER", "URY", "VEN"}),
+    ),
 }
 
 #: RSF's CSV zones (French) → website region.  2022 used two other labels.

@@ -7,6 +7,7 @@ English name as the fallback for RSF's own entities (OECS, Northern Cyprus).
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Final
@@ -21,11 +22,15 @@ LANGS: Final = ("en", "ru")
 _RUSSIAN_READERS: Final = frozenset({"ru", "uk", "be", "kk", "ky", "uz", "tg", "hy", "az"})
 
 
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_LATIN_RE = re.compile("[A-Za-z]")
+
+
 def pick_lang(hint: str | None, text: str = "") -> str:
     """The interface language: Cyrillic text or a Russian-reading user's locale → "ru"."""
-    if any("\u0400" <= ch <= "\u04ff" for ch in text):
+    if _CYRILLIC_RE.search(text):
         return "ru"
-    if text.strip() and any(ch.isalpha() and ch.isascii() for ch in text):
+    if _LATIN_RE.search(text):
         return "en"
     base = (hint or "en").split("-")[0].lower()
     return "ru" if base in _RUSSIAN_READERS else "en"
@@ -88,6 +93,8 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "and the Grenadines.",
         "last_ranked": "Not in the {latest} index: last ranked in {year}.",
         "central_asia": "Central Asia",
+        "eu": "the European Union",
+        "latin_america": "Latin America",
         "nobody_at": "No country holds rank {n} in {year}.",
         "search_title": "Profiles mentioning “{terms}”",
         "search_none": "No RSF profile in our database mentions “{terms}”.",
@@ -99,6 +106,39 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "none": "I answer questions about press freedom in any country, from RSF's World Press "
         "Freedom Index. Try <i>Kazakhstan</i>, <i>compare Norway and Finland</i> or "
         "<i>worst in Asia</i>.",
+        "not_understood": "I didn't understand that. I answer questions about press freedom "
+        "in any country, from RSF's World Press Freedom Index. Try <i>Kazakhstan</i>, "
+        "<i>compare Norway and Finland</i> or <i>worst in Asia</i> — or send /help.",
+        "greeting": "Hello! Ask me about press freedom in any country, for example "
+        "<i>Kazakhstan</i>, <i>are journalists safe in Mexico?</i> or <i>compare Norway "
+        "and Finland</i>.",
+        "thanks": "You're welcome! Ask about another country any time, for example "
+        "<i>Kazakhstan</i>.",
+        "everyday": "I answer questions about press freedom, from RSF's World Press Freedom "
+        "Index. Did you mean press freedom in {countries}?",
+        "unplaced_note": "I don't know the country “{words}”: it is left out.",
+        "help_languages": "I read questions in English, Russian, Kazakh, Ukrainian, Uzbek "
+        "(Latin and Cyrillic), Kyrgyz, Tajik, German, French, Spanish, Portuguese, Turkish, "
+        "Arabic, Persian and Chinese, and country names in many more languages. I answer in "
+        "English or Russian: in Russian when you write in Cyrillic or your Telegram is set "
+        "to a language of the region. Add <i>in English</i> or <i>in Russian</i> to choose.",
+        "help_charts": "Charts: send <code>/chart Kazakhstan</code> for a country's score "
+        "over the years and its five indicators, or up to five countries to compare them: "
+        "<code>/chart Kazakhstan Kyrgyzstan</code>. Under a country's answer, tap 📈 Chart.",
+        "help_groups": "In a group: add me as a member. I answer commands (<code>/country "
+        "Kazakhstan</code>, <code>/compare Norway, Finland</code>, <code>/top 10</code>) and "
+        "replies to my messages; Telegram's privacy mode keeps other messages from me. Only "
+        "the group's administrators change its alerts.",
+        "help_inline": "Inline: in any chat, type my username, a space and a country or a "
+        "question (<code>@bot kazakhstan</code>), then pick a card to send it there.",
+        "help_subscriptions": "Alerts: <code>/subscribe Kazakhstan</code> (several countries "
+        "separated by commas) and I send you one message when RSF publishes a new index, "
+        "with each country's new rank and score. <code>/subscriptions</code> lists them; "
+        "<code>/unsubscribe Kazakhstan</code> or <code>/unsubscribe all</code> stops them.",
+        "help_examples": "Questions to try:\n• <i>Kazakhstan</i>\n• <i>are journalists safe "
+        "in Mexico?</i>\n• <i>who owns the media in Hungary</i>\n• <i>compare Norway and "
+        "Finland</i>\n• <i>top 10 in Africa</i>, <i>worst for safety</i>\n• <i>Russia since "
+        "2022</i>\n• <i>which countries mention Pegasus</i>",
         "help": (
             "<b>Press Freedom Bot</b> answers from RSF's World Press Freedom Index "
             "(2002–{latest}).\n\n"
@@ -246,6 +286,8 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "и Гренадины.",
         "last_ranked": "В индексе {latest} года нет: последний раз оценивалась в {year} году.",
         "central_asia": "Центральная Азия",
+        "eu": "Евросоюз",
+        "latin_america": "Латинская Америка",
         "nobody_at": "В {year} году ни одна страна не занимает место {n}.",
         "search_title": "Профили, где упоминается «{terms}»",
         "search_none": "Ни один профиль RSF в нашей базе не упоминает «{terms}».",
@@ -257,6 +299,40 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "none": "Я отвечаю на вопросы о свободе прессы в любой стране по Мировому индексу "
         "свободы прессы RSF. Попробуйте: <i>Казахстан</i>, <i>сравни Норвегию и Финляндию</i> "
         "или <i>худшие в Азии</i>.",
+        "not_understood": "Я не понял вопрос. Я отвечаю на вопросы о свободе прессы в любой "
+        "стране по Мировому индексу свободы прессы RSF. Попробуйте: <i>Казахстан</i>, "
+        "<i>сравни Норвегию и Финляндию</i> или <i>худшие в Азии</i> — или отправьте /help.",
+        "greeting": "Здравствуйте! Спросите о свободе прессы в любой стране, например: "
+        "<i>Казахстан</i>, <i>безопасно ли журналистам в Мексике?</i> или <i>сравни "
+        "Норвегию и Финляндию</i>.",
+        "thanks": "Пожалуйста! Спрашивайте о любой другой стране, например "
+        "<i>Казахстан</i>.",
+        "everyday": "Я отвечаю на вопросы о свободе прессы по Мировому индексу свободы прессы "
+        "RSF. Вы имели в виду свободу прессы: {countries}?",
+        "unplaced_note": "Не знаю страну «{words}»: она пропущена.",
+        "help_languages": "Я читаю вопросы на английском, русском, казахском, украинском, "
+        "узбекском (латиницей и кириллицей), кыргызском, таджикском, немецком, французском, "
+        "испанском, португальском, турецком, арабском, персидском и китайском, а названия "
+        "стран — на многих других языках. Отвечаю по-английски или по-русски: по-русски, "
+        "если вы пишете кириллицей или Telegram настроен на язык региона. Добавьте "
+        "<i>на английском</i> или <i>на русском</i>, чтобы выбрать.",
+        "help_charts": "Графики: отправьте <code>/chart Казахстан</code> — история балла "
+        "страны и пять показателей, или до пяти стран для сравнения: <code>/chart Казахстан "
+        "Кыргызстан</code>. Под ответом о стране нажмите 📈 График.",
+        "help_groups": "В группе: добавьте меня участником. Я отвечаю на команды "
+        "(<code>/country Казахстан</code>, <code>/compare Норвегия, Финляндия</code>, "
+        "<code>/top 10</code>) и на ответы на мои сообщения; режим приватности Telegram не "
+        "показывает мне остальное. Уведомления группы меняют только её администраторы.",
+        "help_inline": "Инлайн: в любом чате наберите моё имя, пробел и страну или вопрос "
+        "(<code>@bot казахстан</code>) и выберите карточку, чтобы отправить её туда.",
+        "help_subscriptions": "Уведомления: <code>/subscribe Казахстан</code> (несколько "
+        "стран через запятую) — и я пришлю одно сообщение, когда RSF опубликует новый "
+        "индекс, с новым местом и баллом каждой страны. <code>/subscriptions</code> — список; "
+        "<code>/unsubscribe Казахстан</code> или <code>/unsubscribe all</code> — отписаться.",
+        "help_examples": "Попробуйте спросить:\n• <i>Казахстан</i>\n• <i>безопасно ли "
+        "журналистам в Мексике?</i>\n• <i>кому принадлежат СМИ в Венгрии</i>\n• <i>сравни "
+        "Норвегию и Финляндию</i>\n• <i>топ 10 в Африке</i>, <i>худшие по безопасности</i>"
+        "\n• <i>Россия с 2022</i>\n• <i>какие страны упоминают Pegasus</i>",
         "help": (
             "<b>Press Freedom Bot</b> отвечает по Мировому индексу свободы прессы RSF "
             "(2002–{latest}).\n\n"

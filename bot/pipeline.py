@@ -125,7 +125,8 @@ class Pipeline:
         self._charts: LRU[PictureKey, bytes] = self.cache(CHART_CACHE_SIZE)
         # Answers come from one immutable snapshot, so the same question asked again (by
         # anyone, in any chat) has the same reply until the data changes.
-        self._parsed: LRU[tuple[str, str | None, Query | None], Query] = self.cache(PARSED)
+        self._parsed: LRU[tuple[str, str | None, Query | None, str | None], Query] = (
+            self.cache(PARSED))
         self._replies: LRU[tuple[Query, str | None], tuple[Answer, Rendered]] = self.cache(
             REPLIES)
         self.started = time.time()
@@ -177,14 +178,23 @@ class Pipeline:
 
     # -- questions -------------------------------------------------------------------------
 
-    def ask(self, text: str, lang: str | None = None, context: Query | None = None) -> Reply:
+    def ask(
+        self,
+        text: str,
+        lang: str | None = None,
+        context: Query | None = None,
+        *,
+        chosen: str | None = None,
+    ) -> Reply:
         """Answer a message.  ``lang`` is the reader's Telegram language, ``context`` the
-        query behind the message it follows up on."""
+        query behind the message it follows up on, ``chosen`` a language the reader chose
+        outright (``pressbot ask --lang``): a message that shows none of its own (a bare
+        name, a code, a flag) is answered in it."""
         snapshot, understander = self._current()
-        key = (text, lang, context)
+        key = (text, lang, context, chosen)
         query = self._parsed.get(key)
         if query is None:
-            query = understander.parse(text, lang, context)
+            query = understander.parse(text, lang, context, chosen=chosen)
             self._parsed.put(key, query)
         return self._reply(query, snapshot)
 

@@ -51,8 +51,10 @@ def run_cli(
 
 
 def clean_env(home: Path) -> dict[str, str]:
-    """The caller's environment without our variables, and a private HOME / XDG_DATA_HOME."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PRESSBOT_")}
+    """The caller's environment without our variables (but the run's understanding cache),
+    and a private HOME / XDG_DATA_HOME."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("PRESSBOT_") or k == "PRESSBOT_CACHE"}
     env.pop("TELEGRAM_BOT_TOKEN", None)
     env["HOME"] = str(home)
     env["XDG_DATA_HOME"] = str(home / "xdg")

@@ -80,7 +80,9 @@ def answer(query: Query, snapshot: Snapshot, store: Store | None = None) -> Answ
     if analysed is not None:
         return analysed
     countries = [snapshot.countries[c] for c in query.countries if c in snapshot.countries]
-    if query.unplaced:
+    if query.unplaced and query.command is not None:
+        # A list of countries given to a command: the names it does not know come first.
+        # (In a question they are a note under the answer: bot.render.)
         named = tuple(
             (word, tuple(snapshot.countries[c] for c in near if c in snapshot.countries))
             for word, near in query.unplaced
@@ -112,4 +114,10 @@ def answer(query: Query, snapshot: Snapshot, store: Store | None = None) -> Answ
         return MessageAnswer(query, MessageKind.USAGE, latest=latest)
     if query.topic is not None:
         return MessageAnswer(query, MessageKind.NEED_COUNTRY, latest=latest)
+    if query.mentioned:
+        mentioned = tuple(snapshot.countries[c] for c in query.mentioned
+                          if c in snapshot.countries)  # fmt: skip
+        return MessageAnswer(query, MessageKind.EVERYDAY, mentioned, latest)
+    if query.small_talk:
+        return MessageAnswer(query, MessageKind.SMALL_TALK, latest=latest)
     return MessageAnswer(query, MessageKind.NONE, latest=latest)

@@ -113,8 +113,10 @@ class AlertAnswer:
 
 
 class MessageKind(StrEnum):
-    HELP = "help"  # what the bot can do
-    NONE = "none"  # nothing the bot could place
+    HELP = "help"  # what the bot can do (``query.help_topic``: the part asked about)
+    NONE = "none"  # nothing the bot could place: "I didn't understand", with suggestions
+    SMALL_TALK = "small_talk"  # a greeting or thanks (``query.small_talk``), answered in kind
+    EVERYDAY = "everyday"  # a country named in passing ("chile con carne"): offered, not answered
     CLARIFY = "clarify"  # "did you mean …?"
     NEED_COUNTRY = "need_country"  # a topic or year without a country
     NO_DATA = "no_data"  # the database is empty
@@ -127,7 +129,8 @@ class MessageKind(StrEnum):
 
 @dataclass(frozen=True)
 class MessageAnswer:
-    """Help, chit-chat, a question we could not place, or a "did you mean"."""
+    """Help, chit-chat, a question we could not place, or a "did you mean".  For CLARIFY
+    ``candidates`` are the countries asked about; for EVERYDAY the countries mentioned."""
 
     query: Query
     kind: MessageKind

@@ -1,5 +1,6 @@
-"""Short replies: help, "did you mean", "which country?", usage of a command, and the
-polite "I answer questions about press freedom" for anything else."""
+"""Short replies: help (the part asked about), "did you mean", "which country?", usage of
+a command, greetings and thanks answered in kind, a country named in passing offered as a
+button, and "I didn't understand" with suggestions for anything else."""
 
 from __future__ import annotations
 
@@ -17,11 +18,35 @@ from bot.render.output import Button, Rendered
 _USAGE = {"compare": "usage_compare", "chart": "chart_usage"}
 
 
+#: The interface string that answers each part of the help (bot.query.Query.help_topic).
+_HELP = {"languages": "help_languages", "charts": "help_charts", "groups": "help_groups",
+         "inline": "help_inline", "subscriptions": "help_subscriptions",
+         "examples": "help_examples"}  # fmt: skip
+
+
 def render_message(answer: MessageAnswer, lang: str) -> Rendered:
     query = answer.query
     if answer.kind == MessageKind.HELP:
-        text = (t(lang, "help", latest=answer.latest or "") + t(lang, "help_more")
-                + t(lang, "help_vdem"))
+        key = _HELP.get(query.help_topic or "")
+        if key is None:  # the whole help: one country, beyond one country, and V-Dem
+            text = (t(lang, "help", latest=answer.latest or "") + t(lang, "help_more")
+                    + t(lang, "help_vdem"))
+        else:
+            text = t(lang, key, latest=answer.latest or "")
+        return Rendered([text], example_buttons(lang), strip_tags(text))
+    if answer.kind == MessageKind.EVERYDAY:
+        # "chile con carne": what the bot does, and the country as a button to tap.
+        names = ", ".join(label(c, lang) for c in answer.candidates)
+        text = t(lang, "everyday", countries=names)
+        buttons = [[Button(button_label(c, lang), button_data.profile(c.code, None, None))]
+                   for c in answer.candidates]
+        return Rendered([text], buttons, strip_tags(text))
+    if answer.kind == MessageKind.SMALL_TALK:
+        text = t(lang, "thanks" if query.small_talk == "thanks" else "greeting")
+        return Rendered([text], example_buttons(lang), strip_tags(text))
+    if answer.kind == MessageKind.NONE:
+        # "I didn't understand", and what can be asked, two of them one tap away.
+        text = t(lang, "not_understood")
         return Rendered([text], example_buttons(lang), strip_tags(text))
     if answer.kind == MessageKind.CLARIFY:
         word = (query.unknown or query.text)[:MAX_ECHO]
@@ -70,7 +95,7 @@ def _clarified(query: Query, code: str) -> str:
 
 
 def example_buttons(lang: str) -> list[list[Button]]:
-    """Two examples to tap under the help text, so a first question is one touch away."""
+    """Examples to tap under the help text, so a first question is one touch away."""
 
     def named(code: str, english: str) -> str:
         return f"{flag(code)} {country_name(code, english, lang)}"

@@ -181,13 +181,14 @@ def _sections() -> dict[str, tuple[Sense, ...]]:
     table["vdem.agree"] = (s(Feature.AGREE),)
     table["vdem.scatter"] = (s(Feature.SCATTER), s(Feature.CHART))
     for measure in VDEM_MEASURES:
-        # A measure's phrase is about its RSF topic too ("harassment of journalists":
-        # safety), so a question that stays RSF's keeps its topic.
+        # A measure's phrase or word is about its RSF topic too ("harassment of
+        # journalists", "journalists harassed": safety), so a question that stays RSF's
+        # keeps its topic.
         about = ((s(Feature.TOPIC, MEASURE_TOPIC[measure]),)
                  if measure in MEASURE_TOPIC else ())
         table[f"vdem.measure.{measure}"] = (s(Feature.MEASURE, measure), s(Feature.CONTEXT),
                                             *about)
-        table[f"vdem.hint.{measure}"] = (s(Feature.MEASURE_HINT, measure),)
+        table[f"vdem.hint.{measure}"] = (s(Feature.MEASURE_HINT, measure), *about)
     return table
 
 

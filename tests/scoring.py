@@ -111,7 +111,20 @@ def reading(query: Query) -> Reading:
     if query.intent == Intent.HELP:
         detail = getattr(query, "help_topic", None)
     year = query.year if query.year is not None else query.since
-    return Reading(str(query.intent), query.countries, topic, year, region, detail, limit)
+    return Reading(_kind(query), query.countries, topic, year, region, detail, limit)
+
+
+#: The tables name kinds of question (about one country, several, a list); V-Dem is a
+#: second source answering the same kinds, so a V-Dem reading is scored by its view: "women
+#: journalists in Turkey" is a question about one country whichever source answers it.
+_VDEM_KINDS = {"history": "profile", "agree": "profile", "compare": "compare",
+               "ranking": "ranking"}
+
+
+def _kind(query: Query) -> str:
+    if query.intent == Intent.VDEM and query.witness is not None:
+        return _VDEM_KINDS.get(query.witness.view, str(query.intent))
+    return str(query.intent)
 
 
 def judge(row: Row, got: Reading) -> dict[str, bool]:

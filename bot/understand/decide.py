@@ -26,9 +26,17 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bot.digits import decimal_int
-from bot.domain import LISTED_WITHIN, REGIONS, SUBREGIONS, TOPIC_INDICATOR, TOPICS
+from bot.domain import (
+    LISTED_WITHIN,
+    REGIONS,
+    SUBREGIONS,
+    TOPIC_INDICATOR,
+    TOPIC_VDEM,
+    TOPICS,
+    VDEM_MEASURES,
+)
 from bot.i18n import pick_lang
-from bot.query import Analysis, Intent, Query, Ranking
+from bot.query import Analysis, Intent, Query, Ranking, Witness
 from bot.understand.features import EXPLAIN_SUBJECTS, HELP_TOPICS, Feature, Sense
 from bot.understand.text import CJK_RE, QUOTED_RE, Kind, Token, tokenize
 
@@ -59,6 +67,13 @@ _RANKING_WORDS = frozenset({Feature.RANK, Feature.MANY, Feature.MOST, Feature.LE
 _ANALYTIC = frozenset({Feature.WHY, Feature.DEFINE, Feature.EXPLAIN, Feature.RISE,
                        Feature.FALL, Feature.CHANGE, Feature.MEAN, Feature.MEDIAN,
                        Feature.HOW_MANY, Feature.BAND, Feature.INDICATOR})  # fmt: skip
+#: V-Dem's measures whose words name a harm ("censorship", "harassment", "bias"): "the
+#: most" of one is the bottom of V-Dem's ranking (its scales run from the least free up);
+#: "the most" of the others (critical media, women journalists) is the top.
+_HARMS = frozenset({"v2mecenefm", "v2mecenefi", "v2meharjrn", "v2meslfcen", "v2mebias"})
+#: Words that ask for countries in order, for V-Dem's rankings.
+_ORDERED = frozenset({Feature.MOST, Feature.LEAST, Feature.TOP, Feature.BOTTOM, Feature.RANK,
+                      Feature.COUNT, Feature.MANY, Feature.ONE})  # fmt: skip
 _YEARS = frozenset({Feature.YEAR_LAST, Feature.YEAR_THIS, Feature.YEAR_BEFORE_LAST,
                     Feature.YEAR_AGO, Feature.YEAR_PAST, Feature.YEAR_HISTORY})  # fmt: skip
 
@@ -149,11 +164,21 @@ def decide(
     if names & _ANALYTIC or (len(countries) == 1 and region is not None):
         analysis, analytic = _analysis(features, marks, names, countries, topic, numbers,
                                        region, subregion, ranking)  # fmt: skip
+    witnessed = None
+    if command is None and search_terms is None and names & _SECOND_SOURCE:
+        witnessed = _witness(features, names, countries, topic, year, since, years, ranking)
+    if witnessed is not None and analytic is not None and not (
+        countries or witnessed[0].measure or witnessed[0].view != "history"
+    ):
+        witnessed = None  # "what is V-Dem?": the explanation, not a country's figures
     mentioned: tuple[str, ...] = ()
     small_talk = None
     help_topic = None
+    witness = None
     intent: Intent
-    if command in _RANKING_COMMANDS:
+    if witnessed is not None:
+        witness, intent = witnessed
+    elif command in _RANKING_COMMANDS:
         # /top and /bottom rank whatever follows: "/top 5 Africa", "/bottom safety".
         intent = Intent.RANKING
         ranking = replace(ranking or Ranking(), order="bottom" if command == "bottom" else "top",
@@ -186,6 +211,8 @@ def decide(
             small_talk = "greeting"
     if intent != Intent.RANKING:
         ranking = None
+    if witness is not None and witness.view == "ranking":
+        countries = []
     if intent not in (Intent.AGGREGATE, Intent.BAND, Intent.MOVERS, Intent.WHY, Intent.EXPLAIN):
         analysis = None
     if intent in (Intent.PROFILE, Intent.COMPARE, Intent.CHART):
@@ -203,6 +230,7 @@ def decide(
         since=since,
         ranking=ranking,
         analysis=analysis,
+        witness=witness,
         search_terms=search_terms,
         search_groups=_alternatives(search_terms, sets) if search_terms else (),
         candidates=parsed.candidates,
@@ -215,6 +243,87 @@ def decide(
         mentioned=mentioned,
         command=command if command in _COMMANDS else None,
     )
+
+
+# --- the second source: V-Dem -------------------------------------------------------------------
+
+#: Features that may make a question V-Dem's (a topic only with a year before RSF's index).
+_SECOND_SOURCE = frozenset({Feature.VDEM, Feature.MEASURE, Feature.MEASURE_HINT,
+                            Feature.TOPIC, Feature.SCATTER})  # fmt: skip
+
+
+def _witness(
+    features: Sequence[tuple[int, Sense]],
+    names: set[Feature],
+    countries: list[str],
+    topic: str | None,
+    year: int | None,
+    since: int | None,
+    years: Sequence[int],
+    ranking: Ranking | None,
+) -> tuple[Witness, Intent] | None:
+    """A question for V-Dem (issue #14), or None when the question is RSF's.
+
+    RSF's index is the bot's first source, and words like "censorship", "self-censorship"
+    or "harassed" are its topics ("censorship in Turkmenistan" is RSF's political
+    context, and that answer already adds V-Dem's measure of the topic).  So a question
+    is V-Dem's only when
+
+    * V-Dem is named ("V-Dem Kazakhstan", "do RSF and V-Dem agree on …");
+    * or it names a measure by a phrase only V-Dem's measure is called (the lexicons'
+      ``vdem.measure`` lists: "harassment of journalists", "internet censorship",
+      "women journalists") and no other word of RSF's topics ("gender discrimination
+      against women journalists" stays RSF's social topic);
+    * or it asks about a year before RSF's first index (2002) with a measure's word or a
+      topic V-Dem measures: only V-Dem can answer "censorship in Kazakhstan since 1990";
+    * or it asks for a chart of a measure's word ("chart of censorship in Kazakhstan"):
+      RSF charts its score and indicators, V-Dem has the measure named (an indicator
+      named, "political indicator", keeps the chart RSF's).
+
+    A plain measure word (the ``vdem.hint`` lists: "censorship", "self-censorship") then
+    says which measure; alone it never makes a V-Dem question.
+    """
+    measures = [(i, str(s.value)) for i, s in features if s.feature == Feature.MEASURE]
+    hints = [(i, str(s.value)) for i, s in features if s.feature == Feature.MEASURE_HINT]
+    named = {i for i, _ in measures} | {i for i, _ in hints}
+    other_topic = any(s.feature == Feature.TOPIC and i not in named for i, s in features)
+    asked = since if since is not None else year
+    before_rsf = asked is not None and bool(years) and asked < min(years)
+    chart = bool(names & {Feature.CHART, Feature.SCATTER})
+    both = Feature.VDEM in names and Feature.RSF in names
+    if not (
+        Feature.VDEM in names
+        or Feature.SCATTER in names
+        or (measures and not other_topic)
+        or (before_rsf and (measures or hints or topic in TOPIC_VDEM))
+        or (chart and (measures or hints) and Feature.INDICATOR not in names)
+    ):
+        return None
+    found = [m for _, m in measures] or [m for _, m in hints]
+    measure = next((m for m in found if m in VDEM_MEASURES), None)
+    if Feature.SCATTER in names or (chart and both):
+        return Witness(measure, "scatter"), Intent.VDEM
+    if Feature.VDEM in names and (Feature.AGREE in names or Feature.RSF in names):
+        return Witness(measure, "agree"), Intent.VDEM
+    if chart:
+        return Witness(measure, "history"), Intent.CHART
+    if not countries and names & _ORDERED:
+        harm = measure in _HARMS or measure is None
+        if names & {Feature.TOP, Feature.BOTTOM}:
+            bottom = Feature.BOTTOM in names and not (
+                Feature.TOP in names and next(s.feature for _, s in features if s.feature in (
+                    Feature.TOP, Feature.BOTTOM)) == Feature.TOP)
+        elif names & {Feature.MOST, Feature.LEAST}:
+            most = next(s.feature for _, s in features
+                        if s.feature in (Feature.MOST, Feature.LEAST)) == Feature.MOST
+            bottom = most == harm
+        else:
+            bottom = harm
+        limit = ranking.limit if ranking is not None else _DEFAULT_LIMIT
+        return Witness(measure, "ranking", "bottom" if bottom else "top", limit), Intent.VDEM
+    if len(countries) >= 2:
+        return Witness(measure, "compare"), Intent.VDEM
+    return Witness(measure, "history"), Intent.VDEM
 
 
 # --- what the words say -------------------------------------------------------------------------

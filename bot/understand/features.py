@@ -16,7 +16,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import NamedTuple
 
-from bot.domain import INDICATORS, REGIONS, SUBREGIONS, TOPICS
+from bot.domain import INDICATORS, REGIONS, SUBREGIONS, TOPIC_VDEM, TOPICS, VDEM_MEASURES
 
 #: What "what can you do" may ask about the bot: the part of the help answered.
 HELP_TOPICS = ("general", "languages", "charts", "groups", "inline", "subscriptions",
@@ -81,6 +81,19 @@ class Feature(IntEnum):
     BOT = 49  # "you", "bot": the question is about the bot
     RELATIVE = 50  # "there", "that country": a follow-up's country
     EVERYDAY = 51  # a word of daily life ("recipe", "cheese", "weather"): no press question
+    # The second source, V-Dem (issue #14).
+    VDEM = 52  # "V-Dem", "Varieties of Democracy" named: the question is V-Dem's
+    RSF = 53  # "RSF", "Reporters Without Borders" named (beside V-Dem: the two side by side)
+    # value: a V-Dem variable, named by a phrase only V-Dem's measure is called
+    # ("harassment of journalists", "internet censorship", "women journalists"): such a
+    # phrase makes a V-Dem question by itself
+    MEASURE = 54
+    # value: a V-Dem variable, named by a plain word that is also RSF's topic
+    # ("censorship", "self-censorship"): it names the measure only in a question that is
+    # V-Dem's for another reason (V-Dem named, a year before RSF's index, a chart of it)
+    MEASURE_HINT = 55
+    AGREE = 56  # "agree", "differ": RSF and V-Dem side by side
+    SCATTER = 57  # "scatter plot": RSF against V-Dem, every country, one year
 
 
 class Sense(NamedTuple):
@@ -88,6 +101,15 @@ class Sense(NamedTuple):
 
     feature: Feature
     value: str | int | None = None
+
+
+#: The RSF topic each V-Dem measure is about: the answer side's TOPIC_VDEM, and women
+#: journalists (RSF's social indicator covers gender) and media bias (political context).
+MEASURE_TOPIC: dict[str, str] = {
+    **{measure: topic for topic, measures in TOPIC_VDEM.items() for measure in measures},
+    "v2mefemjrn": "social",
+    "v2mebias": "political",
+}
 
 
 def _sections() -> dict[str, tuple[Sense, ...]]:
@@ -154,6 +176,19 @@ def _sections() -> dict[str, tuple[Sense, ...]]:
         table[f"explain.{subject}"] = (s(Feature.EXPLAIN, subject), s(Feature.CONTEXT))
     for region in (*REGIONS, *SUBREGIONS):
         table[f"region.{region}"] = (s(Feature.REGION, region),)
+    table["source.vdem"] = (s(Feature.VDEM), s(Feature.CONTEXT))
+    table["source.rsf"] = (s(Feature.RSF), s(Feature.CONTEXT))
+    table["vdem.agree"] = (s(Feature.AGREE),)
+    table["vdem.scatter"] = (s(Feature.SCATTER), s(Feature.CHART))
+    for measure in VDEM_MEASURES:
+        # A measure's phrase or word is about its RSF topic too ("harassment of
+        # journalists", "journalists harassed": safety), so a question that stays RSF's
+        # keeps its topic.
+        about = ((s(Feature.TOPIC, MEASURE_TOPIC[measure]),)
+                 if measure in MEASURE_TOPIC else ())
+        table[f"vdem.measure.{measure}"] = (s(Feature.MEASURE, measure), s(Feature.CONTEXT),
+                                            *about)
+        table[f"vdem.hint.{measure}"] = (s(Feature.MEASURE_HINT, measure), *about)
     return table
 
 

@@ -1,4 +1,4 @@
-"""Command line: ``pressbot [start|run|ask|chat|chart|data import|data status]``.
+"""Command line: ``pressbot [start|run|ask|chat|chart|data import|undo|remove|status]``.
 
 ``pressbot`` alone starts the bot on Telegram when ``TELEGRAM_BOT_TOKEN`` is set and
 otherwise opens the terminal chat on the shipped data: the same answers either way.
@@ -53,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--country", help="RSF code of a profile page's country (e.g. KAZ)")
     imp.add_argument("--force", action="store_true",
                      help="accept an index year that leaves earlier years without an index")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="check the files and print what would change; write nothing")
+    undo = data_sub.add_parser("undo", help="put the data back as it was before the last "
+                               "import or removal")
+    undo.add_argument("--dry-run", action="store_true",
+                      help="print what would be put back; change nothing")
     remove = data_sub.add_parser(
         "remove", help="remove index years, a profile or the curated aliases",
         usage=REMOVE_USAGE,
@@ -60,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         "what only they defined), a country's profile for one index year, or the curated "
         "aliases of the alias list.")
     remove.add_argument("target", nargs="*", help="YEAR …, 'profile CODE YEAR' or 'aliases'")
-    data_sub.add_parser("status", help="years, countries, profiles, aliases, last imports")
+    data_sub.add_parser("status", help="years, countries, profiles, aliases, the last changes")
     return parser
 
 
@@ -97,7 +103,9 @@ def _main(argv: Sequence[str] | None) -> int:
 
         if args.data_command == "import":
             return operations.import_command(args.files, country=args.country,
-                                             force=args.force)
+                                             force=args.force, dry_run=args.dry_run)
+        if args.data_command == "undo":
+            return operations.undo_command(dry_run=args.dry_run)
         if args.data_command == "remove":
             return operations.remove_command(_removal(parser, args.target))
         return operations.status_command()

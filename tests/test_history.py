@@ -22,7 +22,7 @@ from bot.importer import ImportFailed, import_files, read_text, removal
 from bot.importer.undo import NothingToUndo, undo_last
 from bot.render.changes import change_lines, undo_lines
 from bot.render.fixed import status_lines
-from bot.store import Store, history
+from bot.store import Store, history, writes
 from bot.store.schema import DATA_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,6 +150,19 @@ def test_undo_puts_every_kind_of_change_back_exactly(store: Store, tmp_path: Pat
         assert data_dump(store.path) == before.pop(), report
     with pytest.raises(NothingToUndo, match="first build from the shipped data"):
         undo_last(store, ALICE)
+
+
+def test_a_row_a_change_both_adds_and_deletes_is_not_put_back(store: Store) -> None:
+    """Rebuilding the aliases twice in one import can insert a row and delete it again:
+    it was not there before, so an undo must not bring it back."""
+    before = data_dump(store.path)
+    with store.write() as conn, history.recorded(conn, "import", "alice", "cli", "now"):
+        writes.replace_profile(conn, "NOR", 2024, {"summary": "passing through"})
+        writes.remove_profile(conn, "NOR", 2024)
+        writes.replace_profile(conn, "KAZ", 2024, {"summary": "replaced"})
+    assert data_dump(store.path) != before
+    undo_last(store, ALICE)
+    assert data_dump(store.path) == before
 
 
 def test_undo_reports_what_comes_back(store: Store, tmp_path: Path) -> None:

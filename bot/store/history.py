@@ -91,11 +91,14 @@ def _watch(conn: sqlite3.Connection) -> None:
         conn.execute(f'CREATE TEMP TABLE "{kept}" AS '
                      f'SELECT rowid AS kept_rowid, * FROM main."{table}" WHERE 0')
         conn.execute(f'CREATE INDEX temp."{kept}_rowid" ON "{kept}" (kept_rowid)')
-        # The first copy of a row is the one from before the change; no conflict clause,
-        # so the policy of the statement that fires the trigger cannot change that.
+        # The first copy of a row is the one from before the change, and a row the change
+        # itself inserted was not there before: neither is copied again.  No conflict
+        # clause, so the policy of the statement that fires the trigger cannot change that.
         copy = (f'INSERT INTO "{kept}" SELECT rowid, * FROM main."{table}" '
-                f'WHERE rowid = old.rowid AND NOT EXISTS '
-                f'(SELECT 1 FROM "{kept}" WHERE kept_rowid = old.rowid);')
+                f'WHERE rowid = old.rowid '
+                f'AND NOT EXISTS (SELECT 1 FROM "{kept}" WHERE kept_rowid = old.rowid) '
+                f'AND NOT EXISTS (SELECT 1 FROM "history_added" '
+                f"WHERE tbl = '{table}' AND rid = old.rowid);")
         for op in ("DELETE", "UPDATE"):
             conn.execute(f'CREATE TEMP TRIGGER "history_{table}_{op.lower()}" '
                          f'BEFORE {op} ON main."{table}" BEGIN {copy} END')

@@ -818,6 +818,7 @@ _OPERATOR_STRINGS: Final[dict[str, dict[str, str]]] = {
         # Telegram: a file sent by an operator, the buttons, the answers.
         "op_preview": "<b>Dry run</b>: nothing changes until you press Import.",
         "op_committed": "<b>Imported.</b> The bot answers from the new data now.",
+        "op_same": "<b>Nothing to import</b>: the data already holds this file as it is.",
         "op_refused": "<b>Refused</b>: {where}: {reason}\nNothing was changed.",
         "op_failed": "<b>Not done</b>: {reason}\nNothing was changed.",
         "op_import": "✅ Import",
@@ -881,6 +882,7 @@ _OPERATOR_STRINGS: Final[dict[str, dict[str, str]]] = {
         "op_preview": "<b>Пробный прогон</b>: ничего не изменится, пока вы не нажмёте "
         "«Импортировать».",
         "op_committed": "<b>Импортировано.</b> Бот уже отвечает по новым данным.",
+        "op_same": "<b>Импортировать нечего</b>: в данных уже есть этот файл в точности.",
         "op_refused": "<b>Не принято</b>: {where}: {reason}\nНичего не изменено.",
         "op_failed": "<b>Не сделано</b>: {reason}\nНичего не изменено.",
         "op_import": "✅ Импортировать",

@@ -430,6 +430,8 @@ class Pipeline:
             log.warning("import from %s not done: %s", actor.via, fault)
             return OperatorReply(t(lang, "op_failed", reason=html.escape(str(fault))))
         lines = change_lines(change, lang, undo_with="/undo")
+        if not change.changes_anything:  # nothing to confirm: the data holds it already
+            return OperatorReply(operator_message(t(lang, "op_same"), lines))
         heading = t(lang, "op_preview" if dry_run else "op_committed")
         return OperatorReply(operator_message(heading, lines), ready=dry_run)
 

@@ -142,6 +142,13 @@ async def test_a_broken_file_is_refused_with_its_line_and_nothing_changes(
     assert not pending_files(bot)
 
 
+async def test_a_file_the_data_already_holds_offers_nothing_to_import(bot: RunningBot) -> None:
+    sent = await send_file(bot, (CSV_DIR / "2025.csv").read_bytes(), "2025.csv")
+    assert sent.texts[0].startswith(visible("op_same"))
+    assert "180 rows, 0 added, 0 changed, 180 unchanged" in sent.text
+    assert not sent.buttons() and not pending_files(bot)
+
+
 async def test_cancel_changes_nothing(bot: RunningBot, tmp_path: Path) -> None:
     data, _ = next_year(tmp_path, delta=2.0)
     before = data_dump(bot.settings.db_path)

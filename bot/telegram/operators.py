@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 #: The Bot API server's limit for files a bot downloads (getFile): 20 MiB.
 MOST_DOWNLOADED = 20 << 20
 
+#: Seconds a download may take to arrive.
+DOWNLOAD_WAIT = 120.0
+
 #: ``CallbackQueryHandler`` patterns: ``imp:KEY:y|n`` a waiting file, ``undo:ID:y|n`` the
 #: confirmation of an undo.
 IMPORT_PATTERN = r"^imp:"
@@ -83,7 +86,8 @@ async def document(update: Update, context: Context) -> None:
         file = await context.bot.get_file(sent.file_id)
         if file.file_size is not None and file.file_size > MOST_DOWNLOADED:
             raise BadRequest("file is too big")
-        await file.download_to_drive(waiting.path)
+        # Up to 20 MB from Telegram's file servers: more than the 5 s a call may take.
+        await file.download_to_drive(waiting.path, read_timeout=DOWNLOAD_WAIT)
     except TelegramError as exc:
         context.bot_data.pending.drop(waiting)
         log.warning("an operator's file could not be downloaded: %s", exc)

@@ -85,6 +85,9 @@ def _watch(conn: sqlite3.Connection) -> None:
     """Create the temporary tables and triggers that note what the change does."""
     _unwatch(conn)
     conn.execute('CREATE TEMP TABLE "history_added" (tbl TEXT, rid INTEGER)')
+    # Looked up on every row the change writes: without an index a change of thousands of
+    # rows (every year at once) would take quadratic time.
+    conn.execute('CREATE INDEX temp."history_added_key" ON "history_added" (tbl, rid)')
     for table in DATA_TABLES:
         kept = _kept(table)
         # The copy has the table's columns as they are now, whatever was added since.

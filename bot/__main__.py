@@ -66,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
         "what only they defined), a country's profile for one index year, or the curated "
         "aliases of the alias list.")
     remove.add_argument("target", nargs="*", help="YEAR …, 'profile CODE YEAR' or 'aliases'")
+    remove.add_argument("--dry-run", action="store_true",
+                        help="print what would be removed; change nothing")
     data_sub.add_parser("status", help="years, countries, profiles, aliases, the last changes")
     return parser
 
@@ -107,7 +109,8 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.data_command == "undo":
             return operations.undo_command(dry_run=args.dry_run)
         if args.data_command == "remove":
-            return operations.remove_command(_removal(parser, args.target))
+            return operations.remove_command(_removal(parser, args.target),
+                                             dry_run=args.dry_run)
         return operations.status_command()
     if command == "health":
         from bot import operations
@@ -128,7 +131,8 @@ def _main(argv: Sequence[str] | None) -> int:
     return 2
 
 
-REMOVE_USAGE = "pressbot data remove YEAR [YEAR ...] | profile CODE YEAR | aliases"
+REMOVE_USAGE = ("pressbot data remove [--dry-run] YEAR [YEAR ...] | profile CODE YEAR | "
+                "aliases")
 
 
 def _removal(parser: argparse.ArgumentParser, words: list[str]) -> tuple[str, ...]:

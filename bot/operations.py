@@ -53,24 +53,28 @@ def undo_command(dry_run: bool = False) -> int:
     return 0
 
 
-def remove_command(target: tuple[str, ...]) -> int:
+def remove_command(target: tuple[str, ...], dry_run: bool = False) -> int:
     """``data remove``: ("years", Y…), ("profile", CODE, Y) or ("aliases",), all or
-    nothing; print what went, or why nothing did and exit 1."""
+    nothing; print what went (``dry_run``: what would), or why nothing did and exit 1."""
     store = open_store()
     actor = Actor.shell()
     try:
         if target[0] == "years":
-            report = removal.remove_years(store, [int(y) for y in target[1:]], actor)
+            report = removal.remove_years(store, [int(y) for y in target[1:]], actor, dry_run)
         elif target[0] == "profile":
-            report = removal.remove_profile(store, target[1], int(target[2]), actor)
+            report = removal.remove_profile(store, target[1], int(target[2]), actor, dry_run)
         else:
-            report = removal.remove_curated_aliases(store, actor)
+            report = removal.remove_curated_aliases(store, actor, dry_run)
     except removal.NothingToRemove as exc:
         print(f"nothing removed: {exc}", file=sys.stderr)
         return 1
     finally:
         store.close()
-    print(f"removed {report.what}: {report.summary}")
+    if dry_run:
+        print(f"would remove {report.what}: {report.summary}\nnothing was changed (dry run)")
+    else:
+        print(f"removed {report.what}: {report.summary}\n"
+              "to take it back: pressbot data undo")
     return 0
 
 

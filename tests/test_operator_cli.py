@@ -29,6 +29,11 @@ def test_a_dry_run_leaves_the_database_byte_for_byte_and_prints_the_changed_rows
     assert lines[-1] == "nothing was changed (dry run)"
     assert digest(db_copy) == before
     assert not Path(f"{db_copy}-wal").exists()
+    removal = run_cli("data", "remove", "--dry-run", "2026", db=db_copy)
+    assert removal.returncode == 0, removal.stderr
+    assert removal.stdout.splitlines() == [
+        "would remove index 2026: 180 rows", "nothing was changed (dry run)"]
+    assert digest(db_copy) == before
 
 
 def test_undo_restores_the_previous_dump_exactly(db_copy: Path, tmp_path: Path) -> None:

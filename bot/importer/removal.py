@@ -113,30 +113,33 @@ def remove_curated_aliases_in(conn: sqlite3.Connection, now: datetime | None = N
 
 
 def _recorded(store: Store, actor: Actor | None,
-              remove: Callable[[sqlite3.Connection, datetime, int], RemovalReport]
-              ) -> RemovalReport:
-    """Make a removal in one transaction, recorded as a change an undo can take back."""
+              remove: Callable[[sqlite3.Connection, datetime, int], RemovalReport],
+              dry_run: bool) -> RemovalReport:
+    """Make a removal in one transaction, recorded as a change an undo can take back
+    (``dry_run``: made, reported and rolled back)."""
     actor = actor or Actor.shell()
     now = datetime.now(UTC)
     stamp = now.isoformat(timespec="seconds")
-    with (store.write() as conn,
+    with (store.write(dry_run=dry_run) as conn,
           history.recorded(conn, "remove", actor.who, actor.via, stamp) as change):
         report = remove(conn, now, change.id)
         change.summary = f"{report.what}: {report.summary}"
     return report
 
 
-def remove_years(store: Store, years: list[int], actor: Actor | None = None) -> RemovalReport:
+def remove_years(store: Store, years: list[int], actor: Actor | None = None,
+                 dry_run: bool = False) -> RemovalReport:
     return _recorded(store, actor, lambda conn, now, change: remove_years_in(
-        conn, years, now, change))
+        conn, years, now, change), dry_run)
 
 
-def remove_profile(store: Store, code: str, year: int,
-                   actor: Actor | None = None) -> RemovalReport:
+def remove_profile(store: Store, code: str, year: int, actor: Actor | None = None,
+                   dry_run: bool = False) -> RemovalReport:
     return _recorded(store, actor, lambda conn, now, change: remove_profile_in(
-        conn, code, year, now, change))
+        conn, code, year, now, change), dry_run)
 
 
-def remove_curated_aliases(store: Store, actor: Actor | None = None) -> RemovalReport:
+def remove_curated_aliases(store: Store, actor: Actor | None = None,
+                           dry_run: bool = False) -> RemovalReport:
     return _recorded(store, actor, lambda conn, now, change: remove_curated_aliases_in(
-        conn, now, change))
+        conn, now, change), dry_run)

@@ -109,9 +109,13 @@ async def _preview(update: Update, context: Context, message: Message,
                    waiting: Waiting) -> None:
     """The dry run of a waiting file; Import and Cancel under it when it may be imported."""
     lang = lang_of(update)
-    reply = await offload_write(context.bot_data.pipeline.preview_import, waiting.path,
-                                _actor(update), lang, country=waiting.country,
-                                force=waiting.force)
+    try:
+        reply = await offload_write(context.bot_data.pipeline.preview_import, waiting.path,
+                                    _actor(update), lang, country=waiting.country,
+                                    force=waiting.force)
+    except BaseException:  # a bug: the error handler apologises; the file goes now
+        context.bot_data.pending.drop(waiting)
+        raise
     if not reply.ready:
         context.bot_data.pending.drop(waiting)
         await message.reply_text(reply.text)

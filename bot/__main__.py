@@ -31,13 +31,13 @@ def _parser() -> argparse.ArgumentParser:
 
     ask = sub.add_parser("ask", help="answer questions once and print the replies")
     ask.add_argument("--json", action="store_true", help="one JSON object per question")
-    ask.add_argument("--lang", default=None, help="the reader's language when a question "
-                     "does not show it (en, ru)")
+    ask.add_argument("--lang", default=None, help="the language to answer in when a question "
+                     "shows none of its own, e.g. a bare country name (en, ru)")
     ask.add_argument("question", nargs="*", help="questions (default: one per stdin line)")
 
     chat = sub.add_parser("chat", help="chat with the bot in the terminal")
-    chat.add_argument("--lang", default=None, help="the reader's language when a question "
-                      "does not show it (en, ru)")
+    chat.add_argument("--lang", default=None, help="the language to answer in when a "
+                      "question shows none of its own, e.g. a bare country name (en, ru)")
     sub.add_parser("health", help="exit 0 if the running bot is alive (Docker HEALTHCHECK)")
 
     chart = sub.add_parser("chart", help="draw a country's history or a comparison as PNG")
@@ -48,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
 
     data = sub.add_parser("data", help="operator commands for the database")
     data_sub = data.add_subparsers(dest="data_command", required=True)
-    imp = data_sub.add_parser("import", help="import RSF CSVs, profile pages or aliases")
+    imp = data_sub.add_parser("import",
+                              help="import RSF CSVs, V-Dem CSVs, profile pages or aliases")
     imp.add_argument("files", nargs="+", type=Path)
     imp.add_argument("--country", help="RSF code of a profile page's country (e.g. KAZ)")
     imp.add_argument("--force", action="store_true",
@@ -187,7 +188,7 @@ def _ask(questions: list[str], *, as_json: bool, lang: str | None) -> int:
     pipeline = Pipeline.open()
     source = questions or (line.rstrip("\n") for line in sys.stdin)
     for question in source:  # one reply per line, blank lines included: outputs stay aligned
-        reply = pipeline.ask(question, lang=lang)
+        reply = pipeline.ask(question, lang=lang, chosen=lang)
         if as_json:
             print(json.dumps(reply.as_json(), ensure_ascii=False), flush=True)
         else:

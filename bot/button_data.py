@@ -7,9 +7,11 @@ chart.  The analytical questions (:class:`Asked`): ``a:mean:2026:africa:safety:`
 figures (``a:place:2026:central_asia::KAZ`` a country's place in it), ``b:good:2026::2`` a
 page of a situation band, ``m:fall:score:2026:2025:africa::10`` risers and fallers and
 ``gm:…`` their chart, ``w:KAZ:2026:fall`` why a country moved, ``e:indicator:safety`` what
-the index means.  Their deep links are the same words joined by ``-`` instead of ``:``
-(``t.me/<bot>?start=w-KAZ-2026-``).  Buttons carry no state beyond this, so a button keeps
-working after a restart.
+the index means.  V-Dem's (:func:`vdem`): ``v:h:har:KAZKGZ::1990:`` a history,
+``v:r:net:2023::b10`` a ranking, ``v:a::KAZ:::`` RSF and V-Dem side by side, and the
+pictures ``gv:h:cen:KAZ:::`` and ``gv:s:cen:KAZ:2023::``.  Their deep links are the same
+words joined by ``-`` instead of ``:`` (``t.me/<bot>?start=w-KAZ-2026-``).  Buttons carry
+no state beyond this, so a button keeps working after a restart.
 """
 
 from __future__ import annotations
@@ -18,10 +20,20 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.charts.data import ChartData, Picture
+from bot.charts.data import ChartData, MoversChart, Picture
 from bot.digits import ascii_int
-from bot.domain import INDICATORS, MAX_COMPARE, REGIONS, SITUATIONS, SUBREGIONS, TOPICS
-from bot.query import Analysis, Intent, Query
+from bot.domain import (
+    INDICATORS,
+    MAX_COMPARE,
+    MAX_RANKING,
+    REGIONS,
+    SITUATIONS,
+    SUBREGIONS,
+    TOPICS,
+    VDEM_BY_KEY,
+    VDEM_MEASURES,
+)
+from bot.query import Analysis, Intent, Query, Witness
 
 MAX_BYTES = 64
 _CODE = re.compile(r"[A-Z][A-Z0-9_]{1,7}")
@@ -136,17 +148,19 @@ def decode(data: str) -> Callback | Asked | None:
 @dataclass(frozen=True, slots=True)
 class Asked:
     """An analytical question a button or link asks: aggregate, band, movers (or their
-    chart), why, explain."""
+    chart), why, explain; or a V-Dem one (``witness``)."""
 
     intent: Intent
     analysis: Analysis
     codes: tuple[str, ...] = ()
     year: int | None = None
     since: int | None = None
+    witness: Witness | None = None
 
     def to_query(self, lang: str = "en") -> Query:
         return Query(text="", intent=self.intent, countries=self.codes, year=self.year,
-                     since=self.since, analysis=self.analysis, lang=lang)
+                     since=self.since, lang=lang, witness=self.witness,
+                     analysis=None if self.witness is not None else self.analysis)
 
 
 _BANDS = tuple(band for _, band in SITUATIONS)
@@ -198,10 +212,60 @@ def explain(subject: str, indicator: str | None = None) -> str:
     return _join("e", subject, indicator)
 
 
+_VIEWS: dict[str, Literal["history", "ranking", "compare", "agree", "scatter"]] = {
+    "h": "history", "r": "ranking", "c": "compare", "a": "agree", "s": "scatter"}
+_VIEW_KEYS: dict[str, str] = {view: key for key, view in _VIEWS.items()}
+_ORDERS: dict[str, Literal["top", "bottom"]] = {"t": "top", "b": "bottom"}
+#: V-Dem buttons carry codes of three characters run together ("KAZKGZ").
+_CODE3 = re.compile(r"[A-Z][A-Z0-9]{2}")
+
+
+def vdem(view: str, measure: str | None, codes: tuple[str, ...] = (), year: int | None = None,
+         since: int | None = None, order: str | None = None, limit: int | None = None,
+         chart: bool = False) -> str:
+    """A V-Dem question: ``view`` a key of Witness's views, ``measure`` a V-Dem variable
+    (None: the headline measures), ``chart`` for its picture (views history and scatter)."""
+    key = VDEM_MEASURES[measure][0] if measure in VDEM_MEASURES else ""
+    shown = "".join(c for c in codes[:MAX_COMPARE] if _CODE3.fullmatch(c))
+    ranked = f"{order[0]}{limit}" if order and limit else ""
+    return _join("gv" if chart else "v", _VIEW_KEYS[view], key, shown, year, since, ranked)
+
+
+def _decode_vdem(kind: str, fields: list[str]) -> Asked | None:
+    view_key, measure_key, codes, year, since, ranked = fields
+    view = _VIEWS.get(view_key)
+    at, base = _year(year), _year(since)
+    if (view is None or (measure_key and measure_key not in VDEM_BY_KEY) or at is False
+            or base is False or len(codes) % 3 or len(codes) > 3 * MAX_COMPARE):
+        return None
+    found = tuple(codes[i : i + 3] for i in range(0, len(codes), 3))
+    if not all(_CODE3.fullmatch(c) for c in found):
+        return None
+    if (kind == "gv" and view not in ("history", "scatter")) or (
+            kind == "v" and view == "scatter"):
+        return None  # pictures: a history chart or the scatter; text: the other views
+    witness = Witness(measure=VDEM_BY_KEY.get(measure_key), view=view)
+    if ranked:
+        order, limit = _ORDERS.get(ranked[0]), ascii_int(ranked[1:])
+        if order is None or not limit or limit > MAX_RANKING:
+            return None
+        witness = Witness(witness.measure, view, order, limit)
+    intent = Intent.CHART if kind == "gv" and view == "history" else Intent.VDEM
+    return Asked(intent, Analysis(), found, at or None, base or None, witness)
+
+
 def picture_link(data: Picture) -> str:
     """The deep-link payload that draws a chart again (an inline card opening it)."""
     if isinstance(data, ChartData):
         return "chart_" + "_".join(c.code for c in data.countries)
+    from bot.charts.vdem_data import ScatterChart  # loaded with V-Dem's first answer
+
+    if isinstance(data, ScatterChart):
+        s = data.key
+        return as_deep_link(vdem("scatter", s.measure, s.labelled, s.vdem_year, chart=True))
+    if not isinstance(data, MoversChart):
+        v = data.key
+        return as_deep_link(vdem("history", v.measure, v.codes, since=v.first, chart=True))
     k = data.key
     scope = _region_fields(k.scope) or (None, None)
     return as_deep_link(movers(k.direction, k.by, k.year, k.base, scope[0], scope[1],
@@ -235,9 +299,11 @@ def decode_asked(data: str) -> Asked | None:
     """An analytical button's data, or None (not one, or not one we made)."""
     kind, _, rest = data.partition(":")
     fields = rest.split(":")
-    shapes = {"a": 5, "b": 4, "m": 7, "gm": 7, "w": 3, "e": 2}
+    shapes = {"a": 5, "b": 4, "m": 7, "gm": 7, "w": 3, "e": 2, "v": 6, "gv": 6}
     if kind not in shapes or len(fields) != shapes[kind]:
         return None
+    if kind in ("v", "gv"):
+        return _decode_vdem(kind, fields)
     if kind == "a":
         measure, year, scope, indicator, code = fields
         place = _region_fields(scope)

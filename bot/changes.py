@@ -72,7 +72,7 @@ class ImportReport:
     aliases) added, changed, unchanged and removed, and which."""
 
     file: str
-    kind: str  # "csv" | "profile" | "aliases"
+    kind: str  # "csv" | "vdem" | "profile" | "aliases"
     year: int | None = None
     code: str | None = None
     rows: int = 0

@@ -71,6 +71,20 @@ SUBREGIONS: Final[dict[str, tuple[str, frozenset[str]]]] = {
         "europe_central_asia",
         frozenset({"KAZ", "KGZ", "TJK", "TKM", "UZB"}),
     ),
+    # The 27 member states of the European Union (since 2020).
+    "eu": (
+        "europe_central_asia",
+        frozenset({"AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA",
+                   "DEU", "GRC", "HUN", "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD",
+                   "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE"}),
+    ),
+    # The twenty countries of the Americas whose language is Spanish, Portuguese or
+    # French, as "Latin America" is usually counted.
+    "latin_america": (
+        "americas",
+        frozenset({"ARG", "BOL", "BRA", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "SLV",
+                   "GTM", "HTI", "HND", "MEX", "NIC", "PAN", "PRY", "PER", "URY", "VEN"}),
+    ),
 }
 
 #: RSF's CSV zones (French) → website region.  2022 used two other labels.
@@ -149,3 +163,77 @@ def country_url(name_en: str) -> str:
     plain = re.sub(r"['’]", "", plain.lower())
     slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     return f"https://rsf.org/en/country/{slug}" if slug else RSF_INDEX_URL
+
+
+# --- the second source: V-Dem's media indicators ------------------------------------------
+#
+# V-Dem (Varieties of Democracy, University of Gothenburg) scores every country each year
+# from several country experts' ratings.  Its values stay on V-Dem's own scales: they are
+# never put on RSF's 0–100 scale nor mixed into RSF's rankings.
+
+VDEM_URL: Final = "https://v-dem.net/data/the-v-dem-dataset/"
+VDEM_CREDIT: Final = "V-Dem Institute, Varieties of Democracy (V-Dem) dataset, CC BY-SA 4.0"
+
+#: The V-Dem variables the bot reads, by V-Dem's column name, each with the short key
+#: buttons carry and its scale: "index" 0–1, "latent" V-Dem's expert-estimate scale
+#: (centred near 0, mostly −3…+3), "percent".  For all but "percent", higher is freer.
+VDEM_MEASURES: Final[dict[str, tuple[str, str]]] = {
+    "v2x_freexp_altinf": ("fex", "index"),  # freedom of expression, alternative sources
+    "v2xme_altinf": ("alt", "index"),  # alternative sources of information
+    "v2mecenefm": ("cen", "latent"),  # government censorship effort: print and broadcast
+    "v2mecenefi": ("net", "latent"),  # government censorship effort: the internet (1993+)
+    "v2meharjrn": ("har", "latent"),  # harassment of journalists
+    "v2meslfcen": ("slf", "latent"),  # media self-censorship
+    "v2mebias": ("bia", "latent"),  # media bias against the opposition
+    "v2mecrit": ("cri", "latent"),  # print and broadcast media critical of the government
+    "v2merange": ("rng", "latent"),  # media represent a wide range of perspectives
+    "v2mefemjrn": ("fem", "percent"),  # share of journalists who are women
+}
+VDEM_BY_KEY: Final[dict[str, str]] = {key: m for m, (key, _) in VDEM_MEASURES.items()}
+
+#: What the country card shows: censorship of the media, harassment of journalists and
+#: self-censorship.  A view that draws or ranks one measure takes the first.
+VDEM_HEADLINE: Final = ("v2mecenefm", "v2meharjrn", "v2meslfcen")
+
+#: V-Dem's measures of a topic (RSF's profile sections); legal and economic have none.
+TOPIC_VDEM: Final[dict[str, tuple[str, ...]]] = {
+    "safety": ("v2meharjrn",),
+    "political": ("v2mecenefm", "v2mecenefi"),
+    "social": ("v2meslfcen",),
+    "landscape": ("v2merange", "v2mecrit"),
+}
+
+#: The RSF indicator that measures what a V-Dem measure does (for "do they agree on …").
+VDEM_INDICATOR: Final[dict[str, str]] = {
+    measure: topic for topic, measures in TOPIC_VDEM.items() for measure in measures
+    if topic in INDICATORS
+}
+
+#: V-Dem codes that are not RSF's code for the same country (none in V-Dem v14: both use
+#: ISO alpha-3, and XKX for Kosovo).  V-Dem's own entities (Somaliland SML, Zanzibar ZZB,
+#: Gaza PSG, historical DDR, VDR, YMD) and RSF's (OECS CSS, Northern Cyprus CTU) simply
+#: have no counterpart.
+VDEM_CODES: Final[dict[str, str]] = {}
+
+#: Countries V-Dem rates in parts: its PSE is the West Bank (Gaza is PSG), RSF's is all of
+#: Palestine.  Replies showing V-Dem's figure for one of these say so.
+VDEM_PART_ONLY: Final = frozenset({"PSE"})
+
+
+def vdem_scale(measure: str) -> str:
+    """"index", "latent" or "percent"."""
+    return VDEM_MEASURES[measure][1]
+
+
+def index_covering(year: int) -> int:
+    """The RSF index that describes a calendar year (V-Dem's years are the years described).
+
+    RSF's indexes of 2002–2010 came out in the autumn and covered the twelve months before:
+    mostly their own year.  The combined 2011–12 index (filed as 2012) covered 2011, and
+    every index since is published early in the year after the one it covers."""
+    return year if year <= 2010 else year + 1
+
+
+def year_covered(index: int) -> int:
+    """The calendar year an RSF index describes (the inverse of :func:`index_covering`)."""
+    return index if index <= 2010 else index - 1

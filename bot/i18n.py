@@ -7,6 +7,7 @@ English name as the fallback for RSF's own entities (OECS, Northern Cyprus).
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Final
@@ -21,11 +22,15 @@ LANGS: Final = ("en", "ru")
 _RUSSIAN_READERS: Final = frozenset({"ru", "uk", "be", "kk", "ky", "uz", "tg", "hy", "az"})
 
 
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_LATIN_RE = re.compile("[A-Za-z]")
+
+
 def pick_lang(hint: str | None, text: str = "") -> str:
     """The interface language: Cyrillic text or a Russian-reading user's locale → "ru"."""
-    if any("\u0400" <= ch <= "\u04ff" for ch in text):
+    if _CYRILLIC_RE.search(text):
         return "ru"
-    if text.strip() and any(ch.isalpha() and ch.isascii() for ch in text):
+    if _LATIN_RE.search(text):
         return "en"
     base = (hint or "en").split("-")[0].lower()
     return "ru" if base in _RUSSIAN_READERS else "en"
@@ -88,6 +93,8 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "and the Grenadines.",
         "last_ranked": "Not in the {latest} index: last ranked in {year}.",
         "central_asia": "Central Asia",
+        "eu": "the European Union",
+        "latin_america": "Latin America",
         "nobody_at": "No country holds rank {n} in {year}.",
         "search_title": "Profiles mentioning “{terms}”",
         "search_none": "No RSF profile in our database mentions “{terms}”.",
@@ -99,6 +106,39 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "none": "I answer questions about press freedom in any country, from RSF's World Press "
         "Freedom Index. Try <i>Kazakhstan</i>, <i>compare Norway and Finland</i> or "
         "<i>worst in Asia</i>.",
+        "not_understood": "I didn't understand that. I answer questions about press freedom "
+        "in any country, from RSF's World Press Freedom Index. Try <i>Kazakhstan</i>, "
+        "<i>compare Norway and Finland</i> or <i>worst in Asia</i> — or send /help.",
+        "greeting": "Hello! Ask me about press freedom in any country, for example "
+        "<i>Kazakhstan</i>, <i>are journalists safe in Mexico?</i> or <i>compare Norway "
+        "and Finland</i>.",
+        "thanks": "You're welcome! Ask about another country any time, for example "
+        "<i>Kazakhstan</i>.",
+        "everyday": "I answer questions about press freedom, from RSF's World Press Freedom "
+        "Index. Did you mean press freedom in {countries}?",
+        "unplaced_note": "I don't know the country “{words}”: it is left out.",
+        "help_languages": "I read questions in English, Russian, Kazakh, Ukrainian, Uzbek "
+        "(Latin and Cyrillic), Kyrgyz, Tajik, German, French, Spanish, Portuguese, Turkish, "
+        "Arabic, Persian and Chinese, and country names in many more languages. I answer in "
+        "English or Russian: in Russian when you write in Cyrillic or your Telegram is set "
+        "to a language of the region. Add <i>in English</i> or <i>in Russian</i> to choose.",
+        "help_charts": "Charts: send <code>/chart Kazakhstan</code> for a country's score "
+        "over the years and its five indicators, or up to five countries to compare them: "
+        "<code>/chart Kazakhstan Kyrgyzstan</code>. Under a country's answer, tap 📈 Chart.",
+        "help_groups": "In a group: add me as a member. I answer commands (<code>/country "
+        "Kazakhstan</code>, <code>/compare Norway, Finland</code>, <code>/top 10</code>) and "
+        "replies to my messages; Telegram's privacy mode keeps other messages from me. Only "
+        "the group's administrators change its alerts.",
+        "help_inline": "Inline: in any chat, type my username, a space and a country or a "
+        "question (<code>@bot kazakhstan</code>), then pick a card to send it there.",
+        "help_subscriptions": "Alerts: <code>/subscribe Kazakhstan</code> (several countries "
+        "separated by commas) and I send you one message when RSF publishes a new index, "
+        "with each country's new rank and score. <code>/subscriptions</code> lists them; "
+        "<code>/unsubscribe Kazakhstan</code> or <code>/unsubscribe all</code> stops them.",
+        "help_examples": "Questions to try:\n• <i>Kazakhstan</i>\n• <i>are journalists safe "
+        "in Mexico?</i>\n• <i>who owns the media in Hungary</i>\n• <i>compare Norway and "
+        "Finland</i>\n• <i>top 10 in Africa</i>, <i>worst for safety</i>\n• <i>Russia since "
+        "2022</i>\n• <i>which countries mention Pegasus</i>",
         "help": (
             "<b>Press Freedom Bot</b> answers from RSF's World Press Freedom Index "
             "(2002–{latest}).\n\n"
@@ -246,6 +286,8 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "и Гренадины.",
         "last_ranked": "В индексе {latest} года нет: последний раз оценивалась в {year} году.",
         "central_asia": "Центральная Азия",
+        "eu": "Евросоюз",
+        "latin_america": "Латинская Америка",
         "nobody_at": "В {year} году ни одна страна не занимает место {n}.",
         "search_title": "Профили, где упоминается «{terms}»",
         "search_none": "Ни один профиль RSF в нашей базе не упоминает «{terms}».",
@@ -257,6 +299,40 @@ _STRINGS: Final[dict[str, dict[str, str]]] = {
         "none": "Я отвечаю на вопросы о свободе прессы в любой стране по Мировому индексу "
         "свободы прессы RSF. Попробуйте: <i>Казахстан</i>, <i>сравни Норвегию и Финляндию</i> "
         "или <i>худшие в Азии</i>.",
+        "not_understood": "Я не понял вопрос. Я отвечаю на вопросы о свободе прессы в любой "
+        "стране по Мировому индексу свободы прессы RSF. Попробуйте: <i>Казахстан</i>, "
+        "<i>сравни Норвегию и Финляндию</i> или <i>худшие в Азии</i> — или отправьте /help.",
+        "greeting": "Здравствуйте! Спросите о свободе прессы в любой стране, например: "
+        "<i>Казахстан</i>, <i>безопасно ли журналистам в Мексике?</i> или <i>сравни "
+        "Норвегию и Финляндию</i>.",
+        "thanks": "Пожалуйста! Спрашивайте о любой другой стране, например "
+        "<i>Казахстан</i>.",
+        "everyday": "Я отвечаю на вопросы о свободе прессы по Мировому индексу свободы прессы "
+        "RSF. Вы имели в виду свободу прессы: {countries}?",
+        "unplaced_note": "Не знаю страну «{words}»: она пропущена.",
+        "help_languages": "Я читаю вопросы на английском, русском, казахском, украинском, "
+        "узбекском (латиницей и кириллицей), кыргызском, таджикском, немецком, французском, "
+        "испанском, португальском, турецком, арабском, персидском и китайском, а названия "
+        "стран — на многих других языках. Отвечаю по-английски или по-русски: по-русски, "
+        "если вы пишете кириллицей или Telegram настроен на язык региона. Добавьте "
+        "<i>на английском</i> или <i>на русском</i>, чтобы выбрать.",
+        "help_charts": "Графики: отправьте <code>/chart Казахстан</code> — история балла "
+        "страны и пять показателей, или до пяти стран для сравнения: <code>/chart Казахстан "
+        "Кыргызстан</code>. Под ответом о стране нажмите 📈 График.",
+        "help_groups": "В группе: добавьте меня участником. Я отвечаю на команды "
+        "(<code>/country Казахстан</code>, <code>/compare Норвегия, Финляндия</code>, "
+        "<code>/top 10</code>) и на ответы на мои сообщения; режим приватности Telegram не "
+        "показывает мне остальное. Уведомления группы меняют только её администраторы.",
+        "help_inline": "Инлайн: в любом чате наберите моё имя, пробел и страну или вопрос "
+        "(<code>@bot казахстан</code>) и выберите карточку, чтобы отправить её туда.",
+        "help_subscriptions": "Уведомления: <code>/subscribe Казахстан</code> (несколько "
+        "стран через запятую) — и я пришлю одно сообщение, когда RSF опубликует новый "
+        "индекс, с новым местом и баллом каждой страны. <code>/subscriptions</code> — список; "
+        "<code>/unsubscribe Казахстан</code> или <code>/unsubscribe all</code> — отписаться.",
+        "help_examples": "Попробуйте спросить:\n• <i>Казахстан</i>\n• <i>безопасно ли "
+        "журналистам в Мексике?</i>\n• <i>кому принадлежат СМИ в Венгрии</i>\n• <i>сравни "
+        "Норвегию и Финляндию</i>\n• <i>топ 10 в Африке</i>, <i>худшие по безопасности</i>"
+        "\n• <i>Россия с 2022</i>\n• <i>какие страны упоминают Pegasus</i>",
         "help": (
             "<b>Press Freedom Bot</b> отвечает по Мировому индексу свободы прессы RSF "
             "(2002–{latest}).\n\n"
@@ -788,6 +864,7 @@ _OPERATOR_STRINGS: Final[dict[str, dict[str, str]]] = {
         "op_kind_csv": "csv",
         "op_kind_profile": "profile",
         "op_kind_aliases": "aliases",
+        "op_kind_vdem": "vdem",
         "op_rank": "rank {old} → {new}",
         "op_score": "score {old} → {new}",
         "op_columns": "{columns} changed",
@@ -852,6 +929,7 @@ _OPERATOR_STRINGS: Final[dict[str, dict[str, str]]] = {
         "op_kind_csv": "индекс",
         "op_kind_profile": "профиль",
         "op_kind_aliases": "псевдонимы",
+        "op_kind_vdem": "V-Dem",
         "op_rank": "место {old} → {new}",
         "op_score": "балл {old} → {new}",
         "op_columns": "изменены столбцы: {columns}",
@@ -916,6 +994,235 @@ for _lang, _table in _OPERATOR_STRINGS.items():
     assert not _table.keys() & _STRINGS[_lang].keys(), "a key in both tables"
     _STRINGS[_lang].update(_table)
 
+#: The second source's strings (V-Dem's media indicators, and RSF beside V-Dem), kept
+#: together and merged into the one catalogue below.
+_VDEM_STRINGS: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "help_vdem": (
+            "\n\n<b>A second source, V-Dem</b> (1970–):\n"
+            "• <i>censorship in Kazakhstan since 1990</i>, <i>harassment of journalists in "
+            "Mexico</i>\n"
+            "• <i>most internet censorship 2023</i>, <i>compare Kazakhstan and Kyrgyzstan on "
+            "harassment of journalists</i>\n"
+            "• <i>do RSF and V-Dem agree on Kazakhstan?</i>"
+        ),
+        "example_vdem": "🔎 V-Dem: Kazakhstan since 1990",
+        "about_vdem": (
+            "\n\n<b>Second source</b>: {credit}, {first}–{last}: expert estimates of media "
+            "censorship, harassment of journalists, self-censorship and more, each on "
+            "V-Dem's own scale. They are shown beside RSF's figures, named as V-Dem's, never "
+            "on RSF's 0–100 scale nor in its rankings."
+        ),
+        "vdem_card": "🔎 <b>V-Dem</b>, the year {year} (expert estimates, higher = freer; "
+        "place among the countries V-Dem rates): {figures} — "
+        '<a href="{url}">V-Dem</a>',
+        "vdem_card_not_rated": "🔎 V-Dem does not rate {country}.",
+        "vdem_part_only": "V-Dem's figures for Palestine are the West Bank's (it rates Gaza "
+        "apart).",
+        "vdem_no_value": "no value",
+        "vdem_place": "{ordinal} of {n}",
+        "vdem_percent": "{value}%",
+        "vdem_about_scales": "V-Dem's figures describe the year itself, from several country "
+        "experts' ratings, each on its own scale (never RSF's 0–100). Place 1 is the "
+        "freest (for women journalists, the highest share) of the countries with a value "
+        "that year.",
+        "vdem_latent": "expert-estimate scale: centred near 0, mostly −3 to +3",
+        "vdem_index": "index from 0 to 1",
+        "vdem_share": "share of journalists, %",
+        "vdem_history_title": "V-Dem: {country}, {first}–{last}",
+        "vdem_history_compare_title": "V-Dem: {measure}, {first}–{last}",
+        "vdem_year_title": "V-Dem: {country}, the year {year}",
+        "vdem_compare_title": "V-Dem, the year {year}",
+        "vdem_columns": "V-Dem's values, each on its own scale (below); — no value that year",
+        "vdem_place_columns": "value · place among the countries V-Dem rates",
+        "vdem_col_year": "year",
+        "vdem_col_place": "place",
+        "vdem_starts": "V-Dem rates {country} from {first}.",
+        "vdem_not_rated": "V-Dem does not rate {names}.",
+        "vdem_note": "{asked} is outside the years this answer covers ({first}–{last}): "
+        "showing {shown}.",
+        "vdem_ranking_top": "V-Dem, the year {year}: the {n} freest by {measure}",
+        "vdem_ranking_bottom": "V-Dem, the year {year}: the {n} least free by {measure}",
+        "vdem_ranking_top_share": "V-Dem, the year {year}: the {n} highest shares of "
+        "{measure}",
+        "vdem_ranking_bottom_share": "V-Dem, the year {year}: the {n} lowest shares of "
+        "{measure}",
+        "vdem_ranking_of": "{n} countries rated that year; place 1 = {first}.",
+        "vdem_first_free": "the freest",
+        "vdem_first_share": "the highest share",
+        "vdem_no_data": "The database holds no V-Dem data yet. An operator can load it with "
+        "<code>pressbot data import vdem_media_v14.csv</code>.",
+        "vdem_chart_no_value": "V-Dem has no value for {country} since {year}",
+        "vdem_button": "🔎 V-Dem",
+        "vdem_history_button": "🔎 V-Dem since {year}",
+        "vdem_chart_button": "📈 {measure}",
+        "agree_button": "⚖️ RSF vs V-Dem",
+        "scatter_button": "📊 RSF vs V-Dem chart",
+        "agree_title": "RSF and V-Dem on {country}",
+        "agree_title_world": "RSF and V-Dem: do they agree?",
+        "agree_years": "V-Dem's {vdem_year} beside RSF's index {rsf_year}, which covers "
+        "{vdem_year}; places among the {n} countries both rate (1 = the freest).",
+        "agree_rsf": "RSF, score: {value} — {place}",
+        "agree_rsf_indicator": "RSF, {indicator} indicator: {value} — {place}",
+        "agree_vdem": "V-Dem, {measure}: {value} — {place}",
+        "agree_close": "They agree closely: the places are within a tenth of the list.",
+        "agree_broad": "They broadly agree: the places are within a quarter of the list.",
+        "agree_apart_rsf": "They differ: RSF places {country} well above V-Dem.",
+        "agree_apart_vdem": "They differ: V-Dem places {country} well above RSF.",
+        "agree_correlation": "Over all {n} countries, how far RSF's order and V-Dem's "
+        "agree (rank correlation, 1 = the same order): {figures}.",
+        "agree_strong": "strong",
+        "agree_moderate": "moderate",
+        "agree_weak": "weak",
+        "agree_apart_head_rsf": "RSF places higher than V-Dem's {measure}:",
+        "agree_apart_head_vdem": "V-Dem's {measure} places higher than RSF:",
+        "agree_apart_row": "RSF {rsf} · V-Dem {vdem}",
+        "agree_method": "They measure differently: RSF scores press freedom 0–100 from a "
+        "questionnaire of experts and a tally of abuses, published the year after the one it "
+        "covers; V-Dem estimates each aspect of the year itself from country experts' "
+        "ratings, on its own scale. Places compare; the figures do not.",
+        "vdem_chart_title": "{names}: {measure}, {first}–{last}",
+        "vdem_chart_subtitle": "V-Dem's expert estimates · {direction}",
+        "vdem_chart_axis": "V-Dem: {direction}",
+        "vdem_chart_year_axis": "Year described",
+        "vdem_chart_rsf_years": "years RSF's index covers",
+        "vdem_chart_median": "Median, all countries",
+        "vdem_chart_source": "{source}: V-Dem Institute, V-Dem dataset (CC BY-SA 4.0) · "
+        "v-dem.net",
+        "vdem_caption": "{measure}, V-Dem {first}–{last} ({direction})",
+        "vdem_caption_line": "{value} in {year} ({place})",
+        "scatter_title": "RSF and V-Dem: {year}",
+        "scatter_subtitle": "Each dot a country both rate · rank correlation {r}",
+        "scatter_x": "V-Dem {year}: {measure} ({direction})",
+        "scatter_y": "RSF index {year}: score (0–100, higher = freer)",
+        "scatter_y_indicator": "RSF index {year}: {indicator} (0–100, higher = freer)",
+        "scatter_source": "{source}: RSF World Press Freedom Index · V-Dem Institute, "
+        "V-Dem dataset (CC BY-SA 4.0)",
+        "scatter_caption": "V-Dem's {measure} in {vdem_year} against RSF's {figure} in its "
+        "index {rsf_year} (covering {vdem_year}), {n} countries; rank correlation {r}.",
+        "scatter_score": "score",
+        "scatter_indicator": "{indicator} indicator",
+        "scatter_line": "{value} · RSF {rsf}",
+        "scatter_different": "Two ways of measuring, each on its own scale: the order "
+        "compares, the figures do not.",
+    },
+    "ru": {
+        "help_vdem": (
+            "\n\n<b>Второй источник, V-Dem</b> (с 1970 г.):\n"
+            "• <i>цензура в Казахстане с 1990</i>, <i>преследование журналистов в "
+            "Мексике</i>\n"
+            "• <i>больше всего цензуры интернета 2023</i>, <i>сравни Казахстан и Киргизию по "
+            "преследованию журналистов</i>\n"
+            "• <i>согласны ли RSF и V-Dem насчёт Казахстана?</i>"
+        ),
+        "example_vdem": "🔎 V-Dem: Казахстан с 1990",
+        "about_vdem": (
+            "\n\n<b>Второй источник</b>: {credit}, {first}–{last}: экспертные оценки "
+            "цензуры СМИ, преследования журналистов, самоцензуры и другого, каждая в "
+            "собственной шкале V-Dem. Они показаны рядом с цифрами RSF, с указанием V-Dem, "
+            "никогда в шкале RSF 0–100 и не в его рейтингах."
+        ),
+        "vdem_card": "🔎 <b>V-Dem</b>, {year} год (экспертные оценки, выше — свободнее; "
+        "место среди стран, которые оценивает V-Dem): {figures} — "
+        '<a href="{url}">V-Dem</a>',
+        "vdem_card_not_rated": "🔎 V-Dem не оценивает страну «{country}».",
+        "vdem_part_only": "Цифры V-Dem для Палестины — это Западный берег (Газу V-Dem "
+        "оценивает отдельно).",
+        "vdem_no_value": "нет данных",
+        "vdem_place": "{place}-е место из {n}",
+        "vdem_percent": "{value} %",
+        "vdem_about_scales": "Цифры V-Dem описывают сам год: это оценки нескольких экспертов "
+        "по стране, у каждой своя шкала (не шкала RSF 0–100). Место 1 — самая свободная "
+        "(для доли женщин-журналистов — наибольшая доля) из стран, у которых есть значение "
+        "за этот год.",
+        "vdem_latent": "шкала экспертных оценок: около 0, в основном от −3 до +3",
+        "vdem_index": "индекс от 0 до 1",
+        "vdem_share": "доля журналистов, %",
+        "vdem_history_title": "V-Dem: {country}, {first}–{last}",
+        "vdem_history_compare_title": "V-Dem: {measure}, {first}–{last}",
+        "vdem_year_title": "V-Dem: {country}, {year} год",
+        "vdem_compare_title": "V-Dem, {year} год",
+        "vdem_columns": "значения V-Dem, у каждого своя шкала (ниже); — нет данных за год",
+        "vdem_place_columns": "значение · место среди стран, которые оценивает V-Dem",
+        "vdem_col_year": "год",
+        "vdem_col_place": "место",
+        "vdem_starts": "V-Dem оценивает страну «{country}» с {first} года.",
+        "vdem_not_rated": "V-Dem не оценивает: {names}.",
+        "vdem_note": "{asked} — вне лет этого ответа ({first}–{last}): показан {shown}.",
+        "vdem_ranking_top": "V-Dem, {year} год: {n} самых свободных — {measure}",
+        "vdem_ranking_bottom": "V-Dem, {year} год: {n} наименее свободных — {measure}",
+        "vdem_ranking_top_share": "V-Dem, {year} год: {n} с наибольшей долей — {measure}",
+        "vdem_ranking_bottom_share": "V-Dem, {year} год: {n} с наименьшей долей — {measure}",
+        "vdem_ranking_of": "Стран с оценкой за год: {n}; место 1 — {first}.",
+        "vdem_first_free": "самая свободная",
+        "vdem_first_share": "наибольшая доля",
+        "vdem_no_data": "В базе пока нет данных V-Dem. Оператор может загрузить их командой "
+        "<code>pressbot data import vdem_media_v14.csv</code>.",
+        "vdem_chart_no_value": "у V-Dem нет значения для страны «{country}» с {year} года",
+        "vdem_button": "🔎 V-Dem",
+        "vdem_history_button": "🔎 V-Dem с {year}",
+        "vdem_chart_button": "📈 {measure}",
+        "agree_button": "⚖️ RSF и V-Dem",
+        "scatter_button": "📊 График RSF и V-Dem",
+        "agree_title": "RSF и V-Dem: {country}",
+        "agree_title_world": "RSF и V-Dem: согласны ли они?",
+        "agree_years": "{vdem_year} год по V-Dem рядом с индексом RSF {rsf_year}, который "
+        "описывает {vdem_year} год; места среди {n} стран, которые оценивают оба (1 — самая "
+        "свободная).",
+        "agree_rsf": "RSF, балл: {value} — {place}",
+        "agree_rsf_indicator": "RSF, показатель «{indicator}»: {value} — {place}",
+        "agree_vdem": "V-Dem, {measure}: {value} — {place}",
+        "agree_close": "Они во многом согласны: места различаются меньше чем на десятую "
+        "часть списка.",
+        "agree_broad": "В целом согласны: места различаются не больше чем на четверть списка.",
+        "agree_apart_rsf": "Они расходятся: RSF ставит страну «{country}» заметно выше, чем "
+        "V-Dem.",
+        "agree_apart_vdem": "Они расходятся: V-Dem ставит страну «{country}» заметно выше, "
+        "чем RSF.",
+        "agree_correlation": "По всем {n} странам порядок RSF и порядок V-Dem совпадают "
+        "(ранговая корреляция, 1 — тот же порядок): {figures}.",
+        "agree_strong": "сильная",
+        "agree_moderate": "умеренная",
+        "agree_weak": "слабая",
+        "agree_apart_head_rsf": "RSF ставит выше, чем V-Dem ({measure}):",
+        "agree_apart_head_vdem": "V-Dem ({measure}) ставит выше, чем RSF:",
+        "agree_apart_row": "RSF {rsf} · V-Dem {vdem}",
+        "agree_method": "Они измеряют по-разному: RSF оценивает свободу прессы баллом 0–100 "
+        "по анкете экспертов и учёту нарушений и публикует индекс через год после "
+        "описанного; V-Dem оценивает каждую сторону самого года по оценкам экспертов, в "
+        "собственной шкале. Сравнимы места, а не цифры.",
+        "vdem_chart_title": "{names}: {measure}, {first}–{last}",
+        "vdem_chart_subtitle": "Экспертные оценки V-Dem · {direction}",
+        "vdem_chart_axis": "V-Dem: {direction}",
+        "vdem_chart_year_axis": "Описанный год",
+        "vdem_chart_rsf_years": "годы индекса RSF",
+        "vdem_chart_median": "Медиана всех стран",
+        "vdem_chart_source": "{source}: V-Dem Institute, V-Dem dataset (CC BY-SA 4.0) · "
+        "v-dem.net",
+        "vdem_caption": "{measure}, V-Dem {first}–{last} ({direction})",
+        "vdem_caption_line": "{value} в {year} г. ({place})",
+        "scatter_title": "RSF и V-Dem: {year}",
+        "scatter_subtitle": "Точка — страна, которую оценивают оба · ранговая корреляция {r}",
+        "scatter_x": "V-Dem {year}: {measure} ({direction})",
+        "scatter_y": "Индекс RSF {year}: балл (0–100, выше — свободнее)",
+        "scatter_y_indicator": "Индекс RSF {year}: «{indicator}» (0–100, выше — свободнее)",
+        "scatter_source": "{source}: RSF World Press Freedom Index · V-Dem Institute, "
+        "V-Dem dataset (CC BY-SA 4.0)",
+        "scatter_caption": "{measure} по V-Dem за {vdem_year} год против {figure} RSF в "
+        "индексе {rsf_year} (описывает {vdem_year} год), стран: {n}; ранговая корреляция "
+        "{r}.",
+        "scatter_score": "балла",
+        "scatter_indicator": "показателя «{indicator}»",
+        "scatter_line": "{value} · RSF {rsf}",
+        "scatter_different": "Два способа измерения, у каждого своя шкала: сравним порядок, "
+        "а не цифры.",
+    },
+}
+
+for _lang, _table in _VDEM_STRINGS.items():
+    assert not _table.keys() & _STRINGS[_lang].keys(), "a key in both tables"
+    _STRINGS[_lang].update(_table)
+
 _NAMES: Final[dict[str, dict[str, str]]] = {
     "en": {
         "2002-2012": "2002–2012 method: lower is freer, open-ended",
@@ -963,6 +1270,79 @@ _NAMES: Final[dict[str, dict[str, str]]] = {
     },
 }
 
+#: V-Dem's measures: a name to use inside a sentence, a short one for table heads and
+#: picture legends, and which way is freer.
+_VDEM_NAMES: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "v2x_freexp_altinf": "freedom of expression and alternative information",
+        "v2x_freexp_altinf_short": "Free expression",
+        "v2x_freexp_altinf_dir": "0–1, higher = freer",
+        "v2xme_altinf": "alternative sources of information",
+        "v2xme_altinf_short": "Alt. sources",
+        "v2xme_altinf_dir": "0–1, higher = freer",
+        "v2mecenefm": "media censorship",
+        "v2mecenefm_short": "Censorship",
+        "v2mecenefm_dir": "higher = less censorship",
+        "v2mecenefi": "internet censorship",
+        "v2mecenefi_short": "Internet cens.",
+        "v2mecenefi_dir": "higher = less censorship",
+        "v2meharjrn": "harassment of journalists",
+        "v2meharjrn_short": "Harassment",
+        "v2meharjrn_dir": "higher = less harassment",
+        "v2meslfcen": "self-censorship",
+        "v2meslfcen_short": "Self-cens.",
+        "v2meslfcen_dir": "higher = less self-censorship",
+        "v2mebias": "media bias against the opposition",
+        "v2mebias_short": "Bias",
+        "v2mebias_dir": "higher = less bias",
+        "v2mecrit": "media critical of the government",
+        "v2mecrit_short": "Critical",
+        "v2mecrit_dir": "higher = more critical media",
+        "v2merange": "range of political views in the media",
+        "v2merange_short": "Range",
+        "v2merange_dir": "higher = a wider range",
+        "v2mefemjrn": "women journalists",
+        "v2mefemjrn_short": "Women %",
+        "v2mefemjrn_dir": "share of journalists who are women, %",
+    },
+    "ru": {
+        "v2x_freexp_altinf": "свобода выражения и альтернативной информации",
+        "v2x_freexp_altinf_short": "Своб. выраж.",
+        "v2x_freexp_altinf_dir": "0–1, выше — свободнее",
+        "v2xme_altinf": "альтернативные источники информации",
+        "v2xme_altinf_short": "Альт. источн.",
+        "v2xme_altinf_dir": "0–1, выше — свободнее",
+        "v2mecenefm": "цензура СМИ",
+        "v2mecenefm_short": "Цензура",
+        "v2mecenefm_dir": "выше — меньше цензуры",
+        "v2mecenefi": "цензура интернета",
+        "v2mecenefi_short": "Цензура сети",
+        "v2mecenefi_dir": "выше — меньше цензуры",
+        "v2meharjrn": "преследование журналистов",
+        "v2meharjrn_short": "Преследов.",
+        "v2meharjrn_dir": "выше — меньше преследований",
+        "v2meslfcen": "самоцензура",
+        "v2meslfcen_short": "Самоценз.",
+        "v2meslfcen_dir": "выше — меньше самоцензуры",
+        "v2mebias": "предвзятость СМИ против оппозиции",
+        "v2mebias_short": "Предвзят.",
+        "v2mebias_dir": "выше — меньше предвзятости",
+        "v2mecrit": "критика власти в СМИ",
+        "v2mecrit_short": "Критика",
+        "v2mecrit_dir": "выше — больше критики",
+        "v2merange": "разнообразие политических взглядов в СМИ",
+        "v2merange_short": "Разнообр.",
+        "v2merange_dir": "выше — шире спектр",
+        "v2mefemjrn": "доля женщин-журналистов",
+        "v2mefemjrn_short": "Женщины %",
+        "v2mefemjrn_dir": "доля женщин среди журналистов, %",
+    },
+}
+
+for _lang, _table in _VDEM_NAMES.items():
+    assert not _table.keys() & _NAMES[_lang].keys(), "a name in both tables"
+    _NAMES[_lang].update(_table)
+
 _REGION_NAMES: Final[dict[str, dict[str, str]]] = {
     "en": {
         "africa": "Africa",
@@ -1006,6 +1386,30 @@ def fmt_score(value: float, places: int = 2, signed: bool = False) -> str:
     if exact == 0:
         exact = abs(exact)  # never "-0.00"
     return f"{exact:+}" if signed else f"{exact}"
+
+
+def fmt_vdem(value: float, scale: str, lang: str) -> str:
+    """A V-Dem figure as V-Dem's file has it: three decimals (a typographic minus, so
+    "−0.712" reads as a value below zero), a share of journalists to one decimal with its
+    percent sign.  Never on RSF's 0–100 scale."""
+    if scale == "percent":
+        return t(lang, "vdem_percent", value=fmt_score(value, 1))
+    return fmt_score(value, 3).replace("-", "−")
+
+
+def fmt_place(place: int, of: int, lang: str) -> str:
+    """A place among ``of`` countries: "150th of 179", "150-е место из 179"."""
+    if lang == "en":
+        return t(lang, "vdem_place", ordinal=f"{place}{_english_ordinal(place)}", n=of)
+    return t(lang, "vdem_place", place=place, n=of, ordinal=place)
+
+
+def _english_ordinal(number: int) -> str:
+    """"st", "nd", "rd" or "th": CLDR's English ordinal rule, written out because asking
+    Babel loads its whole English locale (~40 ms, on the first card a process shows)."""
+    if number % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
 # --- country names -------------------------------------------------------------------------

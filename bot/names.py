@@ -47,11 +47,19 @@ def flag_of(alpha2: str) -> str:
     return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in alpha2.upper())
 
 
+#: Letters of the Arabic script that writers use for one another: the alef with or without
+#: hamza or madda, Arabic and Persian yeh and kaf, teh marbuta and heh; the tatweel
+#: (a stretch of the line) is no letter at all.
+_ARABIC_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ي": "ی", "ى": "ی",
+                                  "ك": "ک", "ة": "ه", "ـ": None})
+
+
 def fold(text: str) -> str:
     """Casefold and strip accents from Latin letters ("Côte" → "cote", "Türkiye" → "turkiye").
 
     Marks on Cyrillic letters stay ("й", "ї" are letters of their own) except "ё" → "е",
-    which Russian writers drop at will; Turkish dotless "ı" becomes "i"; invisible
+    which Russian writers drop at will; Turkish dotless "ı" becomes "i"; letters of the
+    Arabic script written for one another are one (:data:`_ARABIC_VARIANTS`); invisible
     formatting characters (:data:`INVISIBLE_RE`) go.
     """
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -63,6 +71,8 @@ def fold(text: str) -> str:
                 continue
             out.append(char)
         text = unicodedata.normalize("NFC", "".join(out)).replace("ё", "е").replace("ı", "i")
+        if any("\u0600" <= c <= "\u06ff" for c in text):
+            text = text.translate(_ARABIC_VARIANTS)
     return text
 
 

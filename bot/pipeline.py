@@ -20,9 +20,11 @@ import html
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bot import button_data
 from bot.answer import Answer, alert, answer
@@ -46,11 +48,12 @@ from bot.render.fixed import (
     status_lines,
     topics,
 )
-from bot.store import PendingAlert, Snapshot, Store, default_db_path
+from bot.store import PendingAlert, Snapshot, SnapshotStale, Store, default_db_path
 from bot.store.status import has_imports
 from bot.understand import Understander
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -102,8 +105,11 @@ _STARTING_COUNTRIES = ("KAZ", "RUS", "UKR", "USA", "MEX", "FRA", "NOR", "CHN")
 #: Inline mode offers the answer itself for these even when no country is named.
 _ANSWERED_WITHOUT_COUNTRIES = frozenset({
     Intent.RANKING, Intent.SEARCH, Intent.AGGREGATE, Intent.BAND, Intent.MOVERS,
-    Intent.EXPLAIN,
+    Intent.EXPLAIN, Intent.VDEM,
 })
+#: How many times a reply is computed again when an import replaced the data it was
+#: reading (V-Dem's values are read lazily: see bot.store.vdem).
+_STALE_RETRIES = 3
 
 #: How long a subscription waits for another process's write lock before the user is told
 #: it was not saved (counted from when the command arrived, queueing included).
@@ -137,7 +143,8 @@ class Pipeline:
         self._charts: LRU[PictureKey, bytes] = self.cache(CHART_CACHE_SIZE)
         # Answers come from one immutable snapshot, so the same question asked again (by
         # anyone, in any chat) has the same reply until the data changes.
-        self._parsed: LRU[tuple[str, str | None, Query | None], Query] = self.cache(PARSED)
+        self._parsed: LRU[tuple[str, str | None, Query | None, str | None], Query] = (
+            self.cache(PARSED))
         self._replies: LRU[tuple[Query, str | None], tuple[Answer, Rendered]] = self.cache(
             REPLIES)
         self.started = time.time()
@@ -189,14 +196,23 @@ class Pipeline:
 
     # -- questions -------------------------------------------------------------------------
 
-    def ask(self, text: str, lang: str | None = None, context: Query | None = None) -> Reply:
+    def ask(
+        self,
+        text: str,
+        lang: str | None = None,
+        context: Query | None = None,
+        *,
+        chosen: str | None = None,
+    ) -> Reply:
         """Answer a message.  ``lang`` is the reader's Telegram language, ``context`` the
-        query behind the message it follows up on."""
+        query behind the message it follows up on, ``chosen`` a language the reader chose
+        outright (``pressbot ask --lang``): a message that shows none of its own (a bare
+        name, a code, a flag) is answered in it."""
         snapshot, understander = self._current()
-        key = (text, lang, context)
+        key = (text, lang, context, chosen)
         query = self._parsed.get(key)
         if query is None:
-            query = understander.parse(text, lang, context)
+            query = understander.parse(text, lang, context, chosen=chosen)
             self._parsed.put(key, query)
         return self._reply(query, snapshot)
 
@@ -247,8 +263,8 @@ class Pipeline:
         return topics(lang)
 
     def about(self, lang: str) -> str:
-        """/about: the source, the method in brief, the scales and the credits."""
-        return about(self.store.snapshot().years, lang)
+        """/about: the sources, the method in brief, the scales and the credits."""
+        return self._fresh(lambda snapshot: about(snapshot.years, snapshot.vdem.span(), lang))
 
     def suggestions(self, text: str, lang: str) -> list[Reply]:
         """Inline mode's cards for what was typed so far: the answer, then each country of
@@ -283,10 +299,21 @@ class Pipeline:
         key = (query, query.text if query.candidates else None)
         made = self._replies.get(key)
         if made is None:
-            result = answer(query, snapshot, self.store)
+            result = self._fresh(lambda fresh: answer(query, fresh, self.store), snapshot)
             made = (result, render(result, query.lang))
             self._replies.put(key, made)
         return Reply(query, *made)
+
+    def _fresh(self, compute: Callable[[Snapshot], T], snapshot: Snapshot | None = None) -> T:
+        """``compute`` on ``snapshot`` (default: the current one), computed again on the
+        current snapshot if an import replaced the data it was still reading: a reply is
+        never made of two versions of the data."""
+        for _ in range(_STALE_RETRIES):
+            try:
+                return compute(snapshot or self._current()[0])
+            except SnapshotStale:
+                snapshot = None
+        return compute(self._current()[0])
 
     # -- charts ----------------------------------------------------------------------------
 
@@ -381,7 +408,7 @@ class Pipeline:
                 continue
             query = Query(text="", intent=Intent.PROFILE, countries=tuple(pending.codes),
                           year=pending.year, lang=pending.lang)
-            result = alert(query, snapshot, pending.year)
+            result = self._fresh(partial(alert, query, year=pending.year), snapshot)
             due.append((pending, Reply(query, result, render(result, pending.lang))))
         return due
 

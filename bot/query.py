@@ -101,10 +101,22 @@ class Query:
     # When unsure: the likeliest countries for a word that matched none exactly.
     candidates: tuple[str, ...] = ()
     unknown: str | None = None  # the word behind ``candidates``
-    # Words in a list of countries (/chart, /compare) that name none, each with the
-    # likeliest countries it may mean: reported, not dropped.
+    # Words in a list of countries (/chart, /compare), or written where a question names
+    # its places ("top 5 in Antarctica", "compare Norway and Atlantis"), that name none,
+    # each with the likeliest countries it may mean: reported, not dropped.
     unplaced: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    lang: str = "en"  # the language to answer in
+    lang: str = "en"  # the language to answer in (the interface's: "en" or "ru")
+    # The language the question is written in (ISO 639-1; "uz" for Uzbek in either
+    # script), None when it shows none (a bare name, a code, a flag).
+    said_in: str | None = None
+    # For intent "help": the part asked about, one of bot.understand.features.HELP_TOPICS
+    # ("general", "languages", "charts", "groups", "inline", "subscriptions", "examples").
+    help_topic: str | None = None
+    # For intent "none": a greeting or thanks ("greeting", "thanks"), answered in kind.
+    small_talk: str | None = None
+    # For intent "none": countries named only inside an everyday phrase ("chile con
+    # carne", "my friend Jordan"), offered as buttons rather than answered.
+    mentioned: tuple[str, ...] = ()
     # A command's name when the question came as one ("compare" for /compare): some
     # commands need more than a question would (two countries for /compare).
     command: str | None = None

@@ -34,8 +34,8 @@ def _show(reply: Reply, pipeline: Pipeline, out: TextIO) -> list[Button]:
 
 
 def chat(stdin: TextIO = sys.stdin, out: TextIO = sys.stdout, lang: str | None = None) -> int:
-    """Read questions until EOF or "quit"; answer each one (``lang``: the reader's language
-    when a question does not show it)."""
+    """Read questions until EOF or "quit"; answer each one (``lang``: the reader's chosen
+    language, for questions that do not show one of their own)."""
     pipeline = Pipeline.open()
     interactive = stdin.isatty()
     if interactive:
@@ -66,7 +66,7 @@ def chat(stdin: TextIO = sys.stdin, out: TextIO = sys.stdout, lang: str | None =
             if reply is None:
                 continue
         else:
-            reply = pipeline.ask(text, lang, context=last.query if last else None)
+            reply = pipeline.ask(text, lang, context=last.query if last else None, chosen=lang)
         buttons = _show(reply, pipeline, out)
         last = reply
     pipeline.close()

@@ -27,6 +27,26 @@ def pytest_configure(config: pytest.Config) -> None:
     after this, so they and every command the tests start inherit both)."""
     os.environ.setdefault("PRESSBOT_CACHE", tempfile.mkdtemp(prefix="pressbot-test-cache-"))
     os.environ.setdefault("PRESSBOT_TEST_FIGURES", tempfile.mkdtemp(prefix="pressbot-figures-"))
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        _warm_understanding_cache()
+
+
+def _warm_understanding_cache() -> None:
+    """Build the understander of the shipped data once, before the workers start, into
+    the run's cache folder: its first build takes seconds (pymorphy3, wordfreq), which a
+    test waiting on the bot's first reply would otherwise pay in every worker at once.
+    After that a new data version rebuilds from the parts kept there in a fraction of a
+    second, as it does for a running bot."""
+    from bot.index_cache import understander_for
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "warm.db"
+        build_database(path)
+        store = Store(path)
+        try:
+            understander_for(store.snapshot())
+        finally:
+            store.close()
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -80,3 +100,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("hardening figures")
         for name, count in sorted(total.items()):
             terminalreporter.write_line(f"{name}: {count}")
+    # Reports a test leaves whole (the understanding figures per language).
+    for path in sorted(Path(os.environ["PRESSBOT_TEST_FIGURES"]).glob("*.txt")):
+        terminalreporter.section(f"{path.stem} figures")
+        terminalreporter.write_line(path.read_text(encoding="utf-8"))

@@ -350,12 +350,21 @@ def modified_csv(source: Path, target: Path, *, year: int | None = None,
     return scores
 
 
+def _clean_environment() -> dict[str, str]:
+    """The tests' environment without Telegram's or the bot's settings, but with the run's
+    understanding cache (the index of the shipped data is built once per run)."""
+    environment = {k: v for k, v in os.environ.items()
+                   if not k.startswith(("TELEGRAM_", "PRESSBOT_"))}
+    if "PRESSBOT_CACHE" in os.environ:
+        environment["PRESSBOT_CACHE"] = os.environ["PRESSBOT_CACHE"]
+    return environment
+
+
 async def run_cli(*args: str, db: Path | None = None, env: dict[str, str] | None = None,
                   timeout: float = 60.0) -> tuple[int, str, str]:
     """``python -m bot ARGS`` in a subprocess, without blocking the event loop the bot runs
     on; returns (exit code, stdout, stderr)."""
-    environment = {k: v for k, v in os.environ.items()
-                   if not k.startswith(("TELEGRAM_", "PRESSBOT_"))}
+    environment = _clean_environment()
     if db is not None:
         environment["PRESSBOT_DB"] = str(db)
     environment.update(env or {})
@@ -373,8 +382,7 @@ async def pressbot_run(api: FakeBotAPI, db: Path, tmp: Path, *args: str,
                        preexec: Callable[[], None] | None = None) -> Any:
     """``pressbot run ARGS`` as a real process pointed at the fake; SIGTERM on exit
     (``preexec``: run in the child before the program starts)."""
-    environment = {k: v for k, v in os.environ.items()
-                   if not k.startswith(("TELEGRAM_", "PRESSBOT_"))}
+    environment = _clean_environment()
     environment.update({
         "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url,
         "PRESSBOT_DB": str(db), "PRESSBOT_HEARTBEAT": str(tmp / "heartbeat"),

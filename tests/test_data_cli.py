@@ -7,7 +7,9 @@ start builds the database at the default location, even with two processes at on
 
 from __future__ import annotations
 
+import csv
 import getpass
+import io
 import os
 import random
 import re
@@ -27,6 +29,7 @@ from bot.importer import read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CSV_DIR = ROOT / "data" / "csv"
+DATA = ROOT / "data"
 PROFILE = ROOT / "data" / "profiles" / "kaz_2024.txt"
 SHIPPED_CSVS = sorted(CSV_DIR.glob("*.csv"))
 
@@ -50,8 +53,10 @@ def run_cli(
 
 
 def clean_env(home: Path) -> dict[str, str]:
-    """The caller's environment without our variables, and a private HOME / XDG_DATA_HOME."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PRESSBOT_")}
+    """The caller's environment without our variables (but the run's understanding cache),
+    and a private HOME / XDG_DATA_HOME."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("PRESSBOT_") or k == "PRESSBOT_CACHE"}
     env.pop("TELEGRAM_BOT_TOKEN", None)
     env["HOME"] = str(home)
     env["XDG_DATA_HOME"] = str(home / "xdg")
@@ -288,15 +293,20 @@ def test_status_prints_years_countries_profiles_aliases_and_last_imports(db: Pat
     assert lines[3] == "countries: 189"
     assert lines[4] == "profiles: 1 (KAZ 2024)"
     assert lines[5].startswith("aliases: ") and "rsf " in lines[5] and "iso " in lines[5]
-    assert lines[6] == "last imports:"
+    vdem = list(csv.DictReader(io.StringIO((DATA / "vdem" / "vdem_media_v14.csv").read_text(
+        encoding="utf-8"))))
+    years = sorted({int(row["year"]) for row in vdem})
+    assert lines[6] == (f"vdem: {len(vdem)} rows, {len({r['country_text_id'] for r in vdem})} "
+                        f"countries, {years[0]}–{years[-1]}")
+    assert lines[7] == "last imports:"
     # The first build: one change, its latest files, nothing an undo could take back.
-    assert re.fullmatch(r"  #1  \S+  import by pressbot \(build\), live", lines[7])
-    latest = lines[8:11]
+    assert re.fullmatch(r"  #1  \S+  import by pressbot \(build\), live", lines[8])
+    latest = lines[9:12]
     assert any("kaz_2024.txt  profile 2024 KAZ: 7 rows, 7 added" in line for line in latest)
     assert any("2026.csv  csv 2026: 180 rows, 180 added" in line for line in latest)
-    assert lines[11] == "      … and 23 more files"
-    assert lines[12].startswith("undo history: 0 of the last 10 changes kept, 0 rows, ")
-    assert len(lines) == 13
+    assert lines[12] == "      … and 24 more files"
+    assert lines[13].startswith("undo history: 0 of the last 10 changes kept, 0 rows, ")
+    assert len(lines) == 14
 
 
 # --- first start ----------------------------------------------------------------------------

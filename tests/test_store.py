@@ -221,9 +221,12 @@ def test_built_database_is_complete_and_self_contained(tmp_path: Path) -> None:
         years = conn.execute("SELECT count(DISTINCT year) FROM results").fetchone()[0]
         profiles = conn.execute("SELECT count(*) FROM profiles").fetchone()[0]
         kinds = dict(conn.execute("SELECT kind, count(*) FROM imports GROUP BY kind"))
+        vdem = conn.execute("SELECT count(*) FROM vdem").fetchone()[0]
     assert (years, profiles) == (24, 7)
     curated = (ROOT / "data" / "aliases.csv").exists()  # shipped by the alias work, if in
-    assert kinds == {"csv": 24, "profile": 1, **({"aliases": 1} if curated else {})}
+    assert kinds == {"csv": 24, "vdem": 1, "profile": 1, **({"aliases": 1} if curated else {})}
+    shipped = (ROOT / "data" / "vdem" / "vdem_media_v14.csv").read_text(encoding="utf-8")
+    assert vdem == len(shipped.strip().splitlines()) - 1  # every country-year, no header
 
 
 def test_data_dir_override_builds_from_another_folder(

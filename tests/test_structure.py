@@ -159,9 +159,11 @@ def test_sql_only_in_the_store() -> None:
 
 
 #: Where words of a language may live: the language layer (interface strings),
-#: understanding's word tables, and the rules of how names are written (bot.names: "ё" is
-#: folded to "е") and generated (CLDR's decorations, bot.importer.aliases).
-LANGUAGE_LAYER = ("bot.i18n", "bot.understand.vocabulary", "bot.understand.inflection",
+#: understanding's lexicons (data files, read by bot.understand.lexicon, which also
+#: writes Uzbek in both its alphabets), the rules of how names decline
+#: (bot.understand.inflection), are written (bot.names: "ё" is folded to "е") and
+#: generated (CLDR's decorations, bot.importer.aliases).
+LANGUAGE_LAYER = ("bot.i18n", "bot.understand.lexicon", "bot.understand.inflection",
                   "bot.importer.aliases", "bot.names")
 SCRIPTS = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3400-\u9fff]")
 

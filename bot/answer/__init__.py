@@ -1,9 +1,10 @@
 """Query → Answer: the only reader of the store on the question path.
 
 One module per kind of answer (:mod:`.profile`, :mod:`.compare`, :mod:`.ranking`,
-:mod:`.search`, :mod:`.chart`, :mod:`.alert`), the kinds themselves in :mod:`.kinds`, and
-the one rule for which year an answer shows in :mod:`.years`.  An answer holds figures and
-texts, never markup: ``render`` turns it into messages.
+:mod:`.search`, :mod:`.chart`, :mod:`.alert`; the analytical ones through :mod:`.analysis`;
+V-Dem's through :mod:`.vdem`), the kinds themselves in :mod:`.kinds`, and the one rule for
+which year an answer shows in :mod:`.years` (V-Dem's in :mod:`.vdem_figures`).  An answer
+holds figures and texts, never markup: ``render`` turns it into messages.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from bot.answer.kinds import (
 from bot.answer.profile import profile
 from bot.answer.ranking import ranking
 from bot.answer.search import search
+from bot.answer.standing import Standing, VdemContext
 from bot.query import Intent, Query
 from bot.store import Snapshot, Store
 
@@ -55,6 +57,8 @@ __all__ = [
     "RankingAnswer",
     "SearchAnswer",
     "SearchHit",
+    "Standing",
+    "VdemContext",
     "WhyAnswer",
     "YearNote",
     "alert",
@@ -76,12 +80,19 @@ def answer(query: Query, snapshot: Snapshot, store: Store | None = None) -> Answ
     if analysed is not None:
         return analysed
     countries = [snapshot.countries[c] for c in query.countries if c in snapshot.countries]
-    if query.unplaced:
+    if query.unplaced and query.command is not None:
+        # A list of countries given to a command: the names it does not know come first.
+        # (In a question they are a note under the answer: bot.render.)
         named = tuple(
             (word, tuple(snapshot.countries[c] for c in near if c in snapshot.countries))
             for word, near in query.unplaced
         )
         return MessageAnswer(query, MessageKind.UNPLACED, latest=latest, unplaced=named)
+    if query.intent == Intent.VDEM or (query.intent == Intent.CHART and query.witness):
+        # The second source, V-Dem: its modules load with its first question.
+        from bot.answer.vdem import second_source
+
+        return second_source(query, snapshot)
     if query.intent == Intent.CHART:
         if countries:
             return chart(query, snapshot, countries)
@@ -103,4 +114,10 @@ def answer(query: Query, snapshot: Snapshot, store: Store | None = None) -> Answ
         return MessageAnswer(query, MessageKind.USAGE, latest=latest)
     if query.topic is not None:
         return MessageAnswer(query, MessageKind.NEED_COUNTRY, latest=latest)
+    if query.mentioned:
+        mentioned = tuple(snapshot.countries[c] for c in query.mentioned
+                          if c in snapshot.countries)  # fmt: skip
+        return MessageAnswer(query, MessageKind.EVERYDAY, mentioned, latest)
+    if query.small_talk:
+        return MessageAnswer(query, MessageKind.SMALL_TALK, latest=latest)
     return MessageAnswer(query, MessageKind.NONE, latest=latest)

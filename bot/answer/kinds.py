@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING, TypeAlias
 
+from bot.answer.standing import VdemContext
 from bot.answer.stats import GroupStats, Scope
 from bot.charts.data import ChartData, MoversChart
 from bot.query import Query, Ranking
 from bot.store import Country, Result
+
+if TYPE_CHECKING:  # V-Dem's answers load with the first V-Dem question, not at start-up
+    from bot.answer.vdem_kinds import VdemAnswer
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ class ProfileAnswer:
     # (the United States 2003–2012), with those entries: the table says they are missing.
     split_years: tuple[int, ...] = ()
     split_into: tuple[Country, ...] = ()
+    vdem: VdemContext | None = None  # None: the database holds no V-Dem data
 
 
 @dataclass(frozen=True)
@@ -107,19 +113,24 @@ class AlertAnswer:
 
 
 class MessageKind(StrEnum):
-    HELP = "help"  # what the bot can do
-    NONE = "none"  # nothing the bot could place
+    HELP = "help"  # what the bot can do (``query.help_topic``: the part asked about)
+    NONE = "none"  # nothing the bot could place: "I didn't understand", with suggestions
+    SMALL_TALK = "small_talk"  # a greeting or thanks (``query.small_talk``), answered in kind
+    EVERYDAY = "everyday"  # a country named in passing ("chile con carne"): offered, not answered
     CLARIFY = "clarify"  # "did you mean …?"
     NEED_COUNTRY = "need_country"  # a topic or year without a country
     NO_DATA = "no_data"  # the database is empty
     USAGE = "usage"  # a command without what it needs (``query.command`` says which)
     NO_CHART = "no_chart"  # a chart that cannot be drawn (``reason`` says why)
     UNPLACED = "unplaced"  # a list of countries with names of none (``unplaced`` says which)
+    NO_VDEM = "no_vdem"  # a V-Dem question, but the database holds no V-Dem data
+    NOT_RATED = "not_rated"  # a V-Dem question about countries V-Dem does not rate
 
 
 @dataclass(frozen=True)
 class MessageAnswer:
-    """Help, chit-chat, a question we could not place, or a "did you mean"."""
+    """Help, chit-chat, a question we could not place, or a "did you mean".  For CLARIFY
+    ``candidates`` are the countries asked about; for EVERYDAY the countries mentioned."""
 
     query: Query
     kind: MessageKind
@@ -252,17 +263,9 @@ class ExplainAnswer:
     latest_total: int | None = None
 
 
-Answer = (
-    ProfileAnswer
-    | CompareAnswer
-    | RankingAnswer
-    | SearchAnswer
-    | ChartAnswer
-    | AlertAnswer
-    | MessageAnswer
-    | AggregateAnswer
-    | BandAnswer
-    | MoversAnswer
-    | WhyAnswer
-    | ExplainAnswer
+#: Every kind of answer (a name for annotations: V-Dem's kinds live in :mod:`.vdem_kinds`).
+Answer: TypeAlias = (
+    "ProfileAnswer | CompareAnswer | RankingAnswer | SearchAnswer | ChartAnswer | AlertAnswer"
+    " | MessageAnswer | AggregateAnswer | BandAnswer | MoversAnswer | WhyAnswer | ExplainAnswer"
+    " | VdemAnswer"
 )

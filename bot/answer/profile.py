@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from bot.answer.kinds import ProfileAnswer
+from bot.answer.vdem_figures import card_context
 from bot.answer.years import pick_year
 from bot.domain import LISTED_WITHIN
 from bot.query import Query
@@ -56,6 +57,7 @@ def profile(query: Query, snapshot: Snapshot, country: Country) -> ProfileAnswer
         latest_index=snapshot.latest_year,
         split_years=tuple(split_years),
         split_into=tuple(split_into.values()),
+        vdem=card_context(snapshot, country.code, query.topic),
     )
 
 

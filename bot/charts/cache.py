@@ -7,7 +7,7 @@ every other cache of data when an import changes the data.
 from __future__ import annotations
 
 from bot.cache import LRU
-from bot.charts.data import ChartData, Picture, PictureKey
+from bot.charts.data import ChartData, MoversChart, Picture, PictureKey
 from bot.charts.draw import render_png
 from bot.charts.draw_movers import render_movers_png
 
@@ -19,6 +19,23 @@ def png_for(data: Picture, cache: LRU[PictureKey, bytes]) -> bytes:
     """The chart's PNG from ``cache``, or drawn (slow: call from a worker thread) and kept."""
     png = cache.get(data.key)
     if png is None:
-        png = render_png(data) if isinstance(data, ChartData) else render_movers_png(data)
+        if isinstance(data, ChartData):
+            png = render_png(data)
+        elif isinstance(data, MoversChart):
+            png = render_movers_png(data)
+        else:
+            png = _vdem_png(data)
         cache.put(data.key, png)
     return png
+
+
+def _vdem_png(data: Picture) -> bytes:
+    """A V-Dem picture (its modules load when V-Dem is first drawn, not at start-up)."""
+    from bot.charts.draw_scatter import render_scatter_png
+    from bot.charts.draw_vdem import render_vdem_png
+    from bot.charts.vdem_data import ScatterChart, VdemHistoryChart
+
+    if isinstance(data, ScatterChart):
+        return render_scatter_png(data)
+    assert isinstance(data, VdemHistoryChart)
+    return render_vdem_png(data)

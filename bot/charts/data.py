@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
 
 from bot.domain import INDICATORS, MAX_COMPARE, RSF_INDEX_URL, country_url
 from bot.i18n import country_name
@@ -170,6 +170,9 @@ class MoversChart:
         return "-".join(p for p in parts if p) + f"-{k.lang}"
 
 
-#: Any picture a reply can carry.
-Picture = ChartData | MoversChart
-PictureKey = ChartKey | MoversKey
+if TYPE_CHECKING:  # V-Dem's pictures load with the first V-Dem answer, not at start-up
+    from bot.charts.vdem_data import ScatterChart, ScatterKey, VdemChartKey, VdemHistoryChart
+
+#: Any picture a reply can carry (names for annotations only).
+Picture: TypeAlias = "ChartData | MoversChart | VdemHistoryChart | ScatterChart"
+PictureKey: TypeAlias = "ChartKey | MoversKey | VdemChartKey | ScatterKey"

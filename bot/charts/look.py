@@ -36,3 +36,28 @@ def style(ax: Any) -> None:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.tick_params(labelsize=11.5, length=3)
+
+
+def end_labels(ax: Any, last: float, ends: list[tuple[float, str, str]], gap: float,
+               low: float, high: float) -> None:
+    """Labels beside lines' last points at ``last`` on the x axis, pushed apart where lines
+    end close together (``gap``: the least distance between two labels' centres, in data
+    units; ``low``..``high`` the band they must stay inside).  A thin stroke joins a moved
+    label to its point (only then: beside a point, a stroke would read as a minus sign); a
+    light box behind each keeps it legible over the grid."""
+    placed: list[float] = []
+    ordered = sorted(ends)
+    for value, _, _ in ordered:
+        placed.append(max(value, placed[-1] + gap) if placed else value)
+    overflow = placed[-1] - high if placed else 0
+    if overflow > 0:  # keep the top label inside the panel: shift the stack down
+        placed = [max(p - overflow, low + i * gap) for i, p in enumerate(placed)]
+    span = ax.get_xlim()[1] - ax.get_xlim()[0]
+    for (value, text, colour), at in zip(ordered, placed, strict=True):
+        if abs(at - value) > gap * 0.1:
+            ax.plot([last + 0.004 * span, last + 0.018 * span], [value, at], color=colour,
+                    lw=0.9, zorder=2, clip_on=False)
+        ax.text(last + 0.02 * span, at, text, va="center", ha="left", fontsize=9.5,
+                fontweight="bold", color=colour, zorder=6, clip_on=False,
+                bbox={"boxstyle": "square,pad=0.08", "facecolor": "white", "alpha": 0.85,
+                      "edgecolor": "none"})

@@ -1,6 +1,6 @@
-"""RSF files → the store, all or nothing.
+"""RSF's files and V-Dem's → the store, all or nothing.
 
-Three kinds of file are recognised by their content, not their name:
+Four kinds of file are recognised by their content, not their name:
 
 * RSF's yearly index CSV, in any of the layouts RSF has used since 2002.  Columns are
   matched by meaning (``Score``, ``Score N``, ``Score 2027`` are all the score), so next
@@ -8,6 +8,8 @@ Three kinds of file are recognised by their content, not their name:
 * A country profile pasted from rsf.org (``Index 2024`` / ``142/ 180`` / ``Score : 41.11``
   followed by the summary and the six sections).  → :mod:`bot.importer.profile`
 * The curated alias list (``alias,code,lang`` header).  → :mod:`bot.importer.alias_list`
+* V-Dem's country-year CSV (a ``country_text_id`` column), the second source's values,
+  columns matched by name.  → :mod:`bot.importer.vdem_csv`
 
 Every import of one or more files runs in a single ``BEGIN IMMEDIATE`` transaction: a bad
 file, a crash or a SIGKILL leaves the database exactly as it was, and readers (WAL) see the

@@ -44,7 +44,7 @@ GENERATED_SOURCES = writes.GENERATED_SOURCES
 #: CLDR locales whose territory names become aliases.  The fourteen the bot must know
 #: (en fr es pt de ru uk kk ky uz tr ar fa zh) plus neighbours' and big languages.
 CLDR_LANGS: tuple[str, ...] = (
-    "en", "fr", "es", "pt", "de", "it", "pl", "nl", "ru", "uk", "be", "kk", "ky", "uz",
+    "en", "fr", "es", "pt", "de", "it", "pl", "nl", "ru", "uk", "be", "kk", "ky", "uz", "uz_Cyrl",
     "tg", "tk", "az", "hy", "ka", "tr", "ar", "fa", "zh", "ja", "ko",
 )  # fmt: skip
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from bot.store.status import has_imports
 
 
 def shipped_files(folder: Path) -> list[Path]:
-    """The files of a data folder in the order they must load: CSVs, profiles, aliases.
+    """The files of a data folder in the order they must load: RSF's CSVs, V-Dem's (the
+    latest version last: each replaces the whole V-Dem table), profiles, aliases.
 
     A folder with no index CSV is refused: building a database from it would leave the bot
     answering "no data" to everyone (typically a non-editable install without ``data/``)."""
@@ -31,9 +33,15 @@ def shipped_files(folder: Path) -> list[Path]:
             "no RSF index CSV here: run from the project's checkout (pip install -e .) or "
             "point PRESSBOT_DATA at a folder holding csv/*.csv",
         )
+    vdem = sorted((folder / "vdem").glob("*.csv"), key=_version_order)
     profiles = sorted((folder / "profiles").glob("*.txt"))
     aliases = [folder / "aliases.csv"] if (folder / "aliases.csv").exists() else []
-    return [*csvs, *profiles, *aliases]
+    return [*csvs, *vdem, *profiles, *aliases]
+
+
+def _version_order(path: Path) -> tuple[tuple[int, ...], str]:
+    """``vdem_media_v9`` before ``vdem_media_v14``: numbers compared as numbers."""
+    return tuple(int(n) for n in re.findall(r"\d+", path.stem)), path.name
 
 
 

@@ -39,8 +39,12 @@ from bot.importer.errors import ImportFailed
 
 #: The largest import file read at all.
 MAX_FILE_BYTES = 50 * 2**20
-#: The most lines an import file may have (header and blank lines included).
+#: The most lines an import file may have (header and blank lines included): an RSF CSV
+#: has about 180, a profile or an alias list a few hundred.
 MAX_LINES = 10_000
+#: The most lines a V-Dem file may have: one per country and year (v14: 9,171 for 182
+#: countries over 1970–2023), with room for the years and countries of later versions.
+MAX_VDEM_LINES = 50_000
 #: The largest profile page.
 MAX_PROFILE_BYTES = 2**20
 #: How much is read at a time.
@@ -68,14 +72,35 @@ def _kind_of(mode: int) -> str:
     return "a device"
 
 
+def first_line(path: Path, limit: int = 4096) -> str:
+    """The start of a file's first line (what tells its kind), read without the checks and
+    limits of :class:`ImportFile` (which the whole file then goes through)."""
+    try:
+        # Without blocking: opening a FIFO to read would wait for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY)
+    except OSError:
+        return ""  # ImportFile.open says why
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return ""
+        head = os.read(fd, limit)
+    except OSError:
+        return ""
+    finally:
+        os.close(fd)
+    return head.removeprefix(_BOM).decode("utf-8", errors="replace").split("\n", 1)[0]
+
+
 class ImportFile:
     """One import file, checked and scanned: its size, checksum, encoding and line count.
 
     Open with :meth:`open` (a path on disk) or :meth:`of_bytes` (bytes already in memory);
     close when done (``with``)."""
 
-    def __init__(self, path: Path, stream: BinaryIO, size: int) -> None:
+    def __init__(self, path: Path, stream: BinaryIO, size: int,
+                 max_lines: int = MAX_LINES) -> None:
         self.path, self._stream, self.size = path, stream, size
+        self.max_lines = max_lines
         if size > MAX_FILE_BYTES:
             self.close()
             raise ImportFailed(
@@ -90,7 +115,7 @@ class ImportFile:
         self.ends_with_line_end = False  # known once lines() has read to the end
 
     @classmethod
-    def open(cls, path: Path) -> ImportFile:
+    def open(cls, path: Path, max_lines: int = MAX_LINES) -> ImportFile:
         """Open a file for import: a regular file within the limits, else refused."""
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY)
@@ -107,12 +132,12 @@ class ImportFile:
         except BaseException:
             os.close(fd)
             raise
-        return cls(path, stream, info.st_size)
+        return cls(path, stream, info.st_size, max_lines)
 
     @classmethod
-    def of_bytes(cls, path: Path, data: bytes) -> ImportFile:
+    def of_bytes(cls, path: Path, data: bytes, max_lines: int = MAX_LINES) -> ImportFile:
         """A file already in memory (named ``path`` in refusals)."""
-        return cls(path, io.BytesIO(data), len(data))
+        return cls(path, io.BytesIO(data), len(data), max_lines)
 
     def __enter__(self) -> ImportFile:
         return self
@@ -169,12 +194,15 @@ class ImportFile:
             line_ends += data.count(b"\n")
             if b"\r" in data:
                 line_ends += len(_LONE_CRS.findall(data))
-            if line_ends > MAX_LINES:
-                self._too_long()
+            if line_ends > self.max_lines:
+                self._too_long(self.max_lines)
             last = chunk
         line_ends += 1 if crs else 0
-        if line_ends == MAX_LINES and not crs and last and not last.endswith(b"\n"):
-            self._too_long()  # text after the last line end is line 10,001
+        # Text after the last line end is one line more.
+        self.line_count = line_ends + (1 if last and not crs and not last.endswith(b"\n")
+                                       else 0)
+        if self.line_count > self.max_lines:
+            self._too_long(self.max_lines)
         if utf8_valid:
             try:
                 utf8.decode(b"", final=True)
@@ -190,9 +218,11 @@ class ImportFile:
             self.encoding = "cp1252"
             self._clean = not undefined_cp1252 and not nul
 
-    def _too_long(self) -> None:
-        raise ImportFailed(self.path, MAX_LINES + 1, 1, f"more than {MAX_LINES} lines; an "
-                                                       f"import file may have at most {MAX_LINES}")
+    def _too_long(self, limit: int) -> None:
+        raise ImportFailed(self.path, limit + 1, 1, f"more than {limit} lines; an import "
+                                                    f"file may have at most {limit}")
+
+
 
     # -- the lines ---------------------------------------------------------------------------
 
@@ -240,9 +270,8 @@ class ImportFile:
                 return
 
     def _checked(self, line: str, number: int) -> str:
-        if number > MAX_LINES:
-            raise ImportFailed(self.path, number, 1, f"more than {MAX_LINES} lines; an import "
-                                                     f"file may have at most {MAX_LINES}")
+        if number > self.max_lines:
+            self._too_long(self.max_lines)
         if "\x00" in line:
             raise ImportFailed(self.path, number, line.index("\x00") + 1,
                                "NUL byte: this is not a text file")

@@ -23,7 +23,14 @@ from bot.importer.profile import (
     store_profile,
 )
 from bot.importer.report import ImportReport, record
-from bot.importer.text import MAX_PROFILE_BYTES, ImportFile
+from bot.importer.text import (
+    MAX_LINES,
+    MAX_PROFILE_BYTES,
+    MAX_VDEM_LINES,
+    ImportFile,
+    first_line,
+)
+from bot.importer.vdem_csv import ParsedVdem, looks_like_vdem, parse_vdem_csv, store_vdem
 from bot.store import Store, history, writes
 from bot.store.subscriptions import alert_outlook
 
@@ -34,13 +41,15 @@ _HEADING_LINE = re.compile(
 
 
 def detect_kind(lines: str | Iterable[str]) -> str:
-    """``"csv"``, ``"profile"``, ``"aliases"`` or ``"unknown"``, by content alone: the
-    first line tells a CSV or an alias list; a profile has an "Index YYYY" or a section
-    heading line somewhere."""
+    """``"csv"``, ``"vdem"``, ``"profile"``, ``"aliases"`` or ``"unknown"``, by content
+    alone: the first line tells an RSF CSV, a V-Dem CSV or an alias list; a profile has an
+    "Index YYYY" or a section heading line somewhere."""
     lines = iter(lines.split("\n") if isinstance(lines, str) else lines)
     first = next(lines, "").lstrip("\ufeff")
     if first.count(";") >= 3:
         return "csv"
+    if looks_like_vdem(first):
+        return "vdem"
     if re.match(r"\s*alias\s*,", first, re.I):
         return "aliases"
     for line in itertools.chain([first], lines):
@@ -139,19 +148,25 @@ class ParsedFile:
     """One file, read and checked, ready to be written."""
 
     path: Path
-    kind: str  # "csv" | "profile" | "aliases"
-    content: ParsedIndex | ParsedProfile | AliasRows
+    kind: str  # "csv" | "vdem" | "profile" | "aliases"
+    content: ParsedIndex | ParsedVdem | ParsedProfile | AliasRows
     sha256: str
 
 
 def parse_file(path: Path, this_year: int) -> ParsedFile:
     """Read, recognise and parse one file: every refusal that needs no database.  The file
     is read a chunk at a time, within the limits of :mod:`.text`."""
-    with ImportFile.open(path) as source:
+    # V-Dem's country-years run to thousands of lines: a file that starts as V-Dem's does
+    # is held to V-Dem's line limit, any other to RSF's.
+    vdem_file = looks_like_vdem(first_line(path))
+    with ImportFile.open(path, max_lines=MAX_VDEM_LINES if vdem_file else MAX_LINES) as source:
         source.check()
         if source.blank:
             raise ImportFailed(path, 1, 1, "the file is empty")
         kind = detect_kind(source.lines())
+        if kind == "vdem":
+            vdem = parse_vdem_csv(path, "\n".join(source.lines()))
+            return ParsedFile(path, kind, vdem, source.sha256)
         if kind == "csv":
             index = parse_index_csv(path, source.lines())
             years.check_possible(path, index, this_year)
@@ -167,8 +182,9 @@ def parse_file(path: Path, this_year: int) -> ParsedFile:
             return ParsedFile(path, kind, parse_aliases_csv(path, source.lines()),
                               source.sha256)
     raise ImportFailed(
-        path, 1, 1, "neither an RSF index CSV (';'-separated), a profile page "
-        "('Index YYYY' block) nor an alias list (alias,code,lang)"
+        path, 1, 1, "neither an RSF index CSV (';'-separated), a V-Dem CSV "
+        "(country_text_id,…), a profile page ('Index YYYY' block) nor an alias list "
+        "(alias,code,lang)"
     )
 
 
@@ -184,9 +200,10 @@ def apply(
     (``change_id``: the change the files' rows in ``imports`` belong to).
 
     Index CSVs go first, oldest year first (so 2026 and 2027 in one command follow each
-    other), then profiles (matched to their country by the figures just written), then
-    the alias list.  The countries and aliases that follow from the index rows are
-    rebuilt once at the end of the CSVs, and again after an alias list (:mod:`.derived`).
+    other), then V-Dem's table (the last such file wins: it replaces the whole table),
+    then profiles (matched to their country by the figures just written), then the alias
+    list.  The countries and aliases that follow from the index rows are rebuilt once at
+    the end of the CSVs, and again after an alias list (:mod:`.derived`).
     """
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     reports: dict[int, ImportReport] = {}  # by the file's place in ``files``
@@ -203,6 +220,11 @@ def apply(
         reports[at] = record(conn, report, sha256, stamp, change_id)
     if csvs:
         derived.refresh(conn)
+    for at, item in enumerate(files):
+        if isinstance(item.content, ParsedVdem):
+            report = ImportReport(str(item.path), "vdem", year=item.content.latest)
+            store_vdem(conn, item.content, report)
+            reports[at] = record(conn, report, item.sha256, stamp, change_id)
     for at, item in enumerate(files):
         if isinstance(item.content, ParsedProfile):
             code = profile_country(conn, item.path, item.content, country)

@@ -8,13 +8,16 @@ this package returns, so escaping and Telegram's limits are handled once:
 * one module per kind of answer: :mod:`.profile`, :mod:`.compare`, :mod:`.ranking`,
   :mod:`.search`, :mod:`.chart`, :mod:`.alert`, :mod:`.messages`, and the analytical ones
   (:mod:`.analysis` says which: :mod:`.aggregates`, :mod:`.bands`, :mod:`.movers`,
-  :mod:`.why`, :mod:`.explain`);
+  :mod:`.why`, :mod:`.explain`) and V-Dem's (:mod:`.vdem`, :mod:`.agree`,
+  :mod:`.vdem_chart`, all writing figures through :mod:`.vdem_words`);
 * :mod:`.fixed` — texts that answer no question (/about, /topics, operator output).
 
 Buttons carry callback data from :mod:`bot.button_data`, always within 64 bytes.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from bot.answer import (
     AlertAnswer,
@@ -26,11 +29,19 @@ from bot.answer import (
     RankingAnswer,
     SearchAnswer,
 )
+from bot.i18n import t
 from bot.render.alert import render_alert
 from bot.render.analysis import render_analytical
-from bot.render.chart import chart_caption, render_chart
+from bot.render.chart import MAX_CAPTION, chart_caption, render_chart
 from bot.render.compare import render_compare
-from bot.render.html import MAX_MESSAGE, pack, split_text, to_plain_text, visible_length
+from bot.render.html import (
+    MAX_MESSAGE,
+    echo,
+    pack,
+    split_text,
+    to_plain_text,
+    visible_length,
+)
 from bot.render.messages import render_message
 from bot.render.output import Button, Rendered
 from bot.render.profile import render_profile
@@ -51,7 +62,24 @@ __all__ = [
 
 
 def render(answer: Answer, lang: str = "en") -> Rendered:
-    """The messages and buttons for an answer, in the interface language ``lang``."""
+    """The messages and buttons for an answer, in the interface language ``lang``; names
+    a question wrote that name no country ("compare Norway and Atlantis") are noted above."""
+    rendered = _render(answer, lang)
+    query = answer.query
+    if not query.unplaced or query.command is not None or not rendered.messages:
+        return rendered
+    words = ", ".join(word for word, _ in query.unplaced)
+    note = t(lang, "unplaced_note", words=echo(words))
+    first = rendered.messages[0]
+    limit = MAX_CAPTION if rendered.chart is not None else MAX_MESSAGE
+    if visible_length(first) + len(note) + 2 <= limit:
+        messages = [f"{note}\n\n{first}", *rendered.messages[1:]]
+    else:
+        messages = [note, *rendered.messages]
+    return replace(rendered, messages=messages)
+
+
+def _render(answer: Answer, lang: str) -> Rendered:
     if isinstance(answer, ProfileAnswer):
         return render_profile(answer, lang)
     if isinstance(answer, CompareAnswer):
@@ -67,5 +95,9 @@ def render(answer: Answer, lang: str = "en") -> Rendered:
     analysed = render_analytical(answer, lang)  # aggregates, bands, movers, why, explain
     if analysed is not None:
         return analysed
-    assert isinstance(answer, MessageAnswer)
-    return render_message(answer, lang)
+    if isinstance(answer, MessageAnswer):
+        return render_message(answer, lang)
+    # The rest are V-Dem's answers (and RSF beside V-Dem): loaded when first shown.
+    from bot.render.vdem import render_second_source
+
+    return render_second_source(answer, lang)

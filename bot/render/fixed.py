@@ -14,6 +14,8 @@ from bot.domain import (
     SCALE_OLD,
     SCALE_REEXPRESSED,
     TOPICS,
+    VDEM_CREDIT,
+    VDEM_URL,
     index_label,
 )
 from bot.i18n import country_name, name, region_name, t
@@ -29,14 +31,15 @@ def topics(lang: str) -> str:
     return "\n".join(lines)
 
 
-def about(years: list[int], lang: str) -> str:
-    """/about: the source, the method in brief, the scales and the credits."""
+def about(years: list[int], vdem: tuple[int, int] | None, lang: str) -> str:
+    """/about: the sources (RSF; V-Dem beside it when the database holds it), the method in
+    brief, the scales and the credits."""
     scales = "\n".join(
         f"• {html.escape(name(lang, scale))}"
         for scale in (SCALE_OLD, SCALE_REEXPRESSED, SCALE_CURRENT)
     )
     regions = ", ".join(region_name(lang, region) for region in REGIONS)
-    return t(
+    text = t(
         lang,
         "about",
         credit=f'<a href="{RSF_INDEX_URL}">{html.escape(CREDIT)}</a>',
@@ -45,6 +48,10 @@ def about(years: list[int], lang: str) -> str:
         scales=scales,
         regions=html.escape(regions),
     )
+    if vdem is not None:
+        text += t(lang, "about_vdem", first=vdem[0], last=vdem[1],
+                  credit=f'<a href="{html.escape(VDEM_URL)}">{html.escape(VDEM_CREDIT)}</a>')
+    return text
 
 
 def not_understood(words: list[tuple[str, list[Country]]], lang: str) -> str:
@@ -111,6 +118,9 @@ def status_lines(status: Status, path: Path) -> list[str]:
         counts = status.alerts
         shown = [f"{counts[s]} {label}" for s, label in _ALERT_STATES if counts.get(s)]
         lines.append("alerts: " + ", ".join(shown))
+    rows, countries, first, latest = status.vdem
+    lines.append(f"vdem: {rows} rows, {countries} countries, {first}–{latest}" if rows
+                 else "vdem: none")
     return lines + history_lines(status)
 
 

@@ -12,6 +12,7 @@ from bot.answer.changes import score_change
 from bot.domain import (
     SCALE_CURRENT,
     TOPIC_INDICATOR,
+    TOPIC_VDEM,
     TOPICS,
     country_url,
     index_label,
@@ -20,6 +21,7 @@ from bot.domain import (
 from bot.i18n import country_name, fmt_score, name, t
 from bot.render.html import credit, label, pack, quote
 from bot.render.output import Button, Rendered
+from bot.render.vdem_words import card_line
 from bot.store import Result
 
 
@@ -142,6 +144,8 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
                 f"<b>{t(lang, 'indicators')}</b> ({t(lang, 'indicator_head')})\n"
                 + _indicator_table(result, order, lang)
             )
+    if answer.vdem is not None:  # the second source's context, its year named
+        blocks.append(card_line(answer.vdem, country, lang))
     if answer.history:
         blocks.append(_history(answer, lang))
     if answer.split_years:
@@ -196,5 +200,9 @@ def _profile_buttons(answer: ProfileAnswer, lang: str) -> list[list[Button]]:
             )
         )
     last.append(Button(t(lang, "chart"), button_data.chart((code,), year)))
+    if answer.vdem is not None and answer.vdem.standings:
+        topical = TOPIC_VDEM.get(answer.topic or "", (None,))[0]
+        last.append(Button(t(lang, "vdem_button"),
+                           button_data.vdem("history", topical, (code,))))
     rows.append(last)
     return rows

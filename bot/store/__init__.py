@@ -6,6 +6,7 @@ queries and writes.
 * :mod:`.connection` — WAL connections and the one write-transaction helper;
 * :mod:`.faults` — faults of the database file, as one sentence for the operator;
 * :mod:`.snapshot` — the in-memory version of the index data every answer reads;
+* :mod:`.vdem` — V-Dem's values of a snapshot, read when first asked for;
 * :mod:`.store` — :class:`Store`: a file, its current snapshot, reads and writes;
 * :mod:`.search` — full-text search over profiles;
 * :mod:`.writes` — what an import reads and writes inside its transaction;
@@ -23,6 +24,7 @@ from bot.store.snapshot import Alias, Country, Result, Snapshot
 from bot.store.status import ImportRecord, Status
 from bot.store.store import Store
 from bot.store.subscriptions import PendingAlert
+from bot.store.vdem import SnapshotStale, Vdem, VdemRow
 
 __all__ = [
     "Alias",
@@ -33,10 +35,13 @@ __all__ = [
     "PendingAlert",
     "Result",
     "Snapshot",
+    "SnapshotStale",
     "Status",
     "Store",
     "StoreBusy",
     "TextHit",
+    "Vdem",
+    "VdemRow",
     "connect",
     "data_dir",
     "default_db_path",

@@ -12,20 +12,22 @@ from __future__ import annotations
 
 import sqlite3
 
-from bot.domain import INDICATORS
+from bot.domain import INDICATORS, VDEM_MEASURES
 from bot.store.connection import WRITE_DEADLINE, begin_immediate
 
 _INDICATOR_COLUMNS = "".join(
     f',\n   "{name}" REAL,\n   "{name}_rank" INTEGER' for name in INDICATORS
 )
+_VDEM_COLUMNS = "".join(f',\n   "{name}" REAL' for name in VDEM_MEASURES)
 
 #: The country names an index row prints, in RSF's column languages: the countries table and
 #: RSF's names among the aliases are derived from them (bot.importer.derived).
 NAME_LANGS = ("en", "fr", "es", "pt", "ar", "fa")
 _NAME_COLUMNS = "".join(f'\n           "name_{lang}" TEXT,' for lang in NAME_LANGS).rstrip(",")
 
-#: The index data: replaced by imports.
-DATA_TABLES = ("countries", "results", "profiles", "aliases")
+#: The data answers are computed from: replaced by imports.  A change to any of them is a
+#: new data version (see VERSION_TRIGGERS), so every cache of data is emptied.
+DATA_TABLES = ("countries", "results", "profiles", "aliases", "vdem")
 
 TABLES: dict[str, str] = {
     # RSF's data -------------------------------------------------------------------------
@@ -69,6 +71,14 @@ TABLES: dict[str, str] = {
            "lang" TEXT NOT NULL,
            "source" TEXT NOT NULL,
            PRIMARY KEY ("alias", "code", "lang")
+        )""",
+    # V-Dem's media indicators, on V-Dem's own scales: never mixed into ``results``.
+    "vdem": f"""
+        CREATE TABLE IF NOT EXISTS "vdem" (
+           "code" TEXT NOT NULL,
+           "year" INTEGER NOT NULL,
+           "name" TEXT{_VDEM_COLUMNS},
+           PRIMARY KEY ("code", "year")
         )""",
     "imports": """
         CREATE TABLE IF NOT EXISTS "imports" (
@@ -141,6 +151,9 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
 
 INDEXES = (
     'CREATE INDEX IF NOT EXISTS "idx_results_code_year" ON "results" ("code", "year")',
+    # V-Dem is read a year at a time (a ranking, the card's context) as well as a country
+    # at a time (the primary key).
+    'CREATE INDEX IF NOT EXISTS "idx_vdem_year" ON "vdem" ("year")',
 )
 
 #: Full-text search over profile texts (FTS5, kept in step with ``profiles`` by triggers:
@@ -166,6 +179,11 @@ FTS = (
 #: ``bot_state.data_version`` counts changes to the index data, whoever makes them (an
 #: import, an undo, an operator with the sqlite3 tool): every cache of data compares it.
 #: SQLite's own ``PRAGMA data_version`` changes on any commit, subscriptions included.
+_VERSION_TRIGGER_NAMES = tuple(
+    f"data_version_{table}_{op.lower()}"
+    for table in DATA_TABLES
+    for op in ("INSERT", "UPDATE", "DELETE")
+)
 VERSION_TRIGGERS = tuple(
     f"""CREATE TRIGGER IF NOT EXISTS "data_version_{table}_{op.lower()}"
     AFTER {op} ON "{table}" BEGIN
@@ -186,9 +204,11 @@ def _missing(conn: sqlite3.Connection) -> list[str]:
             columns = {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
             if column not in columns:
                 statements.append(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
-    if "profiles_fts" not in have or "idx_results_code_year" not in have:
+    if not {"profiles_fts", "idx_results_code_year", "idx_vdem_year"} <= have:
         statements += [*INDEXES, *FTS]
-    if "data_version_aliases_delete" not in have:
+    # Every data table's triggers: a database made before a table existed gets its
+    # triggers with the table, so a change to it empties the caches like any other.
+    if not set(_VERSION_TRIGGER_NAMES) <= have:
         statements += VERSION_TRIGGERS
     return statements
 

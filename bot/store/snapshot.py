@@ -1,8 +1,9 @@
 """One consistent version of the index data, held in memory and read by every answer.
 
-:func:`load_snapshot` reads the four data tables in one read transaction; nothing in a
+:func:`load_snapshot` reads RSF's four data tables in one read transaction; nothing in a
 :class:`Snapshot` changes afterwards, so any number of threads may read it while an import
-builds the next one.
+builds the next one.  V-Dem's values (:attr:`Snapshot.vdem`) are read when first asked for,
+from the same version of the data (:mod:`bot.store.vdem`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from bot.domain import INDICATORS
+from bot.store.vdem import Vdem
 
 T = TypeVar("T")
 
@@ -68,6 +70,8 @@ class Snapshot:
     by_year: dict[int, list[Result]]  # sorted by rank
     profiles: dict[str, dict[int, dict[str, str]]]  # code → year → section → text
     aliases: list[Alias]
+    # V-Dem's media indicators of this version of the data, read on first use.
+    vdem: Vdem = field(default_factory=Vdem, compare=False, repr=False)
     years: list[int] = field(init=False)
     # Figures the answers compute from this version of the data (statistics per year and
     # group, moves between years): see :meth:`derived`.
@@ -135,8 +139,9 @@ class Snapshot:
 _MISSING = object()
 
 
-def load_snapshot(conn: sqlite3.Connection, generation: int) -> Snapshot:
-    """Read the data tables into a :class:`Snapshot` (call inside a read transaction)."""
+def load_snapshot(conn: sqlite3.Connection, generation: int, vdem: Vdem | None = None) -> Snapshot:
+    """Read RSF's data tables into a :class:`Snapshot` (call inside a read transaction);
+    ``vdem`` reads V-Dem's values of the same version when they are first asked for."""
     countries = {
         row[0]: Country(*row)
         for row in conn.execute(
@@ -172,4 +177,5 @@ def load_snapshot(conn: sqlite3.Connection, generation: int) -> Snapshot:
             "SELECT alias, code, lang, source FROM aliases ORDER BY alias, code, lang"
         )
     ]
-    return Snapshot(generation, countries, results, by_year, profiles, aliases)
+    return Snapshot(generation, countries, results, by_year, profiles, aliases,
+                    vdem or Vdem())

@@ -32,6 +32,8 @@ class Status:
     changes: list[ChangeRecord]  # the latest changes, newest first
     undo_target: ChangeRecord | None  # what an undo would take back now
     history: HistorySpace  # what the kept reverse diffs take
+    # V-Dem: rows, countries, first and latest year (None, None without V-Dem data)
+    vdem: tuple[int, int, int | None, int | None] = (0, 0, None, None)
 
 
 def _imports(conn: sqlite3.Connection, changes: list[ChangeRecord],
@@ -84,6 +86,9 @@ def read_status(conn: sqlite3.Connection, imports: int = 5) -> Status:
         changes=changes,
         undo_target=history.undo_target(conn),
         history=history.space(conn),
+        vdem=conn.execute(
+            'SELECT count(*), count(DISTINCT "code"), min("year"), max("year") FROM "vdem"'
+        ).fetchone(),
     )
 
 

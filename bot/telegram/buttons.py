@@ -1,7 +1,8 @@
 """Button presses, routed by the kind their callback data starts with (see
-:mod:`bot.button_data`): a country or comparison view, and an analytical one (a group's
-figures, a page of a band, movers, what moved, what the index means), replaces the
-message in place; a chart (of countries, or of movers) is sent as a new photo.  Every
+:mod:`bot.button_data`): a country or comparison view, and an analytical or V-Dem one (a
+group's figures, a page of a band, movers, what moved, what the index means, V-Dem's
+figures), replaces the message in place; a chart (of countries, of movers, V-Dem's) is
+sent as a new photo.  Every
 press is answered, exactly once."""
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from bot.telegram.send import edit_inline, edit_reply, send_reply
 
 #: ``CallbackQueryHandler`` patterns, one per kind of button.
 VIEW_PATTERN = r"^[pc]:"
-ANALYSIS_PATTERN = r"^[abmwe]:"  # shown in place like a view: pages of a band turn so
-CHART_PATTERN = r"^gm?:"
+ANALYSIS_PATTERN = r"^[abmwev]:"  # shown in place like a view: pages of a band turn so
+CHART_PATTERN = r"^g[mv]?:"
 
 
 async def _answer(context: Context, query: CallbackQuery, text: str | None = None) -> None:

@@ -1,38 +1,36 @@
 """From what the walk over a question found to a :class:`~bot.query.Query`.
 
-The parser (:mod:`bot.understand.parser`) reads the tokens into a :class:`_Parse`: the
-countries, regions and vocabulary features at each token.  :func:`_decide` turns that into
-the question's intent, topic, year or span, ranking and search terms:
+The parser (:mod:`bot.understand.parser`) reads the tokens into a :class:`Parse`: the
+countries and the lexicon senses at each token, and the words nothing explained.
+:func:`decide` turns that into the question's intent and the rest:
 
-* **intent**: a search trigger ("mention", "упоминается") → search; two countries or more →
-  compare; one → profile; otherwise ranking words, a region or a rank position → ranking;
-  "help" → help; a topic or year alone → profile with no country (a follow-up the
-  conversation layer completes); anything else → none;
+* **intent**, first that applies: a command's own; a chart; a search trigger
+  ("mention") → search; an analytical question (:func:`_analysis`: why, explain, movers,
+  aggregate, band); two countries or more → compare; one → profile, unless it is only
+  part of an everyday phrase (:func:`_everyday`: "chile con carne" → none, the country
+  offered); ranking words, a region or a rank position → ranking; a question about the
+  bot → help (:func:`_help_topic`); a topic or year alone → profile with no country (a
+  follow-up the conversation layer completes); greetings, thanks and anything else → none;
 * **years** (:func:`_years`): four-digit numbers, "since …", "last year", "5 years ago";
 * **ranking** (:func:`_ranking`): order, size, region, indicator and rank position;
 * **search terms** (:func:`_search_terms`): a quoted phrase, or the words after (or before)
-  the trigger.
+  the trigger;
+* **places not understood** (:func:`_unplaced`): a word written where a question names its
+  places ("top 5 in Antarctica") that names none is reported.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from bot.digits import decimal_int
-from bot.domain import REGIONS, SUBREGIONS, TOPIC_INDICATOR, TOPICS
+from bot.domain import LISTED_WITHIN, REGIONS, SUBREGIONS, TOPIC_INDICATOR, TOPICS
 from bot.i18n import pick_lang
-from bot.query import Intent, Query, Ranking
-from bot.understand.text import _NUM, _QUOTED_RE, _WORD, _Token, tokenize
-from bot.understand.vocabulary import (
-    _NOT_A_YEAR_AFTER,
-    _SEARCH_ALTERNATIVES,
-    _SEARCH_FILLER,
-    _SEARCH_LEAD,
-    _SEARCH_TAIL,
-    _SINCE_GLUE,
-    _STOPWORDS,
-)
+from bot.query import Analysis, Intent, Query, Ranking
+from bot.understand.features import EXPLAIN_SUBJECTS, HELP_TOPICS, Feature, Sense
+from bot.understand.text import CJK_RE, QUOTED_RE, Kind, Token, tokenize
 
 #: Commands whose name shapes the question: a ranking's order, a chart, two countries for
 #: /compare, a country for /country (the answer says what is missing).
@@ -46,59 +44,114 @@ _DEFAULT_LIMIT = 10
 # answered "there is no 1999 index" rather than as Kazakhstan today.
 _FIRST_YEAR = 1990
 
+#: Features that make a message a question about press freedom (for the everyday rule):
+#: a country next to any of these is the country asked about.
+_PRESS = frozenset({Feature.CONTEXT, Feature.TOPIC, Feature.SEARCH, Feature.CHART,
+                    Feature.EXPLAIN, Feature.INDICATOR, Feature.SCORE, Feature.WHY,
+                    Feature.YEAR_HISTORY, Feature.PLACE, Feature.POSITION,
+                    Feature.RELATIVE})  # fmt: skip
+_ORDER = frozenset({Feature.COUNT, Feature.TOP, Feature.BOTTOM, Feature.RANK, Feature.MANY})
+#: Features that may ask for a ranking.
+_RANKING_WORDS = frozenset({Feature.RANK, Feature.MANY, Feature.MOST, Feature.LEAST,
+                            Feature.POSITION, Feature.LAST_PLACE, Feature.PLACE, Feature.TOP,
+                            Feature.BOTTOM, Feature.COUNT})  # fmt: skip
+#: Features of which an analytical question is made (issue #11).
+_ANALYTIC = frozenset({Feature.WHY, Feature.DEFINE, Feature.EXPLAIN, Feature.RISE,
+                       Feature.FALL, Feature.CHANGE, Feature.MEAN, Feature.MEDIAN,
+                       Feature.HOW_MANY, Feature.BAND, Feature.INDICATOR})  # fmt: skip
+_YEARS = frozenset({Feature.YEAR_LAST, Feature.YEAR_THIS, Feature.YEAR_BEFORE_LAST,
+                    Feature.YEAR_AGO, Feature.YEAR_PAST, Feature.YEAR_HISTORY})  # fmt: skip
+
 
 @dataclass(slots=True)
-class _Parse:
+class Parse:
     """What the walk over the tokens found, before the intent is decided."""
 
     countries: list[tuple[int, str]] = field(default_factory=list)  # (token index, code)
-    regions: list[tuple[str, str | None]] = field(default_factory=list)  # (region, subregion)
-    features: list[tuple[int, str]] = field(default_factory=list)  # (token index, feature)
+    features: list[tuple[int, Sense]] = field(default_factory=list)  # (token index, sense)
+    feature_langs: list[int] = field(default_factory=list)  # each feature's lexicons (bits)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # (first token, words) read
     leftovers: list[int] = field(default_factory=list)  # words nothing explained: typos?
     candidates: tuple[str, ...] = ()  # a near miss or a name of several countries: ask
     unknown: str | None = None  # the words that made the candidates
     unclear: list[int] = field(default_factory=list)  # tokens of names of several countries
+    langs: list[int] = field(default_factory=list)  # the lexicons of each known word
+    # For each word read through its suffixes, the languages whose suffixes fit it.
+    vias: list[tuple[str, ...]] = field(default_factory=list)
+    typos: list[int] = field(default_factory=list)  # where a typo was taken for a name
+    languages: list[int] = field(default_factory=list)  # names that also name a language
+    derived: list[int] = field(default_factory=list)  # words read through their suffixes
 
 
-def _decide(
+def decide(
     text: str,
     body: str,
-    tokens: Sequence[_Token],
-    parsed: _Parse,
+    tokens: Sequence[Token],
+    parsed: Parse,
     command: str | None,
     hint: str | None,
     latest_year: int | None,
     years: Sequence[int],
+    sets: dict[str, frozenset[str]],
+    said_in: str | None = None,
+    chosen: str | None = None,
+    entry_years: dict[str, tuple[int, ...]] | None = None,
 ) -> Query:
     features = parsed.features
-    names = {f for _, f in features}
+    names = {sense.feature for _, sense in features}
     # The project's one rule for the interface language (a command's name says nothing
-    # of it), unless the question asks for a language outright ("in Russian").
+    # of it), unless the question asks for a language outright ("in Russian"), or shows
+    # none of its own and the reader chose one.
     lang = pick_lang(hint, body)
-    if "lang:en" in names:
-        lang = "en"
-    elif "lang:ru" in names:
-        lang = "ru"
+    if chosen and said_in is None:
+        lang = chosen if chosen in ("en", "ru") else pick_lang(chosen, "")
+    if Feature.ANSWER_LANG in names:
+        lang = next(str(s.value) for _, s in features if s.feature == Feature.ANSWER_LANG)
 
-    search = _search_terms(body, tokens, parsed, command)
+    search = (_search_terms(body, tokens, parsed, command, sets)
+              if Feature.SEARCH in names or command == "search" else None)  # fmt: skip
     search_terms = span = None
     if search is not None:
         search_terms, span = search
         # Words inside the searched phrase are what is looked for, not the question's
         # countries or topic: "search 'foreign agents'" is no question about the law.
-        features = [(i, f) for i, f in features if i not in span]
+        features = [(i, s) for i, s in features if i not in span]
+        names = {sense.feature for _, sense in features}
+    asked_about_bot = bool(names & {Feature.HELP, Feature.BOT}) or any(
+        s.feature == Feature.HELP_TOPIC and s.value == "languages" for _, s in features)
+    languages = set(parsed.languages) if asked_about_bot else set()
+    if languages:
+        # "Do you speak Kazakh?": a language's name, not the country's.
+        features = [*features, *((i, Sense(Feature.HELP_TOPIC, "language_names"))
+                                 for i in sorted(languages))]
+        names.add(Feature.HELP_TOPIC)
     countries: list[str] = []
     for i, code in sorted(parsed.countries):
-        if code not in countries and (span is None or i not in span):
+        if code not in countries and (span is None or i not in span) and i not in languages:
             countries.append(code)
 
-    marks: dict[int, set[str]] = {}
-    for i, feature in features:
-        marks.setdefault(i, set()).add(feature)
-    topic = _topic(features)
-    year, since, numbers = _years(tokens, marks, names, latest_year, years)
+    marks: dict[int, set[Feature]] = {}
+    for i, sense in features:
+        if i in marks:
+            marks[i].add(sense.feature)
+        else:
+            marks[i] = {sense.feature}
+    topic = _topic(features) if Feature.TOPIC in names else None
+    year, since, numbers = _years(tokens, marks, features, names, latest_year, years, sets)
+    region = subregion = None
+    if Feature.REGION in names:
+        region, subregion = _region([str(s.value) for _, s in features
+                                     if s.feature == Feature.REGION])  # fmt: skip
 
-    ranking = _ranking(body, tokens, parsed, marks, topic, numbers, command)
+    ranking = _ranking(body, tokens, features, names, marks, topic, numbers, command, region,
+                       subregion)  # fmt: skip
+    analysis, analytic = None, None
+    if names & _ANALYTIC or (len(countries) == 1 and region is not None):
+        analysis, analytic = _analysis(features, marks, names, countries, topic, numbers,
+                                       region, subregion, ranking)  # fmt: skip
+    mentioned: tuple[str, ...] = ()
+    small_talk = None
+    help_topic = None
     intent: Intent
     if command in _RANKING_COMMANDS:
         # /top and /bottom rank whatever follows: "/top 5 Africa", "/bottom safety".
@@ -106,26 +159,41 @@ def _decide(
         ranking = replace(ranking or Ranking(), order="bottom" if command == "bottom" else "top",
                           position=None)
         countries = []
-    elif command == "chart" or ("chart" in names and countries and search_terms is None):
+    elif command == "chart" or (Feature.CHART in names and countries and search_terms is None):
         intent = Intent.CHART
     elif search_terms is not None:
         intent = Intent.SEARCH
-    elif len(countries) >= 2:
-        intent = Intent.COMPARE
+    elif analytic is not None:
+        intent = analytic
     elif countries:
-        intent = Intent.PROFILE
-    elif ranking is not None:
+        intent = Intent.COMPARE if len(countries) >= 2 else Intent.PROFILE
+        if command is None and _everyday(tokens, parsed, names, year, since, sets, body):
+            intent, mentioned, countries = Intent.NONE, tuple(countries), []
+    elif ranking is not None and not (_is_help(names, features) and _bare(ranking, names)):
         intent = Intent.RANKING
-    elif "help" in names or command in ("help", "start"):
+    elif command in ("help", "start") or _is_help(names, features):
         intent = Intent.HELP
+        help_topic = _help_topic(features, command)
     elif parsed.candidates or topic or year or since:
         # A follow-up ("and in 2023?", "are journalists safe there?") or a near miss:
         # the answer layer takes the country from the conversation or asks.
         intent = Intent.PROFILE
     else:
         intent = Intent.NONE
+        if Feature.THANKS in names:
+            small_talk = "thanks"
+        elif Feature.GREETING in names:
+            small_talk = "greeting"
     if intent != Intent.RANKING:
         ranking = None
+    if intent not in (Intent.AGGREGATE, Intent.BAND, Intent.MOVERS, Intent.WHY, Intent.EXPLAIN):
+        analysis = None
+    if intent in (Intent.PROFILE, Intent.COMPARE, Intent.CHART):
+        countries = _one_entry(countries, year, entry_years or {})
+        if intent == Intent.COMPARE and len(countries) == 1:
+            intent = Intent.PROFILE  # "Serbia and Montenegro 2005": one entry of RSF's
+    unplaced = (_unplaced(tokens, parsed, intent, marks)
+                if command is None and parsed.leftovers else ())  # fmt: skip
     return Query(
         text=text,
         intent=intent,
@@ -134,53 +202,59 @@ def _decide(
         year=year,
         since=since,
         ranking=ranking,
+        analysis=analysis,
         search_terms=search_terms,
-        search_groups=_alternatives(search_terms) if search_terms else (),
+        search_groups=_alternatives(search_terms, sets) if search_terms else (),
         candidates=parsed.candidates,
         unknown=parsed.unknown,
+        unplaced=unplaced,
         lang=lang,
+        said_in=said_in,
+        help_topic=help_topic,
+        small_talk=small_talk,
+        mentioned=mentioned,
         command=command if command in _COMMANDS else None,
     )
 
 
-def _alternatives(terms: str) -> tuple[tuple[str, ...], ...]:
-    """What a search looks for as groups of words: "Pegasus and spyware" finds texts with
-    either, "foreign agents" texts with both (words next to each other all count); commas
-    and the words of :data:`_SEARCH_ALTERNATIVES` separate alternatives."""
-    groups: list[tuple[str, ...]] = []
-    for part in terms.split(","):
-        current: list[str] = []
-        for token in tokenize(part):
-            if token.norm in _SEARCH_ALTERNATIVES:
-                groups.append(tuple(current))
-                current = []
-            else:
-                current.append(token.raw)
-        groups.append(tuple(current))
-    return tuple(group for group in groups if group)
+# --- what the words say -------------------------------------------------------------------------
 
 
-def _topic(features: Sequence[tuple[int, str]]) -> str | None:
+def _topic(features: Sequence[tuple[int, Sense]]) -> str | None:
     """The most named topic; on a tie the one named first."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    for index, feature in features:
-        if feature.startswith("topic:"):
-            name = feature[6:]
+    for index, sense in features:
+        if sense.feature == Feature.TOPIC:
+            name = str(sense.value)
             counts[name] = counts.get(name, 0) + 1
             first.setdefault(name, index)
     if not counts:
         return None
-    best = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]]))[0]
+    # On a tie the media landscape loses: outlets and channels are what the other topics
+    # happen to ("are sites blocked", "how are newspapers funded").
+    best = max(counts.items(), key=lambda kv: (kv[1], kv[0] != "landscape", -first[kv[0]]))[0]
     return best if best in TOPICS else None
 
 
+def _region(regions: Sequence[str]) -> tuple[str | None, str | None]:
+    """The first region named: (an RSF region, a part of it asked about by name)."""
+    for name in regions:
+        if name in SUBREGIONS:
+            return SUBREGIONS[name][0], name
+        if name in REGIONS:
+            return name, None
+    return None, None
+
+
 def _years(
-    tokens: Sequence[_Token],
-    marks: dict[int, set[str]],
-    names: set[str],
+    tokens: Sequence[Token],
+    marks: dict[int, set[Feature]],
+    features: Sequence[tuple[int, Sense]],
+    names: set[Feature],
     latest_year: int | None,
     years: Sequence[int],
+    sets: dict[str, frozenset[str]],
 ) -> tuple[int | None, int | None, list[tuple[int, int]]]:
     """(year, since, the other numbers as (token index, value)).
 
@@ -192,24 +266,28 @@ def _years(
     year = since = None
     plain: list[int] = []
     numbers: list[tuple[int, int]] = []
+    if not names & _YEARS and all(token.kind != Kind.NUM for token in tokens):
+        return None, None, numbers
     for i, token in enumerate(tokens):
-        if token.kind != _NUM:
+        if token.kind != Kind.NUM:
             continue
         value = decimal_int(token.raw)
         if value is None:
             continue  # longer than any number a question means
         if not (
             len(token.raw) == 4 and _FIRST_YEAR <= value <= 2100 and not token.ordinal
-            and not (i and tokens[i - 1].norm in _NOT_A_YEAR_AFTER)
+            and not (i and tokens[i - 1].norm in sets["not_a_year_after"])
         ):  # fmt: skip
             numbers.append((i, value))
             continue
         before = marks.get(i - 1, set())
-        if "yr:since" in before or (
-            "yr:since" in marks.get(i - 2, set()) and tokens[i - 1].norm in _SINCE_GLUE
-        ):
-            since = value
-        elif "yr:until" in before and (since is not None or plain):
+        after = marks.get(i + 1, set()) | marks.get(i + 2, set())
+        if Feature.YEAR_SINCE in before or (
+            Feature.YEAR_SINCE in marks.get(i - 2, set())
+            and tokens[i - 1].norm in sets["since_glue"]
+        ) or (Feature.YEAR_SINCE in after and Feature.YEAR_UNTIL not in before):
+            since = value  # "since 2020", "2013'ten beri", "з 2014 року"
+        elif Feature.YEAR_UNTIL in before and (since is not None or plain):
             continue  # the end of a span: the history runs to the latest index anyway
         else:
             plain.append(value)
@@ -220,41 +298,47 @@ def _years(
     latest = latest_year
     if latest is None or year is not None or since is not None:
         return year, since, numbers
-    if "yr:last" in names:
-        last_at = next(i for i, f in _flat(marks) if f == "yr:last")
-        if "yr:since" in marks.get(last_at - 1, set()):
+    if Feature.YEAR_LAST in names:
+        last_at = next(i for i, s in features if s.feature == Feature.YEAR_LAST)
+        if Feature.YEAR_SINCE in marks.get(last_at - 1, set()):
             since = latest - 1  # "since last year"
         else:
             year = latest - 1
-    elif "yr:prev2" in names:
+    elif Feature.YEAR_BEFORE_LAST in names:
         year = latest - 2
-    elif "yr:this" in names:
+    elif Feature.YEAR_THIS in names:
         year = latest
-    elif "yr:ago" in names:
-        ago = next((v for i, v in numbers if marks.get(i + 1, set()) & {"years", "yr:ago"}), 1)
+    elif Feature.YEAR_AGO in names:
+        ago = next((v for i, v in numbers
+                    if marks.get(i + 1, set()) & {Feature.YEAR_UNIT, Feature.YEAR_AGO}), 1)
         if 0 < ago < 30:
             year = latest - ago
-    elif "yr:lastn" in names and "years" in names:
-        span = next((v for i, v in numbers if "years" in marks.get(i + 1, set())), None)
+    elif Feature.YEAR_PAST in names and Feature.YEAR_UNIT in names:
+        span = next((v for i, v in numbers if Feature.YEAR_UNIT in marks.get(i + 1, set())), None)
         if span is None:
-            span = next((int(f[4:]) for f in names if f.startswith("num:")), None)
+            span = next((int(s.value or 0) for _, s in features if s.feature == Feature.NUMBER),
+                        None)  # fmt: skip
         if span and 0 < span < 30:
             since = latest - span + 1
-    if since is None and year is None and "yr:history" in names and years:
+    if since is None and year is None and Feature.YEAR_HISTORY in names and years:
         since = years[0]
     return year, since, numbers
 
 
 def _ranking(
     body: str,
-    tokens: Sequence[_Token],
-    parsed: _Parse,
-    marks: dict[int, set[str]],
+    tokens: Sequence[Token],
+    features: Sequence[tuple[int, Sense]],
+    names: set[Feature],
+    marks: dict[int, set[Feature]],
     topic: str | None,
     numbers: list[tuple[int, int]],
     command: str | None,
+    region: str | None,
+    subregion: str | None,
 ) -> Ranking | None:
-    names = {f for _, f in parsed.features}
+    if not (numbers or region or command or names & _RANKING_WORDS):
+        return None  # nothing of a ranking: most questions
     position: int | None = None
     position_at: int | None = None
     for i, value in numbers:
@@ -262,105 +346,369 @@ def _ranking(
         hashed = body[token.start - 1 : token.start] in ("#", "№")
         if 1 <= value <= 200 and (
             token.ordinal or hashed
-            or "posword" in marks.get(i - 1, set()) or "posword" in marks.get(i + 1, set())
+            or Feature.PLACE in marks.get(i - 1, set()) or Feature.PLACE in marks.get(i + 1, set())
         ):  # fmt: skip
             position, position_at = value, i
             break
     if position is None:
-        position = next((int(f[4:]) for f in names if f.startswith("pos:")), None)
-    region, subregion = parsed.regions[0] if parsed.regions else (None, None)
+        position = next((int(s.value or 0) for _, s in features if s.feature == Feature.POSITION),
+                        None)  # fmt: skip
+    polar = Feature.NEG in names or Feature.POS in names
     wants = (
-        "rank" in names or region is not None or position is not None
+        Feature.RANK in names or region is not None or position is not None
         or command in ("top", "ranking", "rank", "bottom", "worst")
-        or ("plural" in names and ("neg" in names or "pos" in names))
-        or ("most" in names and ("neg" in names or "pos" in names))
-        or ("least" in names and ("neg" in names or "pos" in names))
+        or (Feature.MANY in names and polar)
+        or (Feature.MOST in names and polar)
+        or (Feature.LEAST in names and polar)
     )  # fmt: skip
     if not wants:
         return None
     # Order: said outright, else from "most"/"least" + an adjective's polarity.
-    bottom = "bottom" in names or command in ("bottom", "worst")
-    top = "top" in names
+    bottom = Feature.BOTTOM in names or command in ("bottom", "worst")
+    top = Feature.TOP in names
+    if bottom and top:
+        # "the best and the worst": the first said wins.
+        first = next(s.feature for _, s in features if s.feature in (Feature.TOP, Feature.BOTTOM))
+        bottom = first == Feature.BOTTOM
     if not bottom and not top:
-        for i, feature in parsed.features:
-            if feature in ("most", "least"):
+        for i, sense in features:
+            if sense.feature in (Feature.MOST, Feature.LEAST):
                 # "most dangerous", "jailed the most"
                 near = (
                     marks.get(i + 1, set()) | marks.get(i + 2, set())
                     | marks.get(i - 1, set()) | marks.get(i - 2, set())
                 )  # fmt: skip
-                if "neg" in near or "pos" in near:
-                    negative = "neg" in near and "pos" not in near
-                    bottom = negative == (feature == "most")
+                if Feature.NEG in near or Feature.POS in near:
+                    negative = Feature.NEG in near and Feature.POS not in near
+                    bottom = negative == (sense.feature == Feature.MOST)
                     break
         else:
-            if "plural" in names and "neg" in names and "pos" not in names:
+            if Feature.MANY in names and Feature.NEG in names and Feature.POS not in names:
                 bottom = True
-    limit: int | None = None
-    for i, value in numbers:
-        if 0 < value <= 1000 and i != position_at:
-            near = (
-                marks.get(i - 1, set()) | marks.get(i + 1, set())
-                | marks.get(i - 2, set()) | marks.get(i + 2, set())
-            )  # fmt: skip
-            if command in _RANKING_COMMANDS and i == numbers[0][0]:
-                near = near | {"count"}  # "/top 5 Africa": the command is the word "top"
-            if near & {"count", "top", "bottom", "rank", "plural"} and not (tokens[i].ordinal):
-                limit = value
-                break
+    limit = _limit(tokens, features, marks, numbers, command, skip=position_at)
     if limit is None:
-        for i, feature in parsed.features:
-            if feature.startswith("num:"):
-                near = marks.get(i - 1, set()) | marks.get(i + 1, set())
-                if near & {"count", "top", "bottom", "rank", "plural"}:
-                    limit = int(feature[4:])
-                    break
-    if limit is None:
-        one = "last1" in names or ("sing" in names and "plural" not in names)
+        one = Feature.LAST_PLACE in names or (Feature.ONE in names and Feature.MANY not in names)
         limit = 1 if one and position is None else _DEFAULT_LIMIT
     indicator = TOPIC_INDICATOR.get(topic) if topic else None
     return Ranking(
         order="bottom" if bottom else "top",
         limit=max(1, limit),  # the answer shows at most MAX_RANKING, and says so
-        region=region if region in REGIONS else None,
-        subregion=subregion if subregion in SUBREGIONS else None,
+        region=region,
+        subregion=subregion,
         indicator=indicator,
         position=position,
     )
 
 
+def _limit(
+    tokens: Sequence[Token],
+    features: Sequence[tuple[int, Sense]],
+    marks: dict[int, set[Feature]],
+    numbers: list[tuple[int, int]],
+    command: str | None,
+    skip: int | None = None,
+) -> int | None:
+    """A list's size: a number next to "top", "best", "countries" (in digits or words)."""
+    wanted = _ORDER | {Feature.RISE, Feature.FALL, Feature.CHANGE}
+    for i, value in numbers:
+        if 0 < value <= 1000 and i != skip:
+            near = (
+                marks.get(i - 1, set()) | marks.get(i + 1, set())
+                | marks.get(i - 2, set()) | marks.get(i + 2, set())
+            )  # fmt: skip
+            if command in _RANKING_COMMANDS and i == numbers[0][0]:
+                near = near | {Feature.COUNT}  # "/top 5 Africa": the command is the word "top"
+            if near & wanted and not tokens[i].ordinal:
+                return value
+    for i, sense in features:
+        if sense.feature == Feature.NUMBER:
+            near = (marks.get(i - 1, set()) | marks.get(i + 1, set())
+                    | marks.get(i - 2, set()) | marks.get(i + 2, set()))  # fmt: skip
+            if near & wanted:
+                return int(sense.value or 0)
+    return None
+
+
+# --- analytical questions -----------------------------------------------------------------------
+
+
+def _analysis(
+    features: Sequence[tuple[int, Sense]],
+    marks: dict[int, set[Feature]],
+    names: set[Feature],
+    countries: list[str],
+    topic: str | None,
+    numbers: list[tuple[int, int]],
+    region: str | None,
+    subregion: str | None,
+    ranking: Ranking | None,
+) -> tuple[Analysis | None, Intent | None]:
+    """An analytical question (issue #11): why a country moved, what the index means, who
+    moved most, a group's average, median or count or a country's place in its region,
+    the countries of one situation band."""
+    indicator = TOPIC_INDICATOR.get(topic) if topic else None
+    # The direction first named ("rose or fell": rose).
+    moves = [s.feature for _, s in features if s.feature in (Feature.RISE, Feature.FALL)]
+    direction: Literal["rise", "fall"] | None = None
+    if moves:
+        direction = "rise" if moves[0] == Feature.RISE else "fall"
+    ordered = bool(names & {Feature.TOP, Feature.BOTTOM, Feature.COUNT, Feature.MOST,
+                            Feature.LEAST, Feature.POSITION, Feature.LAST_PLACE})  # fmt: skip
+    bands = [str(s.value) for _, s in features if s.feature == Feature.BAND]
+    if countries and Feature.WHY in names:
+        return Analysis(direction=direction, indicator=indicator), Intent.WHY
+    explains = [str(s.value) for _, s in features if s.feature == Feature.EXPLAIN]
+    defining = Feature.DEFINE in names or bool(explains)
+    if not countries and defining and not ordered and not (
+        direction and not explains
+    ) and (explains or Feature.INDICATOR in names or bands or topic or Feature.CONTEXT in names):
+        for subject in reversed(EXPLAIN_SUBJECTS):  # the most particular named
+            if subject in explains:
+                break
+        else:
+            subject = "bands" if bands else "indicator" if (
+                Feature.INDICATOR in names or topic) else "index"
+        if subject != "indicator" and topic and Feature.INDICATOR in names:
+            subject = "indicator"
+        return Analysis(subject=subject, indicator=indicator), Intent.EXPLAIN
+    about_index = bool(names & {Feature.CONTEXT, Feature.MANY, Feature.ONE, Feature.TOP,
+                                Feature.BOTTOM, Feature.MOST, Feature.CHANGE, Feature.RANK,
+                                Feature.SCORE, Feature.REGION}) or region is not None
+    if not countries and (direction or Feature.CHANGE in names) and not bands and about_index:
+        by: Literal["rank", "score"] = "score" if Feature.SCORE in names else "rank"
+        limit = _limit_near(features, marks, numbers) or 10
+        return Analysis(direction=direction, by=by, indicator=indicator, region=region,
+                        subregion=subregion, limit=limit), Intent.MOVERS  # fmt: skip
+    mean_at = [i for i, s in features if s.feature in (Feature.MEAN, Feature.MEDIAN)]
+    if mean_at and not (Feature.DEFINE in names and mean_at[-1] == max(i for i, _ in features)):
+        measure = "median" if any(s.feature == Feature.MEDIAN for _, s in features) else "mean"
+        return Analysis(measure=measure, indicator=indicator, region=region,  # type: ignore[arg-type]
+                        subregion=subregion), Intent.AGGREGATE
+    if not countries and Feature.HOW_MANY in names and (bands or Feature.MANY in names
+                                                         or Feature.SITUATION in names):
+        return Analysis(measure="count", band=bands[0] if bands else None, region=region,
+                        subregion=subregion), Intent.AGGREGATE  # fmt: skip
+    if len(countries) == 1 and (region or subregion) and not ordered and not (
+        names & {Feature.TOPIC, Feature.COMPARE}
+    ):
+        return Analysis(measure="place", indicator=indicator, region=region,
+                        subregion=subregion), Intent.AGGREGATE  # fmt: skip
+    if not countries and bands and (Feature.SITUATION in names or Feature.MANY in names
+                                    or Feature.ONE in names or not ordered):
+        return Analysis(band=bands[0], region=region, subregion=subregion), Intent.BAND
+    return None, None
+
+
+def _limit_near(
+    features: Sequence[tuple[int, Sense]], marks: dict[int, set[Feature]],
+    numbers: list[tuple[int, int]],
+) -> int | None:
+    for i, value in numbers:
+        near = marks.get(i - 1, set()) | marks.get(i + 1, set()) | marks.get(i + 2, set())
+        if 0 < value <= 50 and near & (_ORDER | {Feature.RISE, Feature.FALL, Feature.CHANGE}):
+            return value
+    for i, sense in features:
+        if sense.feature == Feature.NUMBER:
+            near = marks.get(i - 1, set()) | marks.get(i + 1, set())
+            if near & (_ORDER | {Feature.RISE, Feature.FALL, Feature.CHANGE}):
+                return int(sense.value or 0)
+    return None
+
+
+# --- the bot, small talk and everyday phrases ---------------------------------------------------
+
+
+def _bare(ranking: Ranking, names: set[Feature]) -> bool:
+    """A ranking asked for by the word "ranking" alone: no order, size, place or region."""
+    said = {Feature.TOP, Feature.BOTTOM, Feature.COUNT, Feature.MOST, Feature.LEAST,
+            Feature.POSITION, Feature.LAST_PLACE, Feature.MANY, Feature.ONE}
+    return not (names & said) and ranking.region is None and ranking.position is None
+
+
+def _is_help(names: set[Feature], features: Sequence[tuple[int, Sense]]) -> bool:
+    """A question about the bot: "help", "what can you do", or a word of one of the help
+    topics ("charts", "subscribe") with no country, ranking or search in sight.  Thanks
+    that say the bot helped ("thank you, that helped") are thanks; a language's name alone
+    ("Spanish omelette") asks nothing of the bot."""
+    topics = [str(s.value) for _, s in features if s.feature == Feature.HELP_TOPIC]
+    strong = [t for t in topics if t != "language_names"] or (
+        ["charts"] if Feature.CHART in names else [])
+    asks = Feature.BOT in names or bool(strong)
+    if Feature.THANKS in names and not asks:
+        return False
+    if Feature.HELP in names:
+        return True
+    if not strong and topics and not (names & {Feature.BOT, Feature.HELP}):
+        return False
+    return bool(strong or topics) and not (
+        names & {Feature.GREETING, Feature.THANKS} and Feature.BOT not in names)
+
+
+def _help_topic(features: Sequence[tuple[int, Sense]], command: str | None) -> str:
+    """The part of the help asked about: the most particular topic named, else general."""
+    named = [str(s.value) for _, s in features if s.feature == Feature.HELP_TOPIC]
+    named = ["languages" if topic == "language_names" else topic for topic in named]
+    if any(s.feature == Feature.CHART for _, s in features):
+        named.append("charts")
+    for topic in HELP_TOPICS[1:]:
+        if topic in named:
+            return topic
+    return "general"
+
+
+def _everyday(
+    tokens: Sequence[Token],
+    parsed: Parse,
+    names: set[Feature],
+    year: int | None,
+    since: int | None,
+    sets: dict[str, frozenset[str]],
+    body: str,
+) -> bool:
+    """Whether the countries named are only part of an everyday phrase ("chile con carne",
+    "a guinea pig cage", "my friend Jordan", "Türkiyada ауа райы"): no word of the press,
+    the index or a topic, no year, and either a word of daily life (the lexicons'
+    ``everyday`` lists: "recipe", "weather") or a word no lexicon explains bound to a
+    country word (next to it, or joined by a binding word: "encre de Chine")."""
+    if names & _PRESS or year is not None or since is not None:
+        return False
+    if Feature.EVERYDAY in names:
+        return True  # "weather in Turkey", "panama for a child"
+    explained: set[int] = set()
+    for start, size in parsed.spans:
+        explained.update(range(start, start + size))
+    glue: set[int] = set()
+    greeted: set[int] = set()  # "hello Jordan", "happy birthday Georgia": a person
+    for i, sense in parsed.features:
+        explained.add(i)
+        if sense.feature == Feature.STOP and tokens[i].norm in sets["glue"]:
+            glue.add(i)
+        elif sense.feature in (Feature.GREETING, Feature.THANKS) and _spaced(tokens, i, body):
+            greeted.add(i)
+    # "my friend Jordan", "I'm Chad": a person's name.
+    norms = [token.norm for token in tokens]
+    for at, _ in parsed.countries:
+        for size in (1, 2, 3):
+            if at - size >= 0 and " ".join(norms[at - size : at]) in sets["person"]:
+                return True
+    content = {
+        i for i, token in enumerate(tokens)
+        if token.kind == Kind.WORD and i not in explained and not token.attached
+        and (len(token.norm) >= 2 or CJK_RE.match(token.norm))
+        and token.norm not in sets["name_words"]  # a word of a name ("chinoise de Hong Kong")
+    } | greeted  # fmt: skip
+    for start, size in parsed.spans:
+        if not any(start == i for i, _ in parsed.countries):
+            continue
+        for step, edge in ((-1, start - 1), (1, start + size)):
+            j = edge
+            while j in glue:
+                j += step
+            if j in content and 0 <= j < len(tokens):
+                return True
+    return False
+
+
+def _spaced(tokens: Sequence[Token], i: int, body: str) -> bool:
+    """Whether word ``i`` is separated from its neighbours by spaces only ("hello Jordan",
+    not "hello, Kazakhstan")."""
+    before = body[tokens[i - 1].end : tokens[i].start] if i else " "
+    after = body[tokens[i].end : tokens[i + 1].start] if i + 1 < len(tokens) else " "
+    return (before.isspace() or not before) and (after.isspace() or not after)
+
+
+def _unplaced(
+    tokens: Sequence[Token], parsed: Parse, intent: Intent, marks: dict[int, set[Feature]]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Words written where a question names its places that name none: a word written
+    with a capital (not the first of the message) or right after a place's preposition in
+    a comparison or a ranking, that nothing explained and no typo rule matched."""
+    if intent not in (Intent.COMPARE, Intent.RANKING, Intent.PROFILE) or parsed.candidates:
+        return ()
+    taken = {i for i, _ in parsed.countries}
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for i in parsed.leftovers:
+        token = tokens[i]
+        if i in taken or any(start <= i < start + size for start, size in parsed.spans):
+            continue
+        capital = token.raw[:1].isupper() and not token.raw.isupper() and i > 0
+        after_place = i > 0 and Feature.COMPARE in marks.get(i - 1, set())
+        if (capital or after_place) and len(token.norm) >= 4:
+            found.append((token.raw, ()))
+    return tuple(found)
+
+
+def _one_entry(
+    countries: list[str], year: int | None, entry_years: dict[str, tuple[int, ...]]
+) -> list[str]:
+    """Countries RSF once ranked as one entry, asked about in such a year, as that entry:
+    "Serbia and Montenegro 2005" is RSF's Serbia-Montenegro, not the two of today
+    (``entry_years``: the index years of each entry of bot.domain.LISTED_WITHIN)."""
+    if year is None or len(countries) < 2:
+        return countries
+    shared = set.intersection(*(set(LISTED_WITHIN.get(code, ())) for code in countries))
+    for entry in sorted(shared):
+        if year in entry_years.get(entry, ()):
+            return [entry]
+    return countries
+
+
+# --- search -------------------------------------------------------------------------------------
+
+
+def _alternatives(terms: str, sets: dict[str, frozenset[str]]) -> tuple[tuple[str, ...], ...]:
+    """What a search looks for as groups of words: "Pegasus and spyware" finds texts with
+    either, "foreign agents" texts with both (words next to each other all count); commas
+    and the words of the ``search_or`` set separate alternatives."""
+    groups: list[tuple[str, ...]] = []
+    for part in terms.split(","):
+        current: list[str] = []
+        for token in tokenize(part):
+            if token.norm in sets["search_or"]:
+                groups.append(tuple(current))
+                current = []
+            elif not token.attached:
+                current.append(token.raw)
+        groups.append(tuple(current))
+    return tuple(group for group in groups if group)
+
+
 def _search_terms(
-    body: str, tokens: Sequence[_Token], parsed: _Parse, command: str | None
+    body: str,
+    tokens: Sequence[Token],
+    parsed: Parse,
+    command: str | None,
+    sets: dict[str, frozenset[str]],
 ) -> tuple[str, range] | None:
     """The words to look for in profile texts and the tokens they span, or None when
     the message is no search.  "which profiles mention Pegasus" → after the trigger;
     "where is Pegasus mentioned" → before it; a quoted phrase wins."""
-    triggers = [i for i, f in parsed.features if f == "search"]
+    triggers = [i for i, s in parsed.features if s.feature == Feature.SEARCH]
     if command == "search":
         triggers = [-1]
     if not triggers:
         return None
-    if quoted := _QUOTED_RE.search(body):
+    if quoted := QUOTED_RE.search(body):
         inside = [i for i, t in enumerate(tokens) if quoted.start() < t.start < quoted.end()]
         span = range(inside[0], inside[-1] + 1) if inside else range(0)
         return quoted.group(1).strip(), span
+    stop = {i for i, s in parsed.features if s.feature == Feature.STOP}
     trigger = triggers[0]
     end = trigger + 1
-    while end < len(tokens) and tokens[end].kind == _WORD and tokens[end].norm in _SEARCH_FILLER:
+    while end < len(tokens) and tokens[end].kind == Kind.WORD and (
+        tokens[end].norm in sets["search_filler"] or (end in stop and end == trigger + 1
+                                                      and tokens[end].norm in sets["search_lead"])
+    ):
         end += 1  # "search for the word …"
     if end < len(tokens):
         first, last = end, len(tokens) - 1
     else:
         first, last = 0, trigger - 1
-        while first <= last and tokens[first].norm in _STOPWORDS | _SEARCH_LEAD:
+        while first <= last and (first in stop or tokens[first].norm in sets["search_lead"]):
             first += 1
-    while last >= first and (tokens[last].norm in _SEARCH_TAIL or tokens[last].kind == _NUM):
+    while last >= first and (tokens[last].norm in sets["search_tail"]
+                             or tokens[last].kind == Kind.NUM):  # fmt: skip
         last -= 1
     if first > last:
         return None
     return body[tokens[first].start : tokens[last].end], range(first, last + 1)
-
-
-def _flat(marks: dict[int, set[str]]) -> list[tuple[int, str]]:
-    """The (token index, feature) pairs of ``marks``, in order."""
-    return sorted((i, f) for i, features in marks.items() for f in features)

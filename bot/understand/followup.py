@@ -2,22 +2,30 @@
 
 "in 2023?" or "what about safety?" keep the countries (or re-rank a ranking); "and Norway?"
 adds Norway to a comparison; "what about Norway?" switches to Norway, keeping the topic and
-year asked before; a question naming its own country stands alone.
+year asked before; a question naming its own country stands alone.  How a follow-up
+begins (:class:`Follow`) is read by the parser from the lexicons' ``follow_adding`` and
+``follow_switching`` sets.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from enum import Enum
 
 from bot.domain import MAX_COMPARE, TOPIC_INDICATOR
 from bot.query import Intent, Query
-from bot.understand.vocabulary import _FOLLOW_ADDING, _FOLLOW_SWITCHING
 
 
-def with_context(query: Query, context: Query) -> Query:
+class Follow(Enum):
+    NONE = "none"
+    ADD = "add"  # "and Norway?", "а Норвегия?", "сравни с Россией"
+    SWITCH = "switch"  # "what about Norway?", "а как насчёт Норвегии?"
+
+
+def with_context(query: Query, context: Query, follow: Follow = Follow.NONE) -> Query:
     """``query`` as a follow-up to ``context`` (the query behind the answer replied to)."""
-    adding = bool(_FOLLOW_ADDING.match(query.text))
-    switching = bool(_FOLLOW_SWITCHING.match(query.text))
+    adding = follow == Follow.ADD
+    switching = follow == Follow.SWITCH
     if query.intent == Intent.RANKING and query.ranking is not None and context.ranking is not None:
         # "and in Africa?" after "worst 5 in Asia": the same list for another place.
         if not (adding or switching):
@@ -34,6 +42,8 @@ def with_context(query: Query, context: Query) -> Query:
             lang=query.lang,
         )
     if query.intent in (Intent.HELP, Intent.RANKING, Intent.SEARCH) or query.command:
+        return query
+    if query.analysis is not None or query.small_talk or query.mentioned:
         return query
     if context.intent == Intent.RANKING and context.ranking is not None and not query.countries:
         # After a ranking, "in 2023?" or "by safety?" re-ranks rather than asking which country.

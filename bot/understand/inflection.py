@@ -96,7 +96,7 @@ def _adjective_forms(word: str) -> dict[str, set[str]] | None:
     return None
 
 
-_ADJECTIVE_SUFFIXES = ("ский", "цкий", "ський", "цький")
+ADJECTIVE_SUFFIXES = ("ский", "цкий", "ський", "цький")
 # Endings of a demonym adjective in every gender, number and case ("казахстанск-ий").
 _ADJ_ENDINGS_RU = ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ою", "ое", "ие", "их", "ими")
 _ADJ_ENDINGS_UK = ("ий", "ого", "ому", "им", "ім", "а", "ої", "ій", "у", "ою", "е", "і", "их",
@@ -113,7 +113,7 @@ def inflections(name: str, lang: str) -> set[str]:
     words = normalize(name).split()
     if not words:
         return set()
-    if len(words) == 1 and words[0].endswith(_ADJECTIVE_SUFFIXES):
+    if len(words) == 1 and words[0].endswith(ADJECTIVE_SUFFIXES):
         stem = words[0][:-2]
         endings = _ADJ_ENDINGS_UK if lang == "uk" else _ADJ_ENDINGS_RU
         return {stem + e for e in endings} - {words[0]}

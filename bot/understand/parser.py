@@ -1,265 +1,255 @@
-"""The index of one snapshot's names, and the walk that reads a question with it.
+"""The walk that reads a question with the index of one snapshot's names and the lexicons.
 
-:class:`Understander` is built once per data version: every alias becomes a key of folded
-words, Russian and Ukrainian ones with their case forms (:mod:`bot.understand.inflection`),
-and one-word names are bucketed for the typo step (:mod:`bot.understand.typos`).  Parsing
-a message tokenizes it (:mod:`bot.understand.text`), walks the tokens taking the longest
-name or vocabulary phrase (:mod:`bot.understand.vocabulary`) at each, tries the fallbacks
-and the typo step on what is left, and hands the result to :mod:`bot.understand.decide`.
+:class:`Understander` takes the index :func:`bot.understand.index.build` makes (or the
+same, read back from the disk cache).  Parsing a message tokenizes it
+(:mod:`bot.understand.text`), cuts unspaced CJK text into words, walks the tokens taking
+the longest name or phrase at each (a word's stem under its suffixes when the word itself
+is unknown, :mod:`bot.understand.morphology`), tries the typo step on what is left
+(:mod:`bot.understand.typos`), and hands the result to :mod:`bot.understand.decide`.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from bot.names import INVISIBLE_RE, fold, normalize
+from bot.domain import LISTED_WITHIN
+from bot.names import normalize
 from bot.query import Query
 from bot.store import Snapshot
-from bot.understand.decide import _decide, _Parse
-from bot.understand.followup import with_context
-from bot.understand.inflection import _ADJECTIVE_SUFFIXES, inflections
+from bot.understand.decide import Parse, decide
+from bot.understand.features import Feature, Sense
+from bot.understand.followup import Follow, with_context
+from bot.understand.language import letter_tables, said_in
+from bot.understand.morphology import MIN_STEM, chain_of, stems
 from bot.understand.text import (
-    _APOSTROPHE_RE,
-    _ARABIC_RE,
-    _CJK_RE,
-    _COMMAND_RE,
-    _CYRILLIC_RE,
-    _FLAG,
-    _LIST_SPLIT_RE,
-    _NUM,
-    _WORD,
-    _Token,
+    CJK_RE,
+    COMMAND_RE,
+    LIST_SPLIT_RE,
+    Kind,
+    Token,
     clean,
+    script_of,
     tokenize,
 )
-from bot.understand.typos import _FUZZY_LANGS, _MIN_TYPO_WORD, _typo_match
-from bot.understand.vocabulary import (
-    _ARABIC_PREFIXES,
-    _COMMON_NAMES_TITLECASE,
-    _EVERYTHING,
-    _FEATURES,
-    _FOREIGN_WORDS,
-    _NEAR_NAME_WORDS,
-    _REGION_NAMES,
-    _RU_KNOWN_PREFIXES,
-    _RU_STEM_LENGTHS,
-    _RU_STEMS,
-    _SHOUTED_WORDS,
-    _STOPWORDS,
-    _TURKIC_LANGS,
-    _TURKIC_SUFFIXES,
-    _VOCABULARY,
-)
+from bot.understand.typos import MIN_TYPO_WORD, typo_match
+
+if TYPE_CHECKING:
+    from bot.understand.index import Memo
 
 # Commands that take a list of countries.
 _LIST_COMMANDS = frozenset({"chart", "compare"})
-# The longest name, in words, the walk tries at a token.
-_MAX_KEY_WORDS = 7
-# Typo verdicts remembered per Understander, (word, cyrillic) → verdict; emptied when full.
-_FUZZY_CACHE_SIZE = 20_000
+# Per-word results remembered per Understander (readings and typo verdicts); each table is
+# emptied when full.
+_CACHE_SIZE = 20_000
+
+#: The language readers of each language mix words of into their own (code-switching):
+#: English into the Latin-script languages, Russian into the Cyrillic ones.
+_LINGUA_FRANCA = {"de": "en", "fr": "en", "es": "en", "pt": "en", "tr": "en", "uz": "en",
+                  "uk": "ru", "kk": "ru", "ky": "ru", "tg": "ru"}
+
+#: Scripts whose lexicons' suffixes a word of that script may carry.
+_SCRIPTS = {"latin": ("en", "de", "fr", "es", "pt", "tr", "uz"),
+            "cyrillic": ("kk", "ky", "uz", "tg", "ru", "uk"),
+            "arabic": ("ar", "fa")}  # fmt: skip
 
 
-class _Match(NamedTuple):
-    """What a key of the index names: countries, or a region."""
+def _union(masks: Sequence[int]) -> int:
+    found = 0
+    for mask in masks:
+        found |= mask
+    return found
 
-    codes: tuple[str, ...]  # one code, or several when the name is ambiguous
-    region: tuple[str, str | None] | None = None  # (region, subregion) for a region's name
+
+class Match(NamedTuple):
+    """What a name of the index names: one country, or several (the bot asks which)."""
+
+    codes: tuple[str, ...]
 
 
-_NO_MATCH = _Match(())
+class Word(NamedTuple):
+    """What one word says, found once per distinct word and remembered."""
 
-#: What the build computes: kept between runs by :meth:`Understander.state` (plain data).
-_STATE = ("keys", "cased", "first_len", "english", "turkic", "cjk", "titlecase_only", "short",
-          "_cjk_lengths", "_fuzzy_lists", "_fuzzy_codes", "_fuzzy_forms", "_prefix_names",
-          "_prefix_keys")
+    codes: tuple[str, ...]  # a country's name (several codes: ambiguous), else ()
+    senses: tuple[Sense, ...]  # what the lexicons say of it
+    sense_langs: tuple[int, ...]  # for each sense, the lexicons that say it (bits)
+    langs: int  # the lexicons it is in (bits in the order of the index's "langs")
+    stems: tuple[str, ...]  # its stems under its suffixes (for phrases ending in it)
+    vias: tuple[str, ...]  # the languages whose suffixes it carries, read through them
+
+
+_NOTHING = Word((), (), (), 0, (), ())
+
+
+#: A lexicon word in the index: ((feature, value, lexicons), …) and all its lexicons (bits).
+Entry = tuple[tuple[tuple[int, Any, int], ...], int]
+
+
+def _senses(entry: Entry, only: int = -1) -> tuple[tuple[Sense, ...], tuple[int, ...]]:
+    """The typed senses of an index entry (those of the lexicons ``only``, if given)."""
+    kept = [(Sense(Feature(f), v), m & only) for f, v, m in entry[0] if m & only]
+    return tuple(s for s, _ in kept), tuple(m for _, m in kept)
 
 
 class Understander:
-    """Parses questions against one snapshot's vocabulary; build once per data version.
+    """Parses questions against one snapshot's names and the lexicons; build once per data
+    version.
 
-    Building takes tens of milliseconds; :meth:`state` is the built index as plain
-    containers, and ``Understander(snapshot, state)`` takes it back instead of building
-    (the pipeline keeps it on disk between runs, see :mod:`bot.index_cache`)."""
+    Building the first time takes seconds (pymorphy3, wordfreq); ``memo`` (see
+    :class:`bot.understand.index.Memo`) keeps what outlives a data version, so a rebuild
+    after an import takes a fraction of a second.  :meth:`state` is the built index as
+    plain containers, and ``Understander(snapshot, state)`` takes it back instead of
+    building (the pipeline keeps it on disk between runs, see :mod:`bot.index_cache`)."""
 
-    def __init__(self, snapshot: Snapshot, state: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, snapshot: Snapshot, state: dict[str, Any] | None = None, memo: Memo | None = None
+    ) -> None:
         self.latest_year = snapshot.latest_year
         self.years = tuple(snapshot.years)
-        self.current = frozenset(
-            code for code, c in snapshot.countries.items()
-            if c.last_year is not None and c.last_year == self.latest_year
-        )  # fmt: skip
-        self.keys: dict[str, _Match] = {}
-        self.cased: dict[str, tuple[str, ...]] = {}  # ISO codes: matched as typed
-        self.first_len: dict[str, int] = {}  # first word of a key → most words in such a key
-        self.english: dict[str, tuple[str, ...]] = {}  # for plurals ("Kazakhs")
-        self.turkic: dict[str, tuple[str, ...]] = {}  # for case suffixes ("Rusyada")
-        self.cjk: dict[str, tuple[str, ...]] = {}  # CJK names: found inside a longer word
-        self.titlecase_only: set[str] = set()  # "Того", "Чад": matched only with a capital
-        self.short: dict[str, tuple[str, ...]] = {}  # "çad", "irã": short names, unfolded
-        self._cjk_lengths: list[int] = []
-        self._fuzzy_lists: dict[tuple[bool, int], list[str]] = {}
-        self._fuzzy_codes: dict[str, tuple[str, ...]] = {}
-        self._fuzzy_forms: frozenset[str] = frozenset()
-        self._fuzzy_cache: dict[tuple[str, bool], tuple[str, tuple[str, ...]] | None] = {}
-        self._prefix_names: list[tuple[str, str, str, bool]] = []
-        self._prefix_keys: list[str] = []
+        # The index years of the entries that once held several of today's countries.
+        held = {entry for entries in LISTED_WITHIN.values() for entry in entries}
+        self._entry_years: dict[str, tuple[int, ...]] = {
+            entry: tuple(y for y in snapshot.years if (entry, y) in snapshot.results)
+            for entry in held
+        }
         if state is None:
-            self._build(snapshot)
-        else:
-            for name in _STATE:
-                setattr(self, name, state[name])
-            self.keys = {key: _Match(*match) for key, match in state["keys"].items()}
+            # Building reads the lexicons and runs pymorphy3 and wordfreq: imported only
+            # then, so a process that reads a cached index never loads them.
+            from bot.understand.index import build
+
+            state = build(snapshot, memo)
+        self._state = state
+        s = self._state
+        self.names: dict[str, tuple[str, ...]] = s["names"]
+        self.words: dict[str, Entry] = s["words"]
+        self.first_len: dict[str, int] = s["first_len"]
+        self._pairs: frozenset[str] = s["pairs"]
+        self.cased: dict[str, tuple[str, ...]] = s["cased"]
+        self.short: dict[str, tuple[str, ...]] = s["short"]
+        self.titlecase_only: frozenset[str] = s["titlecase_only"]
+        self.langs: tuple[str, ...] = s["langs"]
+        self.sets: dict[str, frozenset[str]] = {**s["sets"], "name_words": s["name_words"]}
+        self._stems: dict[str, int] = s["stems"]
+        self._morph: dict[str, tuple[tuple[str, ...], int, tuple[str, ...], tuple[str, ...]]] = (
+            s["morph"])
+        self._suffix_sets = {lang: frozenset(m[0]) for lang, m in self._morph.items()}
+        self._cjk: dict[str, int] = s["cjk"]
+        self._cjk_lengths: list[int] = s["cjk_lengths"]
+        self._real_words: frozenset[str] = s["real_words"]
+        self._lookalikes: frozenset[str] = s["lookalikes"]
+        self._fuzzy_lists: dict[tuple[str, int], list[str]] = s["fuzzy_lists"]
+        self._fuzzy_codes: dict[str, tuple[str, ...]] = s["fuzzy_codes"]
+        self._fuzzy_forms: frozenset[str] = s["fuzzy_forms"]
+        self._name_words: frozenset[str] = s["name_words"]
+        self._compounds: frozenset[str] = s["compounds"]
+        self._prefix_names: list[tuple[str, str, str, bool]] = s["prefix_names"]
+        self._prefix_keys = [name[0] for name in self._prefix_names]
+        self._by_lang = {lang: 1 << bit for bit, lang in enumerate(self.langs)}
+        self._letters = letter_tables(s["letters"])
+        self._word_cache: dict[str, Word] = {}
+        self._folds: dict[str, tuple[str, str]] = {}  # a word as written → (norm, base)
+        self._fuzzy_cache: dict[tuple[str, str], tuple[str, tuple[str, ...]] | None] = {}
+        self._keys: dict[str, Match] | None = None
 
     def state(self) -> dict[str, Any]:
-        """The built index: dicts, lists, tuples, sets and strings only (no class of ours),
-        so it can be stored and read back without running any code."""
-        state = {name: getattr(self, name) for name in _STATE}
-        state["keys"] = {key: tuple(match) for key, match in self.keys.items()}
-        return state
+        """The built index: dicts, lists, tuples, sets, strings and numbers only (no class
+        of ours), so it can be stored and read back without running any code."""
+        return self._state
 
-    # -- building ------------------------------------------------------------------------
-
-    def _resolve(self, codes: Iterable[str]) -> tuple[str, ...]:
-        """Prefer current codes: a name shared with an early split entry is the country."""
-        codes = set(codes)
-        current = codes & self.current
-        return tuple(sorted(current or codes))
-
-    def _build(self, snapshot: Snapshot) -> None:
-        # key → tier → codes.  The first tier present wins: RSF's and the curated names
-        # (0) over generated CLDR names (1) over generated case forms (2), so the curated
-        # "Конго" (Congo-Brazzaville, as RSF calls it) is not undone by Kazakh CLDR's
-        # "Конго" for DR Congo.
-        tiers: dict[str, dict[int, set[str]]] = {}
-        english: dict[str, set[str]] = {}
-        turkic: dict[str, set[str]] = {}
-        # Typos are corrected towards names in _FUZZY_LANGS only.
-        fuzzy_keys: set[str] = set()
-        fuzzy_forms: set[str] = set()  # generated case forms: for clear typos only
-
-        def add(key: str, tier: int, code: str) -> None:
-            tiers.setdefault(key, {}).setdefault(tier, set()).add(code)
-
-        for alias in snapshot.aliases:
-            if alias.code not in snapshot.countries:
-                continue
-            text = alias.alias.strip()
-            if alias.source == "iso":
-                self.cased[text] = (*self.cased.get(text, ()), alias.code)
-                continue
-            key = text if alias.source == "flag" else normalize(text)
-            if not key:
-                continue
-            if text.isascii() and text.isupper() and key in _STOPWORDS | _SHOUTED_WORDS:
-                # "US", "CAR": all-caps curated names of common words match as typed.
-                self.cased[text] = (*self.cased.get(text, ()), alias.code)
-                continue
-            if key in _STOPWORDS or key in _FOREIGN_WORDS.get(alias.lang, ()):
-                continue
-            if key in _COMMON_NAMES_TITLECASE:
-                self.titlecase_only.add(key)
-            if len(key) <= 3 and key.isascii() and alias.source not in ("curated", "flag"):
-                # "Irã" → "ira", "Çad" → "cad": too short once folded to be told from
-                # words, so such names match only as written, accents and all.
-                if not text.isascii():
-                    self.short[text.casefold()] = (*self.short.get(text.casefold(), ()), alias.code)
-                continue
-            tier = 1 if alias.source in ("cldr", "variant") else 0
-            add(key, tier, alias.code)
-            if INVISIBLE_RE.search(text):  # a Persian ZWNJ is typed as a space too
-                add(normalize(INVISIBLE_RE.sub(" ", text)), tier, alias.code)
-            demonym = alias.source == "curated" and (
-                alias.lang == "en" or key.endswith(_ADJECTIVE_SUFFIXES)
-            )
-            if alias.lang in _FUZZY_LANGS and not demonym:
-                fuzzy_keys.add(key)
-            if alias.lang == "en" and alias.source == "curated" and " " not in key:
-                english.setdefault(key, set()).add(alias.code)  # demonyms, for plurals
-            if alias.lang in _TURKIC_LANGS and " " not in key:
-                turkic.setdefault(key, set()).add(alias.code)
-            if alias.lang in ("ru", "uk", "be"):
-                if text.isupper():
-                    continue  # "ЦАР", "ЮАР": abbreviations do not decline ("царе" is no CAR)
-                for form in inflections(text, alias.lang):
-                    if form not in _STOPWORDS:
-                        add(form, 2, alias.code)
-                        if not demonym:
-                            fuzzy_forms.add(form)
-                        if key in _COMMON_NAMES_TITLECASE:
-                            self.titlecase_only.add(form)
-        for key, by_tier in tiers.items():
-            self.keys[key] = _Match(self._resolve(by_tier[min(by_tier)]))
-        for key, region in _REGION_NAMES.items():
-            self.keys.setdefault(key, _Match((), region))
-            for form in inflections(key, "ru") if _CYRILLIC_RE.search(key) else ():
-                self.keys.setdefault(form, _Match((), region))
-        for key in self.keys:
-            words = key.split(" ")
-            if len(words) <= _MAX_KEY_WORDS:
-                self.first_len[words[0]] = max(self.first_len.get(words[0], 0), len(words))
-            if _CJK_RE.search(key) and " " not in key:
-                self.cjk[key] = self.keys[key].codes
-        self._cjk_lengths = sorted({len(k) for k in self.cjk}, reverse=True)
-        # Type-ahead (prefix_matches): every name of a current country, folded and sorted,
-        # so that the names beginning with what was typed are one bisection away.
-        # Each name notes its language and whether it is the country's own (RSF's or CLDR's).
-        self._prefix_names = sorted(
-            {
-                (alias.alias if alias.source == "flag" else normalize(alias.alias),
-                 alias.code, alias.lang, alias.source in ("rsf", "cldr"))
-                for alias in snapshot.aliases
-                if alias.code in self.current
-            }
-        )  # fmt: skip
-        self._prefix_keys = [name[0] for name in self._prefix_names]
-        self.cased = {k: self._resolve(v) for k, v in self.cased.items()}
-        self.short = {k: self._resolve(v) for k, v in self.short.items()}
-        self.english = {k: self._resolve(v) for k, v in english.items()}
-        self.turkic = {k: self._resolve(v) for k, v in turkic.items()}
-        # Fuzzy choices: one-word names of four letters or more in Latin or Cyrillic script
-        # (the short ones only ever offered, see _TYPO_VERDICTS), bucketed by script and
-        # length so one call compares a word with a few hundred names.  Names that are also
-        # common words ("гана", "чад") are matched as written or not at all.
-        self._fuzzy_forms = frozenset(fuzzy_forms - fuzzy_keys)
-        for key in sorted(fuzzy_keys | fuzzy_forms):  # sorted: the same order every run
-            match = self.keys.get(key, _NO_MATCH)
-            if (
-                match.region or len(match.codes) != 1 or len(key) < _MIN_TYPO_WORD
-                or " " in key or key in self.titlecase_only
-            ):  # fmt: skip
-                continue
-            cyrillic = bool(_CYRILLIC_RE.match(key))
-            if not cyrillic and not key.isascii():
-                continue
-            self._fuzzy_codes[key] = match.codes
-            for length in range(len(key) - 2, len(key) + 3):
-                self._fuzzy_lists.setdefault((cyrillic, length), []).append(key)
+    @property
+    def keys(self) -> dict[str, Match]:
+        """Every name of the index (folded) and what it names."""
+        if self._keys is None:
+            self._keys = {key: Match(codes) for key, codes in self.names.items()}
+        return self._keys
 
     # -- parsing -------------------------------------------------------------------------
 
-    def parse(self, text: str, lang: str | None = None, context: Query | None = None) -> Query:
-        """Understand one message; ``lang`` is the user's Telegram language code, if any;
-        ``context`` the query behind the answer the message follows up on."""
+    def tokenize(self, text: str) -> list[Token]:
+        """The tokens of a cleaned message, unspaced CJK text cut into words."""
+        tokens = tokenize(text, self.sets["ordinal"], self._folds)
+        if len(self._folds) > _CACHE_SIZE:
+            self._folds.clear()
+        if self._cjk_lengths and any(t.kind == Kind.WORD and CJK_RE.search(t.norm)
+                                     for t in tokens):  # fmt: skip
+            tokens = [part for token in tokens
+                      for part in (self._cut_cjk(token) if token.kind == Kind.WORD
+                                   and CJK_RE.search(token.norm) else (token,))]
+        return tokens
+
+    def parse(
+        self,
+        text: str,
+        lang: str | None = None,
+        context: Query | None = None,
+        *,
+        chosen: str | None = None,
+    ) -> Query:
+        """Understand one message.  ``lang`` is the user's Telegram language code, if any;
+        ``context`` the query behind the answer the message follows up on; ``chosen`` a
+        language the reader chose outright (``pressbot ask --lang``), which a message that
+        shows none of its own (a bare name, a code, a flag) is answered in."""
         command = None
         body = text
-        if found := _COMMAND_RE.match(text):
+        if found := COMMAND_RE.match(text):
             command = found.group(1).lower()
             body = text[found.end() :]
         body = clean(body)
-        tokens = tokenize(body)
+        tokens = self.tokenize(body)
         parsed = self._walk(tokens, body)
-        query = _decide(text, body, tokens, parsed, command, lang, self.latest_year, self.years)
+        written_in = said_in(tokens, parsed, self.langs, self._letters)
+        if written_in is not None:
+            self._in_language(parsed, written_in)
+        query = decide(text, body, tokens, parsed, command, lang, self.latest_year, self.years,
+                       self.sets, written_in, chosen, self._entry_years)  # fmt: skip
         if query.command in _LIST_COMMANDS:
             # "/chart Kazakhstan, Narnia 2024": a list of countries, read part by part, and
             # the parts that name none reported rather than dropped.
             codes, unknown = self.country_list(body, lang)
             unplaced = tuple((word, self.parse(word, lang).candidates) for word in unknown)
             query = replace(query, countries=tuple(codes) or query.countries, unplaced=unplaced)
-        return query if context is None else with_context(query, context)
+        if context is None:
+            return query
+        return with_context(query, context, self._follow(tokens))
+
+    def _in_language(self, parsed: Parse, written_in: str) -> None:
+        """Keep the senses the question's language gives its words: "топ" is a ranking's
+        top in Russian, a group in Kazakh; "para" is "for" in Spanish, money in Turkish.
+        Words of the language most readers of a script mix in (English in Latin letters,
+        Russian in Cyrillic) keep their senses too."""
+        bit = self._by_lang[written_in]
+        if all(langs & bit for langs in parsed.feature_langs):
+            return  # every sense is the question's language's: nothing to choose
+        lingua = self._by_lang.get(_LINGUA_FRANCA.get(written_in, ""), 0)
+        derived = set(parsed.derived)
+        own: dict[int, bool] = {}
+        for (i, _), langs in zip(parsed.features, parsed.feature_langs, strict=True):
+            own[i] = own.get(i, False) or bool(langs & bit)
+        # A word with a sense in the question's language keeps that one; a word with none
+        # keeps what another language says of it ("қонуни" is Uzbek and Tajik alike),
+        # unless only another language's suffixes made it a word ("size" is no Turkish
+        # "siz|e").
+        kept = [(feature, langs) for feature, langs in zip(parsed.features,
+                                                           parsed.feature_langs, strict=True)
+                if langs & bit or (not own[feature[0]] and (
+                    langs & lingua or feature[0] not in derived))]  # fmt: skip
+        parsed.features = [feature for feature, _ in kept]
+        parsed.feature_langs = [langs for _, langs in kept]
+
+    def _follow(self, tokens: Sequence[Token]) -> Follow:
+        """How a follow-up begins: adding a country ("and Norway?"), switching to another
+        ("what about Norway?"), or neither."""
+        norms = [t.norm for t in tokens[:3]]
+        for size in (3, 2, 1):
+            key = " ".join(norms[:size])
+            if key in self.sets["follow_switching"]:
+                return Follow.SWITCH
+            if key in self.sets["follow_adding"]:
+                return Follow.ADD
+        return Follow.NONE
 
     def country_list(self, text: str, lang: str | None = None) -> tuple[list[str], list[str]]:
         """Countries listed as /subscribe and /chart take them: (the codes, in the order
@@ -269,26 +259,28 @@ class Understander:
         Kyrgyzstan" → (["KAZ", "KGZ"], []).  Commas, semicolons and new lines separate
         parts; within a part names are read as in a question, so "and"/"и" separate two
         ("Kazakhstan and Narnia") yet "Trinidad and Tobago" stays one country.  Only a sure
-        match counts: a near miss ("Chna") or a name of two countries ("Korea") is a part
-        not understood.  A part that is a bare ISO code counts in any case ("kz, uz"): a
-        list has no words to mistake for codes.  Names are read in every language, so
+        match counts: a near miss ("Meksico") or a name of two countries ("Korea") is a
+        part not understood.  A part that is a bare ISO code counts in any case ("kz, uz"):
+        a list has no words to mistake for codes.  Names are read in every language, so
         ``lang`` (the user's, as for :meth:`parse`) changes nothing today.
         """
         codes: list[str] = []
         unknown: list[str] = []
-        for part in _LIST_SPLIT_RE.split(text):
+        stop = Sense(Feature.STOP)
+        for part in LIST_SPLIT_RE.split(text):
             body = clean(part)
-            tokens = tokenize(body)
+            tokens = self.tokenize(body)
             if len(tokens) == 1 and len(code := self.cased.get(tokens[0].raw.upper(), ())) == 1:
                 codes.append(code[0])
                 continue
-            parsed = self._walk(tokens, body)
+            parsed = self._walk(tokens, body, in_list=True)
             codes.extend(code for _, code in sorted(parsed.countries))
             found = {i for i, _ in parsed.countries}
+            explained = {i for i, sense in parsed.features if sense == stop}
             unclear = set(parsed.unclear) | {
-                i for i in parsed.leftovers if i not in found and tokens[i].norm not in _STOPWORDS
+                i for i in parsed.leftovers if i not in found and i not in explained
             }
-            runs: list[list[_Token]] = []  # unexplained words next to each other: one part
+            runs: list[list[Token]] = []  # unexplained words next to each other: one part
             for i in sorted(unclear):
                 token = tokens[i]
                 if runs and i - 1 in unclear and body[runs[-1][-1].end : token.start].isspace():
@@ -300,7 +292,11 @@ class Understander:
 
     def means_everything(self, text: str) -> bool:
         """Whether a list of countries is "all" of them ("/unsubscribe all", "все")."""
-        return normalize(text) in _EVERYTHING
+        return normalize(text) in self.sets["everything"]
+
+    def is_question_word(self, text: str) -> bool:
+        """Whether a word or phrase is one of the lexicons' (never a country's name)."""
+        return normalize(text) in self.words
 
     def prefix_matches(self, text: str, lang: str, limit: int = 50) -> list[str]:
         """Current countries with a name beginning with ``text`` (case, accents and
@@ -323,127 +319,314 @@ class Understander:
                 best[code] = order
         return sorted(best, key=best.__getitem__)[: max(0, limit)]
 
-    def _lookup(self, tokens: Sequence[_Token], i: int, shouting: bool) -> tuple[int, _Match]:
-        """The longest name starting at token ``i``: (number of tokens, match) or (0, …)."""
-        token = tokens[i]
-        norm = token.norm
-        most = self.first_len.get(norm, 0)
+    # -- words ---------------------------------------------------------------------------
+
+    def _cut_cjk(self, token: Token) -> list[Token]:
+        """Unspaced CJK text as words: at each place the longest name or lexicon word
+        that begins there; characters no word explains stay together as one word."""
+        text = token.norm
+        parts: list[Token] = []
+        loose = ""
+        i = 0
+
+        def flush(end: int) -> None:
+            nonlocal loose
+            if loose:
+                start = token.start + end - len(loose)
+                parts.append(Token(Kind.WORD, loose, loose, start, start + len(loose),
+                                   base=loose))  # fmt: skip
+                loose = ""
+
+        while i < len(text):
+            for length in self._cjk_lengths:
+                piece = text[i : i + length]
+                if len(piece) == length and piece in self._cjk:
+                    flush(i)
+                    start = token.start + i
+                    parts.append(Token(Kind.WORD, piece, piece, start, start + length,
+                                       base=piece))  # fmt: skip
+                    i += length
+                    break
+            else:
+                loose += text[i]
+                i += 1
+        flush(i)
+        return parts
+
+    def _word(self, norm: str) -> Word:
+        """What a word says: a name, lexicon senses, or the same through its suffixes."""
+        found = self._word_cache.get(norm)
+        if found is not None:
+            return found
+        if len(self._word_cache) >= _CACHE_SIZE:
+            self._word_cache.clear()
+        codes = self.names.get(norm, ())
+        entry = self.words.get(norm)
+        senses: tuple[Sense, ...] = ()
+        sense_langs: tuple[int, ...] = ()
+        langs = 0
+        if entry is not None:
+            senses, sense_langs = _senses(entry)
+            langs = entry[1]
+        word_stems: list[str] = []
+        readers: list[str] = []
+        if not codes and entry is None and len(norm) > MIN_STEM:
+            # Under its suffixes, in every language whose table fits: "маоши" is Uzbek
+            # "маош" (a salary), "журналистлар" Uzbek or Kazakh.
+            found_senses: dict[Sense, int] = {}
+            script = script_of(norm)
+            # The languages any beginning of the word is a stem of (most words: none).
+            known = self._stems
+            reachable = 0
+            for cut in range(len(norm) - 1, MIN_STEM - 1, -1):
+                reachable |= known.get(norm[:cut], 0)
+            for lang in _SCRIPTS.get(script, ()):
+                morph = self._morph.get(lang)
+                if morph is None:
+                    continue
+                _, longest, prefixes, compound = morph
+                bit = self._by_lang[lang]
+                found_stems = stems(norm, self._suffix_sets[lang], longest, prefixes,
+                                    known, bit) if reachable & bit or prefixes else []
+                found_stems += [norm[len(p):] for p in compound if norm.startswith(p)
+                                and norm[len(p):] in self.words]  # fmt: skip
+                if lang in self._compounds:
+                    found_stems += self._compound_heads(norm, lang)
+                for stem in found_stems:
+                    if stem not in word_stems:
+                        word_stems.append(stem)
+                    stem_codes = () if norm in self._lookalikes else self.names.get(stem, ())
+                    if stem_codes and len(stem) <= 4 and self._near_a_name(norm):
+                        stem_codes = ()  # "Malita": Malta misspelt, not "Mali|ta"
+                    stem_entry = self.words.get(stem)
+                    if stem_codes and not codes:
+                        codes = stem_codes
+                        break
+                    if stem_entry is not None and stem_entry[1] & bit:
+                        for sense, mask in zip(*_senses(stem_entry, bit), strict=True):
+                            found_senses[sense] = found_senses.get(sense, 0) | mask
+                        readers.append(lang)
+                        break
+            short = all(len(stem) <= 4 for stem in word_stems)
+            if not codes and found_senses and short and self._near_a_name(norm):
+                # A short stem under suffixes or a typo of a name?  "suda" is no Uzbek
+                # court ("sud|a"), "banada" no Turkish "to me" ("bana|da"): the typo.
+                found_senses, readers = {}, []
+            if not codes and found_senses:
+                senses = tuple(found_senses)
+                sense_langs = tuple(found_senses.values())
+                langs = _union(sense_langs)
+            else:
+                readers = []
+        result = Word(codes, senses, sense_langs, langs, tuple(word_stems), tuple(readers))
+        self._word_cache[norm] = result
+        return result
+
+    def _near_a_name(self, word: str) -> bool:
+        """Whether ``word`` is a clear typo of a country's name of six letters or more."""
+        if len(word) < MIN_TYPO_WORD or word in self._real_words:
+            return False
+        found = self._fuzzy(word)
+        return found is not None and found[0] in ("accept", "ask")
+
+    def _compound_heads(self, norm: str, lang: str) -> list[str]:
+        """German compounds: the word of the press or of a topic a long word ends with,
+        inflected or not ("Presse|freiheit", "Medien|konzentration", "Werbe|markt|s")."""
+        bit = self._by_lang[lang]
+        suffixes = self._suffix_sets.get(lang, frozenset())
+        longest = self._morph[lang][1]
+        wanted = (Feature.TOPIC, Feature.CONTEXT)
+        for cut in range(4, len(norm) - 3):
+            head = norm[cut:]
+            for end in range(len(head), 3, -1):
+                entry = self.words.get(head[:end])
+                if (
+                    entry is not None and entry[1] & bit
+                    and any(f in wanted and m & bit for f, _, m in entry[0])
+                    and chain_of(head[end:], suffixes, longest)
+                ):  # fmt: skip
+                    return [head[:end]]
+        return []
+
+    def _phrase(self, tokens: Sequence[Token], i: int, shouting: bool
+                ) -> tuple[int, tuple[str, ...], tuple[tuple[Sense, ...], tuple[int, ...]]]:
+        """The longest name or lexicon phrase of two words or more starting at ``i`` (its
+        last word may carry suffixes: "Орталық Азия|да"): (words, codes, senses)."""
+        norm = tokens[i].norm
+        most = self.first_len.get(norm, 1)
         n = len(tokens)
-        if most:
-            for size in range(min(most, n - i), 0, -1):
-                if size == 1:
-                    key = norm
-                else:
-                    if any(t.kind == _NUM for t in tokens[i + 1 : i + size]):
+        if most < 2 or i + 1 >= n:
+            return 0, (), ((), ())
+        # Most words begin no phrase with the word after them: one set lookup says so.
+        after = tokens[i + 1]
+        pairs = self._pairs
+        if f"{norm} {after.norm}" not in pairs and f"{norm} {after.base}" not in pairs and not (
+            after.kind == Kind.WORD
+            and any(f"{norm} {stem}" in pairs for stem in self._word(after.norm).stems)
+        ):
+            return 0, (), ((), ())
+        for size in range(min(most, n - i), 1, -1):
+            window = tokens[i : i + size]
+            if any(t.kind != Kind.WORD or t.attached for t in window[1:]):
+                continue
+            head = " ".join(t.norm for t in window[:-1])
+            last = window[-1]
+            for tail in (last.norm, last.base, *self._word(last.norm).stems):
+                key = f"{head} {tail}"
+                codes = self.names.get(key)
+                if codes is not None:
+                    if key in self.titlecase_only and not tokens[i].raw[:1].isupper():
                         continue
-                    key = " ".join(t.norm for t in tokens[i : i + size])
-                match = self.keys.get(key)
-                if match is None:
-                    continue
-                if key in self.titlecase_only and not tokens[i].raw[:1].isupper():
-                    continue
-                return size, match
-        if token.kind == _FLAG:
-            return 0, _NO_MATCH
+                    return size, codes, ((), ())
+                entry = self.words.get(key)
+                if entry is not None:
+                    return size, (), _senses(entry)
+        return 0, (), ((), ())
+
+    def _single(self, token: Token, shouting: bool) -> tuple[tuple[str, ...], Word]:
+        """A one-word name (codes) and what the word says."""
+        norm = token.norm
+        if token.kind == Kind.FLAG:
+            return self.names.get(norm, ()), _NOTHING
         raw = token.raw
         if raw.isupper() and raw.isascii() and 2 <= len(raw) <= 4:
             codes = self.cased.get(raw)
-            if codes and not (shouting and norm in _STOPWORDS | _SHOUTED_WORDS):
-                return 1, _Match(codes)
-        if token.kind != _WORD:
-            return 0, _NO_MATCH
-        if len(norm) < 4:
-            codes = self.short.get(raw.casefold()) if len(norm) <= 3 else None
-            return (1, _Match(codes)) if codes else (0, _NO_MATCH)
-        if norm.endswith("s") and (codes := self.english.get(norm[:-1])):
-            return 1, _Match(codes)  # "Kazakhs", "Americans"
-        if "'" in raw or "’" in raw or "ʼ" in raw:
-            head = _APOSTROPHE_RE.split(fold(raw), 1)[0]
-            if len(head) >= 4 and (match := self.keys.get(head)) and match.codes:
-                return 1, match  # "Türkiye'de", "Kazakistan'ın"
-        for suffix in _TURKIC_SUFFIXES:
-            if norm.endswith(suffix) and len(norm) - len(suffix) >= 5:  # not "мали|на"
-                codes = self.turkic.get(norm[: -len(suffix)])
-                if codes:
-                    return 1, _Match(codes)
-        if _ARABIC_RE.match(norm):
-            for prefix in _ARABIC_PREFIXES:
-                if norm.startswith(prefix) and (match := self.keys.get(norm[1:])):
-                    return 1, match
-        if self._cjk_lengths and _CJK_RE.search(norm):
-            for length in self._cjk_lengths:
-                for start in range(0, len(norm) - length + 1):
-                    codes = self.cjk.get(norm[start : start + length])
-                    if codes:
-                        return 1, _Match(codes)
-        return 0, _NO_MATCH
+            if codes and not (shouting and (norm in self.words or norm in self.sets["shouted"])):
+                return codes, self._word(norm)
+        if token.kind != Kind.WORD:
+            return (), _NOTHING
+        word = self._word(norm)
+        if token.base != norm and not word.codes and not word.senses:
+            word = self._word(token.base)  # "Kazakhstan's", "d'Europe", "Türkiye'de"
+        codes = word.codes
+        titlecase = norm in self.titlecase_only or bool(
+            word.stems and word.stems[0] in self.titlecase_only)
+        if codes and titlecase and not raw[:1].isupper():
+            codes = ()
+        if not codes and len(norm) <= 3:
+            codes = self.short.get(raw.casefold(), ())
+        return codes, word
 
-    def _features_at(self, tokens: Sequence[_Token], i: int) -> tuple[int, tuple[str, ...]]:
-        """The longest vocabulary phrase at ``i`` (up to four words), else a Russian stem."""
-        n = len(tokens)
-        for size in range(min(4, n - i), 1, -1):
-            key = " ".join(t.norm for t in tokens[i : i + size])
-            if (found := _FEATURES.get(key)) is not None:
-                return size, found
-        norm = tokens[i].norm
-        if (found := _FEATURES.get(norm)) is not None:
-            return 1, found
-        if tokens[i].kind == _WORD and _CYRILLIC_RE.match(norm):
-            for length in _RU_STEM_LENGTHS:
-                if length <= len(norm) and (found := _RU_STEMS.get(norm[:length])):
-                    return 1, found
-        return 0, ()
-
-    def _walk(self, tokens: Sequence[_Token], text: str) -> _Parse:
-        parsed = _Parse()
-        letters = [c for c in text if c.isalpha()]
-        shouting = len(tokens) > 1 and bool(letters) and all(not c.islower() for c in letters)
+    def _walk(self, tokens: Sequence[Token], text: str, in_list: bool = False) -> Parse:
+        parsed = Parse()
+        # Every letter a capital ("WHAT ARE THE WORST COUNTRIES"): codes are not read.
+        shouting = len(tokens) > 1 and text.upper() == text and text.lower() != text
         i = 0
         n = len(tokens)
         while i < n:
-            size, match = self._lookup(tokens, i, shouting)
-            fsize, features = self._features_at(tokens, i)
-            if fsize > size or (fsize == size and fsize and "lang" in features):
-                for feature in features:
-                    parsed.features.append((i, feature))
-                i += fsize
-                continue
+            token = tokens[i]
+            size, codes, (senses, sense_langs) = self._phrase(tokens, i, shouting)
             if size:
-                if match.region:
-                    parsed.regions.append(match.region)
-                elif len(match.codes) == 1:
-                    parsed.countries.append((i, match.codes[0]))
-                elif match.codes:
-                    parsed.unclear.extend(range(i, i + size))
-                    if not parsed.candidates:
-                        parsed.candidates = match.codes[:3]
-                        parsed.unknown = " ".join(t.raw for t in tokens[i : i + size])
+                if senses:
+                    parsed.features.extend((i, sense) for sense in senses)
+                    parsed.feature_langs.extend(sense_langs)
+                    parsed.langs.append(_union(sense_langs))
+                    parsed.spans.append((i, size))
+                else:
+                    self._name(parsed, tokens, i, size, codes)
                 i += size
                 continue
-            if tokens[i].kind == _WORD:
+            codes, word = self._single(token, shouting)
+            if codes and not (word.senses and any(s.feature == Feature.ANSWER_LANG
+                                                  for s in word.senses)):
+                self._name(parsed, tokens, i, 1, codes)
+                if word.senses and any(s.feature == Feature.HELP_TOPIC for s in word.senses):
+                    parsed.languages.append(i)  # "Kazakh": the country's, or a language
+            elif word.senses and word.vias and n == 1 and self._fuzzy(token.norm):
+                parsed.leftovers.append(i)  # alone, "Suda" is Sudan misspelt, not "sud|a"
+            elif word.senses:
+                if not token.attached or any(s.feature in (Feature.YEAR_UNIT,)
+                                             for s in word.senses):  # fmt: skip
+                    parsed.features.extend((i, sense) for sense in word.senses)
+                    parsed.feature_langs.extend(word.sense_langs)
+                if word.vias:
+                    parsed.vias.append(word.vias)
+                    parsed.derived.append(i)
+                else:
+                    parsed.langs.append(word.langs)
+            elif token.kind == Kind.WORD and not token.attached:
                 parsed.leftovers.append(i)
             i += 1
-        for i in parsed.leftovers:
-            self._fuzzy_token(tokens, i, parsed)
+        for i in list(parsed.leftovers):
+            self._fuzzy_token(tokens, i, parsed, in_list)
         return parsed
 
-    def _fuzzy_token(self, tokens: Sequence[_Token], i: int, parsed: _Parse) -> None:
+    def _name(self, parsed: Parse, tokens: Sequence[Token], i: int, size: int,
+              codes: tuple[str, ...]) -> None:
+        if len(codes) == 1:
+            parsed.countries.append((i, codes[0]))
+            parsed.spans.append((i, size))
+        elif codes:
+            parsed.unclear.extend(range(i, i + size))
+            if not parsed.candidates:
+                parsed.candidates = codes[:3]
+                parsed.unknown = " ".join(t.raw for t in tokens[i : i + size])
+
+    # -- typos ---------------------------------------------------------------------------
+
+    def _fuzzy_token(self, tokens: Sequence[Token], i: int, parsed: Parse, in_list: bool) -> None:
         token = tokens[i]
         norm = token.norm
-        if len(norm) < _MIN_TYPO_WORD or norm in _VOCABULARY or norm in _NEAR_NAME_WORDS:
+        if any(start <= i < start + size for start, size in parsed.spans):
             return
-        cyrillic = bool(_CYRILLIC_RE.match(norm))
-        if cyrillic:
-            if norm.startswith(_RU_KNOWN_PREFIXES):
+        result = None
+        span = 1
+        # A typo in a name of several words, or a space missing or extra ("south krea",
+        # "Costa ica", "United ArabEmirates", "ElSalvador"): the run of words around.
+        result, start, span = self._fuzzy_run(tokens, i, parsed)
+        alone = len(tokens) == 1
+        if result is None:
+            start = i
+            if alone and (norm in self._real_words or len(norm) == MIN_TYPO_WORD - 1):
+                # Typed alone, a real word near a name ("Cameron") or a three-letter word
+                # that is none ("Irn", not "ran") may be a name: asked about, never taken.
+                if len(norm) == MIN_TYPO_WORD - 1:
+                    result = None if norm in self._real_words else self._three_letters(norm)
+                else:
+                    result = self._fuzzy(norm)
+                if result is not None:
+                    result = ("maybe", result[1])
+            elif len(norm) < MIN_TYPO_WORD or norm in self._real_words:
                 return
-        elif not norm.isascii():
-            return
-        result = self._fuzzy(norm, cyrillic)
+            else:
+                result = self._fuzzy(norm)
+            if result is None:
+                # A typo with a suffix: "Тәжікстн|да", "Кыргызтан|да" (clear typos only).
+                for stem in self._suffix_cuts(norm):
+                    found = None if stem in self._real_words else self._fuzzy(stem)
+                    if found is not None and found[0] in ("accept", "short"):
+                        result = found
+                        break
         if result is None:
             return
         verdict, codes = result
+        press = any(s.feature in (Feature.CONTEXT, Feature.TOPIC) for _, s in parsed.features)
+        like_a_name = token.raw[:1].isupper() or len(tokens) <= 2 or press or in_list
+        everyday = any(s.feature == Feature.EVERYDAY for _, s in parsed.features)
+        if verdict in ("short", "accept") and span == 1 and not like_a_name and (
+            verdict == "short" or everyday
+        ):
+            # A short word near a name, or any in a sentence of daily life, written small
+            # and with no word of the press, is more likely a word of the reader's
+            # language than a country: offered, not taken.
+            verdict = "maybe"
+        elif verdict == "short":
+            verdict = "accept"
         if verdict == "accept":
-            parsed.countries.append((i, codes[0]))
+            if span > 1:
+                # The words read are this name's now, not a region's or a shorter name's
+                # ("Papua Nwe Guinea" is no Guinea).
+                inside = range(start, start + span)
+                kept = [(f, m) for f, m in zip(parsed.features, parsed.feature_langs,
+                                               strict=True) if f[0] not in inside]
+                parsed.features = [f for f, _ in kept]
+                parsed.feature_langs = [m for _, m in kept]
+                parsed.countries = [(j, c) for j, c in parsed.countries if j not in inside]
+                parsed.spans = [(j, n) for j, n in parsed.spans
+                                if j + n <= start or j >= start + span]  # fmt: skip
+            parsed.countries.append((start, codes[0]))
+            parsed.spans.append((start, span))
+            parsed.typos.append(start)
         elif not parsed.candidates and (
             verdict == "ask"
             or len(tokens) == 1
@@ -452,22 +635,95 @@ class Understander:
             # A weak match is worth a question only for a word written like a name or
             # typed alone; a strong one tied between countries ("austrlia") always is.
             parsed.candidates = codes
-            parsed.unknown = token.raw
+            parsed.unknown = " ".join(t.raw for t in tokens[start : start + span])
 
-    def _fuzzy(self, word: str, cyrillic: bool) -> tuple[str, tuple[str, ...]] | None:
-        """:func:`~bot.understand.typos._typo_match` of ``word`` against the names of about
+    def _fuzzy_run(
+        self, tokens: Sequence[Token], i: int, parsed: Parse
+    ) -> tuple[tuple[str, tuple[str, ...]] | None, int, int]:
+        """A name of several words with a typo or a space amiss, around leftover word ``i``."""
+        # Words read as a region or a country may be part of a longer name misspelt
+        # ("Південа Африка", "Papua Nwe Guinea"); words of the lexicons may not.
+        regions = {i for i, sense in parsed.features if sense.feature == Feature.REGION}
+        named = {j for start, size in parsed.spans for j in range(start, start + size)
+                 if any(start == at for at, _ in parsed.countries)}
+        taken = {j for start, size in parsed.spans for j in range(start, start + size)
+                 if not (size == 1 and start in regions) and j not in named}
+        free = [j for j in range(max(0, i - 3), min(len(tokens), i + 4))
+                if j not in taken and tokens[j].kind == Kind.WORD and not tokens[j].attached
+                and (j == i or j in parsed.leftovers or j in regions or j in named
+                     or j in parsed.derived or tokens[j].norm in self._name_words)]
+        best: tuple[tuple[str, tuple[str, ...]] | None, int, int] = (None, i, 1)
+        for start in free:
+            if start > i:
+                break
+            for end in range(i, min(start + 4, len(tokens))):
+                if end not in free or any(j not in free for j in range(start, end + 1)):
+                    break
+                if end == start:
+                    continue
+                words = [tokens[j].norm for j in range(start, end + 1)]
+                for joined in (" ".join(words), "".join(words)):
+                    if len(joined) < 7:
+                        continue
+                    codes = self._one_edit(joined)
+                    if codes and (best[0] is None or end - start + 1 > best[2]):
+                        best = (("accept", codes), start, end - start + 1)
+        return best
+
+    def _one_edit(self, words: str) -> tuple[str, ...] | None:
+        """The one country whose name is at most one edit from ``words`` (a letter or a
+        space added, dropped, changed, or two swapped), else None."""
+        script = script_of(words.replace(" ", ""))
+        cache_key = (words, "run")
+        if cache_key in self._fuzzy_cache:
+            found = self._fuzzy_cache[cache_key]
+            return found[1] if found else None
+        from rapidfuzz import process  # the first typo pays for the import, not start-up
+        from rapidfuzz.distance import OSA
+
+        choices = self._fuzzy_lists.get((script, len(words)), [])
+        hits = process.extract(words, choices, scorer=OSA.distance, score_cutoff=1, limit=5)
+        codes = {code for key, _, _ in hits for code in self._fuzzy_codes[key]}
+        result = ("accept", tuple(codes)) if len(codes) == 1 else None
+        if len(self._fuzzy_cache) >= _CACHE_SIZE:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[cache_key] = result
+        return result[1] if result else None
+
+    def _three_letters(self, word: str) -> tuple[str, tuple[str, ...]] | None:
+        """A word of three letters one edit from exactly one country's name of four
+        ("Irn", "Cua")."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        choices = [key for key in self._fuzzy_lists.get((script_of(word), 4), ())
+                   if len(key) == 4]  # fmt: skip
+        hits = process.extract(word, choices, scorer=OSA.distance, score_cutoff=1, limit=5)
+        codes = {code for key, _, _ in hits for code in self._fuzzy_codes[key]}
+        return ("maybe", tuple(sorted(codes))) if len(codes) == 1 else None
+
+    def _suffix_cuts(self, norm: str) -> list[str]:
+        """The word without each chain of suffixes it may end with, longest stem first."""
+        found = []
+        for lang in _SCRIPTS.get(script_of(norm), ()):
+            morph = self._morph.get(lang)
+            if morph is None or not morph[0]:
+                continue
+            for cut in range(len(norm) - 1, MIN_TYPO_WORD, -1):
+                if chain_of(norm[cut:], self._suffix_sets[lang], morph[1]):
+                    found.append(norm[:cut])
+        return sorted(set(found), key=len, reverse=True)
+
+    def _fuzzy(self, word: str) -> tuple[str, tuple[str, ...]] | None:
+        """:func:`~bot.understand.typos.typo_match` of ``word`` against the names of about
         its length in its script, remembered."""
-        cache_key = (word, cyrillic)
+        script = script_of(word.replace(" ", ""))
+        cache_key = (word, script)
         if cache_key in self._fuzzy_cache:
             return self._fuzzy_cache[cache_key]
-        choices = self._fuzzy_lists.get((cyrillic, len(word)), [])
-        result = _typo_match(word, choices, self._fuzzy_codes, self._fuzzy_forms)
-        return self._remember(cache_key, result)
-
-    def _remember(
-        self, key: tuple[str, bool], result: tuple[str, tuple[str, ...]] | None
-    ) -> tuple[str, tuple[str, ...]] | None:
-        if len(self._fuzzy_cache) >= _FUZZY_CACHE_SIZE:
+        choices = self._fuzzy_lists.get((script, len(word)), [])
+        result = typo_match(word, choices, self._fuzzy_codes, self._fuzzy_forms)
+        if len(self._fuzzy_cache) >= _CACHE_SIZE:
             self._fuzzy_cache.clear()
-        self._fuzzy_cache[key] = result
+        self._fuzzy_cache[cache_key] = result
         return result

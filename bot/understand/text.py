@@ -2,8 +2,8 @@
 
 :func:`clean` undoes what typing does to a name (abbreviation dots, invisible characters,
 separately typed accents); :func:`tokenize` cuts the result into words, numbers and flag
-emojis, each with its folded form (:func:`bot.names.fold`), which every table of
-:mod:`bot.understand.vocabulary` and every key of the index is written in.
+emojis, each with its folded form (:func:`bot.names.fold`, apostrophes dropped as
+:func:`bot.names.normalize` drops them), which every key of the index is written in.
 """
 
 from __future__ import annotations
@@ -11,49 +11,59 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from enum import IntEnum
 
 from bot.names import INVISIBLE_RE, fold
-from bot.understand.vocabulary import _ORDINAL_SUFFIXES
 
-# Scripts, for the fallbacks that apply to one script only: CJK names inside a longer word,
-# Cyrillic stems and typos, Arabic one-letter prefixes.
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
-_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+# Scripts, for the rules that apply to one script only.
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+ARABIC_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
-# A token: two regional indicators (a flag), a number with an ordinal suffix or not
-# ("142nd", "142-е"), or a word, apostrophes inside it included ("Côte d'Ivoire").
+_APOSTROPHES = "'’ʼʻ`´‘"
+APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
+# A token: two regional indicators (a flag); a number, with the letters written onto it
+# ("142nd", "10-е", "2022-yilda", "2013'ten"); or a word, apostrophes inside it included
+# ("Côte d'Ivoire").  CJK text is one word here: the understander cuts it into words.
 _TOKEN_RE = re.compile(
     r"(?P<flag>[\U0001F1E6-\U0001F1FF]{2})"
-    r"|(?P<num>\d+)(?:-?(?P<ord>" + "|".join(_ORDINAL_SUFFIXES) + r")(?![^\W\d_]))?"
-    r"|(?P<word>[^\W\d_]+(?:['’ʼʻ`´‘][^\W\d_]+)*)"
+    r"|(?P<num>\d+)(?:[-" + _APOSTROPHES + r"]?(?P<suffix>(?:(?![\u3040-\u9fff\uac00-\ud7af])"
+    r"[^\W\d_])+))?"
+    r"|(?P<word>[^\W\d_]+(?:[" + _APOSTROPHES + r"][^\W\d_]+)*)"
 )
-_APOSTROPHE_RE = re.compile(r"['’ʼʻ`´‘]")
 # Combining marks (Latin, Cyrillic, Arabic): clean() composes or drops them.
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u0483-\u0489\u064b-\u065f\u0670\u06d6-\u06ed]")
 # Dotted abbreviations: "U.S." → "US".
 _ABBREVIATION_RE = re.compile(r"(?<![^\W\d_])((?:[A-Za-z]\.){2,})")
 # The message's frame: a leading /command (with an optional @botname), the separators of a
 # list of countries (/subscribe, /chart), a quoted search phrase.
-_COMMAND_RE = re.compile(r"^\s*/([A-Za-z_]+)(?:@\w+)?")
-_LIST_SPLIT_RE = re.compile(r"[,;\n]+")
-_QUOTED_RE = re.compile(r"[\"“”«»„]([^\"“”«»„]{2,80})[\"“”«»„]")
+COMMAND_RE = re.compile(r"^\s*/([A-Za-z_]+)(?:@\w+)?")
+LIST_SPLIT_RE = re.compile(r"[,;\n]+")
+QUOTED_RE = re.compile(r"[\"“”«»„]([^\"“”«»„]{2,80})[\"“”«»„]")
 
-# _Token.kind
-_WORD, _NUM, _FLAG = 0, 1, 2
+
+class Kind(IntEnum):
+    WORD = 0
+    NUM = 1
+    FLAG = 2
 
 
 @dataclass(slots=True)
-class _Token:
+class Token:
     """A word, number or flag: ``raw`` as written, ``norm`` folded (a number's digits, a
-    flag's emoji), ``start``/``end`` its place in the cleaned text; ``ordinal`` for "142nd"."""
+    flag's emoji), ``start``/``end`` its place in the cleaned text.  ``base`` is a word
+    without an English possessive ("Kazakhstan's" → "kazakhstan"); ``ordinal`` marks
+    "142nd"; ``attached`` a word written onto a number ("nd", "yilda")."""
 
-    kind: int
+    kind: Kind
     raw: str
     norm: str
     start: int
     end: int
     ordinal: bool = False
+    attached: bool = False
+    base: str = ""
 
 
 def clean(text: str) -> str:
@@ -69,26 +79,77 @@ def clean(text: str) -> str:
     return text
 
 
-def tokenize(text: str) -> list[_Token]:
-    """Words, numbers (with an ordinal suffix: "142nd", "142-е") and flag emojis of a
-    :func:`clean` text."""
-    tokens: list[_Token] = []
+def fold_word(raw: str) -> str:
+    """A word as the index keys it: folded, apostrophes dropped."""
+    word = raw.lower() if raw.isascii() else fold(raw)
+    if "'" in word or not word.isascii():
+        word = APOSTROPHE_RE.sub("", word)
+    return word
+
+
+def tokenize(
+    text: str,
+    ordinals: frozenset[str] = frozenset(),
+    folds: dict[str, tuple[str, str]] | None = None,
+) -> list[Token]:
+    """Words, numbers and flag emojis of a :func:`clean` text; a number followed by one of
+    ``ordinals`` ("142nd", "10-е") is an ordinal.  ``folds`` remembers how words fold."""
+    tokens: list[Token] = []
+    if folds is None:
+        folds = {}
     for match in _TOKEN_RE.finditer(text):
         kind = match.lastgroup
         raw = match.group(0)
-        if kind == "flag":
-            tokens.append(_Token(_FLAG, raw, raw, match.start(), match.end()))
-        elif kind == "word":
-            word = raw.lower() if raw.isascii() else fold(raw)
-            if "'" in word or not word.isascii():
-                word = _APOSTROPHE_RE.sub("'", word)
-                if word.endswith("'s"):  # possessive: "Kazakhstan's"
-                    word = word[:-2]
-                word = word.replace("'", "")
-            tokens.append(_Token(_WORD, raw, word, match.start(), match.end()))
+        if kind == "word":
+            known = folds.get(raw)
+            if known is None:
+                word = fold_word(raw)
+                known = folds[raw] = (word, _base(raw, word))
+            tokens.append(Token(Kind.WORD, raw, known[0], match.start(), match.end(),
+                                base=known[1]))  # fmt: skip
+        elif kind == "flag":
+            tokens.append(Token(Kind.FLAG, raw, raw, match.start(), match.end()))
         else:
             digits = match.group("num")
-            tokens.append(
-                _Token(_NUM, digits, digits, match.start(), match.end(), bool(match.group("ord")))
-            )
+            suffix = match.group("suffix")
+            folded = fold(suffix) if suffix else ""
+            tokens.append(Token(Kind.NUM, digits, digits, match.start(), match.start("num")
+                                + len(digits), folded in ordinals))  # fmt: skip
+            if suffix:
+                start = match.start("suffix")
+                tokens.append(Token(Kind.WORD, suffix, fold_word(suffix), start, match.end(),
+                                    attached=True, base=fold_word(suffix)))  # fmt: skip
     return tokens
+
+
+_HAS_APOSTROPHE = frozenset(_APOSTROPHES)
+
+
+def _base(raw: str, word: str) -> str:
+    """A word with an apostrophe, as the word it is made of: after a French or Italian
+    elided article ("d'Europe" → "europe", "l'Algérie"), before an English possessive or a
+    Turkish suffix ("Kazakhstan's" → "kazakhstan", "Rusya'daki" → "rusya").  Apostrophes
+    inside a word of Uzbek Latin ("Oʻzbekiston") stay part of it: the word itself is
+    looked up first."""
+    if _HAS_APOSTROPHE.isdisjoint(raw):
+        return word
+    parts = APOSTROPHE_RE.split(raw)
+    if len(parts[0]) <= 2 and len(parts) == 2:
+        return fold_word(parts[1])  # "d'Europe", "l'Algérie", "qu'est"
+    return fold_word(parts[0])  # "Kazakhstan's", "Türkiye'de"
+
+
+def script_of(word: str) -> str:
+    """The script of a word: "latin", "cyrillic", "arabic", "cjk" or "other"."""
+    for char in word:
+        if char.isalpha():
+            if CYRILLIC_RE.match(char):
+                return "cyrillic"
+            if ARABIC_RE.match(char):
+                return "arabic"
+            if CJK_RE.match(char):
+                return "cjk"
+            if LATIN_RE.match(char):
+                return "latin"
+            return "other"
+    return "other"

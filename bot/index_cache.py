@@ -26,6 +26,7 @@ from typing import Any
 
 from bot.store import Snapshot
 from bot.understand import Understander
+from bot.understand.index import Memo
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,12 @@ def understander_for(snapshot: Snapshot) -> Understander:
     except OSError as exc:
         log.debug("no understanding cache written (%s)", exc)
     return understander
+
+
+def kept_parts() -> Memo:
+    """Where the parts of an index that outlive a data version are kept (for the
+    importer's question words, made from the same lexicon tables as every index)."""
+    return _PartsOnDisk(cache_dir())
 
 
 class _PartsOnDisk:

@@ -11,6 +11,7 @@ from bot.domain import CODE_RENAMES
 from bot.importer.errors import ImportFailed
 from bot.importer.fields import CODE_RE, CsvRecords, column, field_starts
 from bot.importer.report import ImportReport
+from bot.index_cache import kept_parts
 from bot.store import writes
 from bot.understand import is_question_word
 
@@ -47,7 +48,7 @@ def _row(path: Path, where: dict[str, int], line: int, fields: list[str],
     starts = field_starts(text, ",")
     if not alias:
         raise ImportFailed(path, line, column(text, starts, where["alias"]), "empty alias")
-    if is_question_word(alias):
+    if is_question_word(alias, kept_parts()):
         raise ImportFailed(
             path, line, column(text, starts, where["alias"]),
             f"{alias!r} is a word questions are made of: as a country's name it would "

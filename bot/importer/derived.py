@@ -25,6 +25,7 @@ import sqlite3
 
 from bot.domain import ZONE_REGION
 from bot.importer.aliases import generated_aliases
+from bot.index_cache import kept_parts
 from bot.store import writes
 from bot.understand import is_question_word
 
@@ -62,7 +63,7 @@ def refresh(conn: sqlite3.Connection) -> list[str]:
         for name, code, lang in writes.printed_names(conn)
         # RSF's cp1252 exports turned Arabic script into "???": worthless as an alias.  A
         # name that is a word of questions would change what questions mean.
-        if "?" not in name and not is_question_word(name)
+        if "?" not in name and not is_question_word(name, kept_parts())
     ]
     printed += [row for row in writes.aliases_of(conn, "rsf") if row["code"] in unnamed]
     writes.replace_aliases(conn, ["rsf"], printed)

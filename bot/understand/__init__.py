@@ -30,11 +30,18 @@ Approach (all lookups, no model):
 Only the names below are for use outside the package.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from bot.names import normalize
 from bot.understand.features import HELP_TOPICS, Feature, Sense
 from bot.understand.inflection import inflections
 from bot.understand.parser import Understander
 from bot.understand.text import Token, clean, tokenize
+
+if TYPE_CHECKING:
+    from bot.understand.index import Memo
 
 __all__ = [
     "HELP_TOPICS",
@@ -50,18 +57,19 @@ __all__ = [
 ]
 
 
-def is_question_word(text: str) -> bool:
+def is_question_word(text: str, memo: Memo | None = None) -> bool:
     """Whether a word or phrase belongs to the vocabulary questions are made of (a word of
     any lexicon: function words, topics, rankings, intents): such a word can never be a
     country's alias, or "are journalists safe" would name a country.  An abbreviation in
     capitals ("CAR") is no such word: it is matched as typed, in capitals only.  Reads the
-    lexicon files on first use (for the importer; the understander itself reads its index)."""
+    lexicon files on first use (for the importer; the understander itself reads its index);
+    ``memo`` keeps the tables made from them between processes, as the understander's."""
     if text.isascii() and text.isupper():
         return False
     from bot.understand.features import Feature
     from bot.understand.index import vocabulary
 
-    found = vocabulary()["words"].get(normalize(text))
+    found = vocabulary(memo)["words"].get(normalize(text))
     if not found:
         return False
     senses, _ = found  # ((feature, value, languages), …), languages

@@ -130,11 +130,17 @@ def _resolve(codes: Iterable[str], current: frozenset[str]) -> tuple[str, ...]:
 
 def vocabulary(memo: Memo | None = None) -> dict[str, Any]:
     """The lexicons as lookup tables (the part of the index no data changes)."""
-    key = "vocabulary-" + _digest(
+    return _remembered(memo or _NoMemo(), _vocabulary_key(), _vocabulary)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_key() -> str:
+    """What the vocabulary is made from; fixed for the life of a process (reading package
+    metadata and the sources takes milliseconds, and the importer asks once per name)."""
+    return "vocabulary-" + _digest(
         _sources("index.py", "lexicon.py", "morphology.py", "features.py"),
         _versions("pymorphy3", "pymorphy3-dicts-ru", "pymorphy3-dicts-uk"),
     )
-    return _remembered(memo or _NoMemo(), key, _vocabulary)
 
 
 def _vocabulary() -> dict[str, Any]:

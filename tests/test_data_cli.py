@@ -303,7 +303,8 @@ def test_status_prints_years_countries_profiles_aliases_and_last_imports(db: Pat
     assert re.fullmatch(r"  #1  \S+  import by pressbot \(build\), live", lines[8])
     latest = lines[9:12]
     assert any("kaz_2024.txt  profile 2024 KAZ: 7 rows, 7 added" in line for line in latest)
-    assert any("2026.csv  csv 2026: 180 rows, 180 added" in line for line in latest)
+    assert any(f"vdem_media_v14.csv  vdem {years[-1]}: {len(vdem)} rows, {len(vdem)} added"
+               in line for line in latest)
     assert lines[12] == "      … and 24 more files"
     assert lines[13].startswith("undo history: 0 of the last 10 changes kept, 0 rows, ")
     assert len(lines) == 14

@@ -1,4 +1,4 @@
-"""Command line: ``pressbot [start|run|ask|chat|chart|data import|data status]``.
+"""Command line: ``pressbot [start|run|ask|chat|chart|data import|undo|remove|status]``.
 
 ``pressbot`` alone starts the bot on Telegram when ``TELEGRAM_BOT_TOKEN`` is set and
 otherwise opens the terminal chat on the shipped data: the same answers either way.
@@ -54,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--country", help="RSF code of a profile page's country (e.g. KAZ)")
     imp.add_argument("--force", action="store_true",
                      help="accept an index year that leaves earlier years without an index")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="check the files and print what would change; write nothing")
+    undo = data_sub.add_parser("undo", help="put the data back as it was before the last "
+                               "import or removal")
+    undo.add_argument("--dry-run", action="store_true",
+                      help="print what would be put back; change nothing")
     remove = data_sub.add_parser(
         "remove", help="remove index years, a profile or the curated aliases",
         usage=REMOVE_USAGE,
@@ -61,7 +67,9 @@ def _parser() -> argparse.ArgumentParser:
         "what only they defined), a country's profile for one index year, or the curated "
         "aliases of the alias list.")
     remove.add_argument("target", nargs="*", help="YEAR …, 'profile CODE YEAR' or 'aliases'")
-    data_sub.add_parser("status", help="years, countries, profiles, aliases, last imports")
+    remove.add_argument("--dry-run", action="store_true",
+                        help="print what would be removed; change nothing")
+    data_sub.add_parser("status", help="years, countries, profiles, aliases, the last changes")
     return parser
 
 
@@ -98,9 +106,12 @@ def _main(argv: Sequence[str] | None) -> int:
 
         if args.data_command == "import":
             return operations.import_command(args.files, country=args.country,
-                                             force=args.force)
+                                             force=args.force, dry_run=args.dry_run)
+        if args.data_command == "undo":
+            return operations.undo_command(dry_run=args.dry_run)
         if args.data_command == "remove":
-            return operations.remove_command(_removal(parser, args.target))
+            return operations.remove_command(_removal(parser, args.target),
+                                             dry_run=args.dry_run)
         return operations.status_command()
     if command == "health":
         from bot import operations
@@ -121,7 +132,8 @@ def _main(argv: Sequence[str] | None) -> int:
     return 2
 
 
-REMOVE_USAGE = "pressbot data remove YEAR [YEAR ...] | profile CODE YEAR | aliases"
+REMOVE_USAGE = ("pressbot data remove [--dry-run] YEAR [YEAR ...] | profile CODE YEAR | "
+                "aliases")
 
 
 def _removal(parser: argparse.ArgumentParser, words: list[str]) -> tuple[str, ...]:

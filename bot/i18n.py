@@ -852,6 +852,148 @@ for _lang, _table in _ANALYSIS_STRINGS.items():
     assert not _table.keys() & _STRINGS[_lang].keys(), "a key in both tables"
     _STRINGS[_lang].update(_table)
 
+#: What operators see: an import's or an undo's summary (the command line prints the
+#: English), and the Telegram way of importing (a document, a pasted page, the buttons).
+#: Shell-like words (csv, --force, #12) stay as typed.
+_OPERATOR_STRINGS: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "op_would_import": "would import {file}: {what}: {counts}",
+        "op_imported": "imported {file}: {what}: {counts}",
+        "op_counts": "{rows} rows, {added} added, {changed} changed, {unchanged} unchanged",
+        "op_counts_removed": ", {removed} removed",
+        "op_kind_csv": "csv",
+        "op_kind_profile": "profile",
+        "op_kind_aliases": "aliases",
+        "op_kind_vdem": "vdem",
+        "op_rank": "rank {old} → {new}",
+        "op_score": "score {old} → {new}",
+        "op_columns": "{columns} changed",
+        "op_more_rows": "… and {n} more rows",
+        "op_sections_added": "sections added: {names}",
+        "op_sections_changed": "sections changed: {names}",
+        "op_sections_removed": "sections removed: {names}",
+        "op_aliases_added": "aliases added: {names}",
+        "op_aliases_removed": "aliases removed: {names}",
+        "op_more": "… and {n} more",
+        "op_countries_added": "countries appearing: {names}",
+        "op_countries_gone": "countries disappearing: {names}",
+        "op_alert": "release alert: the {year} index goes to {chats} subscribed chat(s)",
+        "op_dry_run": "nothing was changed (dry run)",
+        "op_done": "change #{id} by {who}; to take it back: {undo}",
+        "op_would_undo": "would undo #{id}, {kind} of {at} by {who}: {summary}",
+        "op_undid": "undid #{id}, {kind} of {at} by {who}: {summary}",
+        "op_kind_import": "the import",
+        "op_kind_remove": "the removal",
+        "op_rows_back": "{rows} rows put back as they were",
+        "op_years_back": "index years coming back: {years}",
+        "op_years_gone": "index years going: {years}",
+        "op_sections_back": "profile sections put back or taken out: {n}",
+        "op_aliases_back": "curated aliases put back or taken out: {n}",
+        "op_announced": "release alerts: announced year {before} → {after}",
+        "op_undo_done": "recorded as #{id} by {who}",
+        "op_none": "none",
+        # Telegram: a file sent by an operator, the buttons, the answers.
+        "op_preview": "<b>Dry run</b>: nothing changes until you press Import.",
+        "op_committed": "<b>Imported.</b> The bot answers from the new data now.",
+        "op_same": "<b>Nothing to import</b>: the data already holds this file as it is.",
+        "op_refused": "<b>Refused</b>: {where}: {reason}\nNothing was changed.",
+        "op_failed": "<b>Not done</b>: {reason}\nNothing was changed.",
+        "op_import": "✅ Import",
+        "op_cancel": "✖️ Cancel",
+        "op_undo": "↩️ Undo",
+        "op_cancelled": "Cancelled: nothing was changed.",
+        "op_expired": "This is no longer waiting (done, cancelled or expired): send the "
+        "file again.",
+        "op_undo_preview": "<b>Undo?</b> Nothing changes until you press Undo.",
+        "op_undone": "<b>Undone.</b> The bot answers from the data as it was before.",
+        "op_nothing_to_undo": "Nothing to undo: {reason}.",
+        "op_too_big": "Telegram lets bots download files of up to 20 MB, and this one is "
+        "{size} MB: import it from the shell with <code>pressbot data import</code>.",
+        "op_no_download": "Telegram did not hand over the file ({reason}): send it again.",
+        "op_paste": "Paste the profile page now. Telegram may split a long paste into "
+        "several messages: send /done when all of it is here, /cancel to stop.",
+        "op_paste_part": "Part {n} received ({chars} characters so far). /done when the "
+        "page is complete.",
+        "op_paste_empty": "Nothing was pasted: send /import, the page's text, then /done.",
+        "op_paste_too_long": "A profile page may be at most 1 MB, and this paste is longer: "
+        "nothing was kept.",
+        "op_paste_cancelled": "Stopped: the pasted text was dropped.",
+        "op_nothing_to_cancel": "Nothing is waiting to be cancelled.",
+    },
+    "ru": {
+        "op_would_import": "будет импортирован {file}: {what}: {counts}",
+        "op_imported": "импортирован {file}: {what}: {counts}",
+        "op_counts": "строк: {rows}, добавлено: {added}, изменено: {changed}, "
+        "без изменений: {unchanged}",
+        "op_counts_removed": ", удалено: {removed}",
+        "op_kind_csv": "индекс",
+        "op_kind_profile": "профиль",
+        "op_kind_aliases": "псевдонимы",
+        "op_kind_vdem": "V-Dem",
+        "op_rank": "место {old} → {new}",
+        "op_score": "балл {old} → {new}",
+        "op_columns": "изменены столбцы: {columns}",
+        "op_more_rows": "… и ещё строк: {n}",
+        "op_sections_added": "добавлены разделы: {names}",
+        "op_sections_changed": "изменены разделы: {names}",
+        "op_sections_removed": "удалены разделы: {names}",
+        "op_aliases_added": "добавлены псевдонимы: {names}",
+        "op_aliases_removed": "удалены псевдонимы: {names}",
+        "op_more": "… и ещё {n}",
+        "op_countries_added": "появляются страны: {names}",
+        "op_countries_gone": "исчезают страны: {names}",
+        "op_alert": "оповещение о выпуске индекса {year}: получат подписанные чаты ({chats})",
+        "op_dry_run": "ничего не изменено (пробный прогон)",
+        "op_done": "изменение #{id}, автор {who}; отменить: {undo}",
+        "op_would_undo": "будет отменено #{id}, {kind} от {at}, автор {who}: {summary}",
+        "op_undid": "отменено #{id}, {kind} от {at}, автор {who}: {summary}",
+        "op_kind_import": "импорт",
+        "op_kind_remove": "удаление",
+        "op_rows_back": "строк возвращено к прежнему виду: {rows}",
+        "op_years_back": "возвращаются годы индекса: {years}",
+        "op_years_gone": "убираются годы индекса: {years}",
+        "op_sections_back": "разделов профилей возвращено или убрано: {n}",
+        "op_aliases_back": "псевдонимов из списка возвращено или убрано: {n}",
+        "op_announced": "оповещения о выпуске: объявленный год {before} → {after}",
+        "op_undo_done": "записано как #{id}, автор {who}",
+        "op_none": "нет",
+        "op_preview": "<b>Пробный прогон</b>: ничего не изменится, пока вы не нажмёте "
+        "«Импортировать».",
+        "op_committed": "<b>Импортировано.</b> Бот уже отвечает по новым данным.",
+        "op_same": "<b>Импортировать нечего</b>: в данных уже есть этот файл в точности.",
+        "op_refused": "<b>Не принято</b>: {where}: {reason}\nНичего не изменено.",
+        "op_failed": "<b>Не сделано</b>: {reason}\nНичего не изменено.",
+        "op_import": "✅ Импортировать",
+        "op_cancel": "✖️ Отмена",
+        "op_undo": "↩️ Отменить",
+        "op_cancelled": "Отменено: ничего не изменено.",
+        "op_expired": "Это уже не ждёт подтверждения (сделано, отменено или устарело): "
+        "пришлите файл снова.",
+        "op_undo_preview": "<b>Отменить?</b> Ничего не изменится, пока вы не нажмёте "
+        "«Отменить».",
+        "op_undone": "<b>Отменено.</b> Бот отвечает по данным, какими они были до этого.",
+        "op_nothing_to_undo": "Нечего отменять: {reason}.",
+        "op_too_big": "Telegram даёт ботам скачивать файлы до 20 МБ, а этот — {size} МБ: "
+        "импортируйте его из командной строки, <code>pressbot data import</code>.",
+        "op_no_download": "Telegram не отдал файл ({reason}): пришлите его снова.",
+        "op_paste": "Вставьте текст страницы профиля. Длинный текст Telegram может разбить "
+        "на несколько сообщений: когда всё будет здесь, отправьте /done, чтобы прервать — "
+        "/cancel.",
+        "op_paste_part": "Часть {n} получена (всего символов: {chars}). /done — когда "
+        "страница целиком здесь.",
+        "op_paste_empty": "Ничего не вставлено: отправьте /import, текст страницы, затем "
+        "/done.",
+        "op_paste_too_long": "Страница профиля — не больше 1 МБ, а этот текст длиннее: "
+        "ничего не сохранено.",
+        "op_paste_cancelled": "Прервано: вставленный текст удалён.",
+        "op_nothing_to_cancel": "Нечего отменять: ничего не ждёт подтверждения.",
+    },
+}
+
+for _lang, _table in _OPERATOR_STRINGS.items():
+    assert not _table.keys() & _STRINGS[_lang].keys(), "a key in both tables"
+    _STRINGS[_lang].update(_table)
+
 #: The second source's strings (V-Dem's media indicators, and RSF beside V-Dem), kept
 #: together and merged into the one catalogue below.
 _VDEM_STRINGS: Final[dict[str, dict[str, str]]] = {

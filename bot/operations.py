@@ -1,4 +1,4 @@
-"""Operator commands: ``pressbot data import``, ``pressbot data status``, ``pressbot health``."""
+"""Operator commands: ``pressbot data import|undo|remove|status``, ``pressbot health``."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.changes import Actor
 from bot.errors import OperatorError
-from bot.importer import ImportFailed, import_paths, open_store, removal
+from bot.importer import ImportFailed, import_files, open_store, removal
+from bot.importer.undo import NothingToUndo, undo_last
+from bot.render.changes import change_lines, undo_lines
 from bot.render.fixed import status_lines
 from bot.settings import heartbeat_path
 from bot.store import Store, default_db_path
@@ -16,45 +19,62 @@ from bot.store.status import index_years
 
 
 def import_command(files: Sequence[Path], country: str | None = None,
-                   force: bool = False) -> int:
-    """Import files all-or-nothing; print what changed, or the refusal and exit 1."""
+                   force: bool = False, dry_run: bool = False) -> int:
+    """Import files all-or-nothing and print what changed; with ``dry_run`` check them
+    exactly as an import does and print what would change, writing nothing.  A refused
+    file: the refusal on stderr and exit 1."""
     store = open_store()
     try:
-        reports = import_paths(store, files, country=country.upper() if country else None,
-                               force=force)
+        change = import_files(store, files, Actor.shell(),
+                              country=country.upper() if country else None, force=force,
+                              dry_run=dry_run)
     except ImportFailed as exc:
         print(f"refused: {exc}", file=sys.stderr)
         print("nothing was changed in the database", file=sys.stderr)
         return 1
     finally:
         store.close()
-    for report in reports:
-        what = report.kind
-        if report.year:
-            what += f" {report.year}"
-        if report.code:
-            what += f" {report.code}"
-        print(f"imported {Path(report.file).name}: {what}: {report.summary}")
+    print("\n".join(change_lines(change, "en", undo_with="pressbot data undo")))
     return 0
 
 
-def remove_command(target: tuple[str, ...]) -> int:
-    """``data remove``: ("years", Y…), ("profile", CODE, Y) or ("aliases",), all or
-    nothing; print what went, or why nothing did and exit 1."""
+def undo_command(dry_run: bool = False) -> int:
+    """``data undo``: put the data back as it was before the last import or removal, and
+    print what came back; with ``dry_run`` only say what would.  Nothing to undo: exit 1."""
     store = open_store()
     try:
+        report = undo_last(store, Actor.shell(), dry_run=dry_run)
+    except NothingToUndo as exc:
+        print(f"nothing undone: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    print("\n".join(undo_lines(report, "en")))
+    return 0
+
+
+def remove_command(target: tuple[str, ...], dry_run: bool = False) -> int:
+    """``data remove``: ("years", Y…), ("profile", CODE, Y) or ("aliases",), all or
+    nothing; print what went (``dry_run``: what would), or why nothing did and exit 1."""
+    store = open_store()
+    actor = Actor.shell()
+    try:
         if target[0] == "years":
-            report = removal.remove_years(store, [int(y) for y in target[1:]])
+            report = removal.remove_years(store, [int(y) for y in target[1:]], actor, dry_run)
         elif target[0] == "profile":
-            report = removal.remove_profile(store, target[1], int(target[2]))
+            report = removal.remove_profile(store, target[1], int(target[2]), actor, dry_run)
         else:
-            report = removal.remove_curated_aliases(store)
+            report = removal.remove_curated_aliases(store, actor, dry_run)
     except removal.NothingToRemove as exc:
         print(f"nothing removed: {exc}", file=sys.stderr)
         return 1
     finally:
         store.close()
-    print(f"removed {report.what}: {report.summary}")
+    if dry_run:
+        print(f"would remove {report.what}: {report.summary}\nnothing was changed (dry run)")
+    else:
+        print(f"removed {report.what}: {report.summary}\n"
+              "to take it back: pressbot data undo")
     return 0
 
 

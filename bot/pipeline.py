@@ -16,6 +16,7 @@ written): the Telegram layer calls them from worker threads.
 from __future__ import annotations
 
 import gc
+import html
 import logging
 import threading
 import time
@@ -28,6 +29,7 @@ from typing import Any, TypeVar
 from bot import button_data
 from bot.answer import Answer, alert, answer
 from bot.cache import LRU
+from bot.changes import Actor
 from bot.charts.cache import CACHE_SIZE as CHART_CACHE_SIZE
 from bot.charts.cache import png_for
 from bot.charts.data import Picture, PictureKey
@@ -37,6 +39,7 @@ from bot.i18n import t
 from bot.index_cache import understander_for
 from bot.query import Intent, Query, Ranking
 from bot.render import Rendered, render
+from bot.render.changes import change_lines, operator_message, undo_lines
 from bot.render.fixed import (
     about,
     country_names,
@@ -75,6 +78,21 @@ class Reply:
             "messages": self.messages,
         }
 
+
+@dataclass(frozen=True)
+class OperatorReply:
+    """What the bot tells an operator about an import or an undo: the message (HTML) and
+    whether what it describes may go ahead (``ready``: a preview that passed every check,
+    with the change an undo would take back in ``change_id``)."""
+
+    text: str
+    ready: bool = False
+    change_id: int | None = None
+
+
+#: How long an operator's import or undo from Telegram waits for another process's write
+#: lock (an import from the shell) before saying the database is busy.
+OPERATOR_WRITE_WAIT = 20.0
 
 #: Inline mode's cards for an empty query: rankings and a few countries people look up.
 _STARTING_RANKINGS = (
@@ -406,6 +424,70 @@ class Pipeline:
         self.store.mark_alert(alert, status, ALERT_WRITE_WAIT)
 
     # -- operators ---------------------------------------------------------------------------
+
+    def preview_import(self, path: Path, actor: Actor, lang: str, *,
+                       country: str | None = None, force: bool = False) -> OperatorReply:
+        """A file an operator sent: checked exactly as an import checks it, run and rolled
+        back; the reply says what it would change (``ready``: it may be imported) or why
+        it is refused (``file:line:column: reason``).  Takes the write lock for a moment:
+        call on the writer thread."""
+        return self._import(path, actor, lang, country, force, dry_run=True)
+
+    def commit_import(self, path: Path, actor: Actor, lang: str, *,
+                      country: str | None = None, force: bool = False) -> OperatorReply:
+        """Import the file for real, as one change by ``actor``; the reply says what
+        changed (or why nothing did: the data may have moved on since the preview)."""
+        return self._import(path, actor, lang, country, force, dry_run=False)
+
+    def _import(self, path: Path, actor: Actor, lang: str, country: str | None,
+                force: bool, dry_run: bool) -> OperatorReply:
+        from bot.importer import ImportFailed, import_files
+
+        try:
+            change = import_files(self.store, [path], actor, country=country, force=force,
+                                  dry_run=dry_run, deadline=OPERATOR_WRITE_WAIT)
+        except ImportFailed as refusal:
+            # The operator knows the file by its name, not by where the bot keeps it.
+            where = Path(refusal.file).name
+            if refusal.line:
+                where += f":{refusal.line}:{refusal.column}"
+            return OperatorReply(t(lang, "op_refused", where=html.escape(where),
+                                   reason=html.escape(refusal.reason)))
+        except OperatorError as fault:  # the database busy, read-only, gone
+            log.warning("import from %s not done: %s", actor.via, fault)
+            return OperatorReply(t(lang, "op_failed", reason=html.escape(str(fault))))
+        lines = change_lines(change, lang, undo_with="/undo")
+        if not change.changes_anything:  # nothing to confirm: the data holds it already
+            return OperatorReply(operator_message(t(lang, "op_same"), lines))
+        heading = t(lang, "op_preview" if dry_run else "op_committed")
+        return OperatorReply(operator_message(heading, lines), ready=dry_run)
+
+    def preview_undo(self, actor: Actor, lang: str) -> OperatorReply:
+        """What ``/undo`` would put back (run and rolled back); ``ready`` with the change it
+        would undo, for the confirmation button."""
+        return self._undo(actor, lang, None, dry_run=True)
+
+    def undo(self, actor: Actor, lang: str, change_id: int) -> OperatorReply:
+        """Undo change ``change_id`` if it is still the last one (a second press of the
+        button, or another import meanwhile, undoes nothing)."""
+        return self._undo(actor, lang, change_id, dry_run=False)
+
+    def _undo(self, actor: Actor, lang: str, change_id: int | None,
+              dry_run: bool) -> OperatorReply:
+        from bot.importer.undo import NothingToUndo, undo_last
+
+        try:
+            report = undo_last(self.store, actor, expected=change_id, dry_run=dry_run,
+                               deadline=OPERATOR_WRITE_WAIT)
+        except NothingToUndo as nothing:
+            return OperatorReply(t(lang, "op_nothing_to_undo",
+                                   reason=html.escape(str(nothing))))
+        except OperatorError as fault:
+            log.warning("undo from %s not done: %s", actor.via, fault)
+            return OperatorReply(t(lang, "op_failed", reason=html.escape(str(fault))))
+        heading = t(lang, "op_undo_preview" if dry_run else "op_undone")
+        return OperatorReply(operator_message(heading, undo_lines(report, lang)),
+                             ready=dry_run, change_id=report.target)
 
     def status_lines(self) -> list[str]:
         """``/status``: the data version, what the database holds, the subscribers."""

@@ -371,6 +371,10 @@ class FakeBotAPI:
         self._update_ids = itertools.count(1)
         self._query_ids = itertools.count(4_000_000_001)
         self._file_ids = itertools.count(1)
+        # Files users sent (by file_id), and the paths getFile handed out for them.
+        self.files: dict[str, bytes] = {}
+        self._file_paths: dict[str, str] = {}
+        self._file_names: dict[str, str] = {}
         self._message_ids: dict[ChatId, itertools.count[int]] = {}
         self._updates_changed = asyncio.Event()
         self._calls_changed = asyncio.Event()
@@ -394,6 +398,7 @@ class FakeBotAPI:
                 "deleteMessage": self._delete_message, "answerCallbackQuery": self._answer_cb,
                 "answerInlineQuery": self._answer_inline, "getChat": self._get_chat,
                 "getChatMember": self._get_chat_member, "sendChatAction": lambda p: True,
+                "getFile": self._get_file,
                 "close": lambda p: True, "logOut": lambda p: True,
             }.items()
         }
@@ -491,8 +496,19 @@ class FakeBotAPI:
         return web.json_response(call.response, status=call.status)
 
     async def _handle_file(self, request: web.Request) -> web.StreamResponse:
-        return web.json_response({"ok": False, "error_code": 404, "description": "Not Found"},
-                                 status=404)
+        """A file's bytes at the path getFile gave for it (and the bot's token); anything
+        else is 404, as Telegram answers."""
+        path = request.match_info["path"]
+        file_id = self._file_paths.get(path)
+        call = Call("downloadFile", {"file_path": path}, time.monotonic(), status=404)
+        if request.match_info["token"] == self.token and file_id is not None:
+            call.status = 200
+            self._record(call)
+            return web.Response(body=self.files[file_id],
+                                content_type="application/octet-stream")
+        call.response = {"ok": False, "error_code": 404, "description": "Not Found"}
+        self._record(call)
+        return web.json_response(call.response, status=404)
 
     def _record(self, call: Call) -> None:
         self.calls.append(call)
@@ -648,6 +664,30 @@ class FakeBotAPI:
             reply.pop("reply_to_message", None)
         message = self._new_message(chat_id, self._user(user_id, language_code), text=text,
                                     entities=entities, reply_to_message=reply, **(extra or {}))
+        return self._queue({"message": self._store(chat_id, message)})
+
+    def inject_document(self, data: bytes, file_name: str | None = "file.csv",
+                        mime_type: str = "text/csv", user_id: int = 1001,
+                        chat_id: ChatId | None = None, chat_type: str = "private",
+                        caption: str | None = None, language_code: str | None = "en",
+                        declared_size: int | None = None) -> JsonDict:
+        """Queue a message carrying a document, as Telegram delivers one: the file kept
+        under a new file_id for getFile.  ``declared_size``: the file_size the message
+        says (default: the real one)."""
+        if chat_id is None:
+            chat_id = user_id if chat_type == "private" else -1_001_000_000_000 - user_id
+        self._chat(chat_id, chat_type)
+        n = next(self._file_ids)
+        file_id = f"BQACAgIAAxkBAAI{n}DOC"
+        self.files[file_id] = data
+        self._file_names[file_id] = file_name or ""
+        document: JsonDict = {"file_id": file_id, "file_unique_id": f"AgAD{n}",
+                              "mime_type": mime_type,
+                              "file_size": len(data) if declared_size is None else declared_size}
+        if file_name is not None:
+            document["file_name"] = file_name
+        message = self._new_message(chat_id, self._user(user_id, language_code),
+                                    document=document, caption=caption)
         return self._queue({"message": self._store(chat_id, message)})
 
     def inject_callback(self, data: str, message: JsonDict | None = None, user_id: int = 1001,
@@ -882,6 +922,28 @@ class FakeBotAPI:
             check_markup(result.get("reply_markup"))
         self._answer_query(p.get("inline_query_id"))
         return True
+
+    #: The largest file a bot may download (the Bot API server's getFile limit).
+    MAX_DOWNLOAD = 20 << 20
+
+    def _get_file(self, p: JsonDict) -> JsonDict:
+        """getFile: a file_path to download the file from (valid for an hour on Telegram),
+        or Telegram's refusals: an unknown file_id, a file over 20 MB."""
+        file_id = p.get("file_id")
+        if not isinstance(file_id, str) or not file_id:
+            raise bad_request("file_id is empty" if not file_id else "invalid file_id")
+        data = self.files.get(file_id)
+        if data is None:
+            raise bad_request("invalid file_id")
+        if len(data) > self.MAX_DOWNLOAD:
+            raise bad_request("file is too big")
+        path = next((k for k, v in self._file_paths.items() if v == file_id), None)
+        if path is None:
+            suffix = "".join(re.findall(r"\.[A-Za-z0-9]{1,8}$", self._file_names[file_id]))
+            path = f"documents/file_{len(self._file_paths)}{suffix}"
+            self._file_paths[path] = file_id
+        return {"file_id": file_id, "file_unique_id": f"AgAD{file_id[-8:]}",
+                "file_size": len(data), "file_path": path}
 
     def _get_chat(self, p: JsonDict) -> JsonDict:
         gifts = dict.fromkeys(("unlimited_gifts", "limited_gifts", "unique_gifts",

@@ -8,9 +8,11 @@ start builds the database at the default location, even with two processes at on
 from __future__ import annotations
 
 import csv
+import getpass
 import io
 import os
 import random
+import re
 import shutil
 import signal
 import sqlite3
@@ -265,9 +267,10 @@ def test_next_year_file_through_the_cli(db: Path, tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     result = run_cli("data", "import", str(path), db=db)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == (
-        "imported classement.csv: csv 2027: 180 rows, 180 added, 0 changed, 0 unchanged\n"
-    )
+    assert result.stdout.splitlines() == [
+        "imported classement.csv: csv 2027: 180 rows, 180 added, 0 changed, 0 unchanged",
+        f"change #2 by {getpass.getuser()} (cli); to take it back: pressbot data undo",
+    ]
     status = run_cli("data", "status", db=db)
     assert "years: 2002–2027 (25)" in status.stdout
 
@@ -296,10 +299,15 @@ def test_status_prints_years_countries_profiles_aliases_and_last_imports(db: Pat
     assert lines[6] == (f"vdem: {len(vdem)} rows, {len({r['country_text_id'] for r in vdem})} "
                         f"countries, {years[0]}–{years[-1]}")
     assert lines[7] == "last imports:"
-    latest = lines[8:]
-    assert 1 <= len(latest) <= 5
+    # The first build: one change, its latest files, nothing an undo could take back.
+    assert re.fullmatch(r"  #1  \S+  import by pressbot \(build\), live", lines[8])
+    latest = lines[9:12]
     assert any("kaz_2024.txt  profile 2024 KAZ: 7 rows, 7 added" in line for line in latest)
-    assert any("2026.csv  csv 2026: 180 rows, 180 added" in line for line in latest)
+    assert any(f"vdem_media_v14.csv  vdem {years[-1]}: {len(vdem)} rows, {len(vdem)} added"
+               in line for line in latest)
+    assert lines[12] == "      … and 24 more files"
+    assert lines[13].startswith("undo history: 0 of the last 10 changes kept, 0 rows, ")
+    assert len(lines) == 14
 
 
 # --- first start ----------------------------------------------------------------------------

@@ -274,3 +274,47 @@ async def test_wait_for_reports_what_was_received(api: FakeBotAPI, bot: Bot) -> 
     await bot.send_message(1, "something else")
     with pytest.raises(AssertionError, match=r"(?s)expected 1 call\(s\) of sendPhoto.*something"):
         await api.wait_for("sendPhoto", timeout=0.2)
+
+
+# --- files users send: getFile and the download path ---------------------------------------
+
+
+async def test_get_file_and_download_as_telegram_serves_them(api: FakeBotAPI, bot: Bot,
+                                                             tmp_path: Any) -> None:
+    """A document's file_id → getFile's file_path and file_size → the bytes at
+    base_file_url, through python-telegram-bot's own File download."""
+    data = b"alias,code,lang\nQazaqstan,KAZ,kk\n"
+    update = api.inject_document(data, file_name="aliases.csv", user_id=7)
+    document = update["message"]["document"]
+    assert document["file_size"] == len(data) and document["file_name"] == "aliases.csv"
+    file = await bot.get_file(document["file_id"])
+    assert file.file_size == len(data)
+    assert file.file_path is not None and file.file_path.endswith(".csv")
+    assert file.file_path.startswith(api.base_file_url + TOKEN + "/documents/")
+    assert await file.download_as_bytearray() == bytearray(data)
+    target = await file.download_to_drive(tmp_path / "got.csv")
+    assert target.read_bytes() == data
+    assert [c.status for c in api.calls if c.method == "downloadFile"] == [200, 200]
+
+
+async def test_get_file_refuses_as_telegram_does(api: FakeBotAPI, bot: Bot) -> None:
+    """An unknown file_id, a file over 20 MB (the Bot API's download limit), and a path
+    with another token or never handed out by getFile."""
+    with pytest.raises(BadRequest, match=r"(?i)invalid file_id"):
+        await bot.get_file("BQACAgIAAxkBAAI999DOC")
+    big = api.inject_document(bytes(20 * 2**20 + 1), file_name="big.csv")
+    with pytest.raises(BadRequest, match=r"(?i)file is too big"):
+        await bot.get_file(big["message"]["document"]["file_id"])
+    small = api.inject_document(b"x;y;z;w\n", file_name="small.csv")
+    exactly = api.inject_document(bytes(20 * 2**20), file_name="limit.csv")
+    assert (await bot.get_file(exactly["message"]["document"]["file_id"])).file_size == 20 << 20
+    file = await bot.get_file(small["message"]["document"]["file_id"])
+    assert file.file_path is not None
+    path = file.file_path.removeprefix(api.base_file_url + TOKEN)
+    root = api.base_file_url
+    async with aiohttp.ClientSession() as session:
+        for url in (f"{root}999:WRONG{path}", f"{root}{TOKEN}/documents/file_99.csv"):
+            async with session.get(url) as resp:
+                assert resp.status == 404
+        async with session.get(f"{root}{TOKEN}{path}") as resp:
+            assert resp.status == 200 and await resp.read() == b"x;y;z;w\n"

@@ -20,7 +20,10 @@ countries table and RSF's names among the aliases are rebuilt from the index row
 every change (:mod:`.derived`); ``pressbot data remove`` takes out years, a profile or the
 alias list the same way (:mod:`.removal`).  Writing is split from checking
 (:func:`~.transaction.apply`, ``remove_*_in``): both run inside a transaction the caller
-holds, so the same change can be committed, or reported and rolled back.
+holds, so the same change can be committed, or reported and rolled back (``pressbot data
+import --dry-run``, the bot's preview of a file an operator sends).  Every import and
+removal is recorded as a change, with who made it and its reverse diff
+(:mod:`bot.store.history`), so :mod:`.undo` can take the last ones back.
 
 The other modules: :mod:`.text` reads a file within limits (regular files only, 50 MB,
 10,000 lines) a chunk at a time and decodes it (UTF-8 or cp1252), :mod:`.years` which
@@ -39,7 +42,7 @@ from bot.importer.profile import ParsedProfile, parse_profile
 from bot.importer.report import ImportReport
 from bot.importer.shipped import build_database, open_store, shipped_files
 from bot.importer.text import read_text
-from bot.importer.transaction import detect_kind, import_paths
+from bot.importer.transaction import detect_kind, import_files, import_paths
 
 __all__ = [
     "ImportFailed",
@@ -48,6 +51,7 @@ __all__ = [
     "ParsedProfile",
     "build_database",
     "detect_kind",
+    "import_files",
     "import_paths",
     "open_store",
     "parse_aliases_csv",

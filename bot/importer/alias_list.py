@@ -10,6 +10,7 @@ from pathlib import Path
 from bot.domain import CODE_RENAMES
 from bot.importer.errors import ImportFailed
 from bot.importer.fields import CODE_RE, CsvRecords, column, field_starts
+from bot.importer.report import ImportReport
 from bot.index_cache import kept_parts
 from bot.store import writes
 from bot.understand import is_question_word
@@ -65,11 +66,20 @@ def _row(path: Path, where: dict[str, int], line: int, fields: list[str],
     return line, code_column, row
 
 
-def store_aliases(conn: sqlite3.Connection, path: Path, rows: AliasRows) -> None:
-    """Replace the curated aliases with ``rows``; refuse a code the countries table lacks.
-    (The caller rebuilds the other aliases around them: :func:`.derived.refresh`.)"""
+def store_aliases(conn: sqlite3.Connection, path: Path, rows: AliasRows,
+                  report: ImportReport) -> None:
+    """Replace the curated aliases with ``rows``; refuse a code the countries table lacks;
+    count what changed in ``report`` (an alias is its name, country and language: one
+    renamed is one removed and one added).  (The caller rebuilds the other aliases around
+    them: :func:`.derived.refresh`.)"""
     known = writes.country_codes(conn)
     for line, code_column, row in rows:
         if row["code"] not in known:
             raise ImportFailed(path, line, code_column, f"unknown country code {row['code']}")
+
+    def key(row: dict[str, str]) -> str:
+        return f"{row['alias']} → {row['code']} ({row['lang']})"
+
+    stored = {key(row): True for row in writes.aliases_of(conn, "curated")}
+    report.tally(stored, {key(row): True for _, _, row in rows})
     writes.replace_aliases(conn, ["curated"], (row for _, _, row in rows))

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.changes import row_change
 from bot.domain import CODE_RENAMES, INDICATORS, scale_of, score_range, situation_of
 from bot.importer.errors import ImportFailed
 from bot.importer.fields import (
@@ -287,5 +288,10 @@ def store_index(conn: sqlite3.Connection, parsed: ParsedIndex, report: ImportRep
     The countries and aliases that follow from them are rebuilt once per import
     (:func:`bot.importer.derived.refresh`)."""
     new = {str(row["code"]): row for row in parsed.rows}
-    if report.tally(writes.year_results(conn, parsed.year), new):
+    old = writes.year_results(conn, parsed.year)
+    if report.tally(old, new):
         writes.replace_year(conn, parsed.year, parsed.rows)
+    # What an operator checks before confirming: each changed or removed row, rank and
+    # score before and after.
+    report.row_changes = [row_change(old.get(code), new.get(code))
+                          for code in [*report.changed_keys, *report.removed_keys]]

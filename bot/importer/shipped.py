@@ -12,6 +12,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from bot.changes import BUILD
 from bot.importer.errors import ImportFailed
 from bot.importer.transaction import import_paths
 from bot.store import Store, data_dir, default_db_path
@@ -62,7 +63,7 @@ def open_store(path: Path | str | None = None) -> Store:
         # An empty file (e.g. created by a bare connect()) would otherwise serve no data
         # forever: give it the shipped data, in one transaction like any import.
         try:
-            import_paths(store, shipped_files(data_dir()))
+            import_paths(store, shipped_files(data_dir()), actor=BUILD)
         except BaseException:
             store.close()
             raise
@@ -82,7 +83,7 @@ def build_database(target: Path, source: Path | None = None) -> None:
     try:
         store = Store(tmp)
         try:
-            import_paths(store, shipped_files(source or data_dir()))
+            import_paths(store, shipped_files(source or data_dir()), actor=BUILD)
             store.checkpoint()
         finally:
             store.close()

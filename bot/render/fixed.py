@@ -20,7 +20,8 @@ from bot.domain import (
 )
 from bot.i18n import country_name, name, region_name, t
 from bot.render.html import MAX_MESSAGE, echo, label
-from bot.store import Country, Status
+from bot.store import Country, ImportRecord, Status
+from bot.store.history import KEEP_STEPS
 
 
 def topics(lang: str) -> str:
@@ -71,11 +72,12 @@ def country_names(countries: list[Country], lang: str) -> str:
     return ", ".join(html.escape(country_name(c.code, c.name_en, lang)) for c in countries)
 
 
-def preformatted(lines: list[str]) -> str:
+def preformatted(lines: list[str], reserve: int = 0) -> str:
     """Operator output (/status) as one monospaced block; lines that would not fit in one
-    message are left out whole, never cut inside an escape."""
+    message (less ``reserve`` characters for text around it) are left out whole, never cut
+    inside an escape."""
     kept: list[str] = []
-    room = MAX_MESSAGE - len("<pre></pre>")
+    room = MAX_MESSAGE - reserve - len("<pre></pre>")
     for line in lines:
         escaped = html.escape(line)
         if len(escaped) + 1 > room:
@@ -119,9 +121,42 @@ def status_lines(status: Status, path: Path) -> list[str]:
     rows, countries, first, latest = status.vdem
     lines.append(f"vdem: {rows} rows, {countries} countries, {first}–{latest}" if rows
                  else "vdem: none")
-    lines.append("last imports:")
-    for record in status.imports:
-        what = " ".join(str(x) for x in (record.kind, record.year, record.code) if x)
-        where = "  ".join(x for x in (record.at, record.file) if x)
-        lines.append(f"  {where}  {what}: {record.summary}")
+    return lines + history_lines(status)
+
+
+#: Files listed under each change in ``data status`` (then "… and N more files").
+_FILES_SHOWN = 3
+
+
+def history_lines(status: Status) -> list[str]:
+    """The latest changes, newest first: who made each, from where, whether it is still in
+    the data (live) or was undone, and which one an undo takes back next; then what the
+    kept history costs."""
+    lines = ["last imports:"]
+    undoable = status.undo_target
+    target = undoable.id if undoable is not None and undoable.kept else None
+    for change in status.changes:
+        by = f"{change.who} ({change.via})"
+        if change.kind == "undo":
+            lines.append(f"  #{change.id}  {change.at}  undo by {by}: {change.summary}")
+            continue
+        state = "live" if change.live else f"undone by #{change.undone_by}"
+        if change.id == target:
+            state += ", the next undo takes it back"
+        lines.append(f"  #{change.id}  {change.at}  {change.kind} by {by}, {state}")
+        files = [r for r in status.imports if r.change_id == change.id]
+        lines += ["      " + _file_line(record) for record in files[:_FILES_SHOWN]]
+        if len(files) > _FILES_SHOWN:
+            lines.append(f"      … and {len(files) - _FILES_SHOWN} more files")
+    # Imports made before the history of changes began (an older database).
+    lines += ["  " + f"{record.at}  " + _file_line(record)
+              for record in status.imports if record.change_id is None]
+    kept = status.history
+    lines.append(f"undo history: {kept.changes} of the last {KEEP_STEPS} changes kept, "
+                 f"{kept.rows} rows, {kept.bytes / 1024:,.0f} KB")
     return lines
+
+
+def _file_line(record: ImportRecord) -> str:
+    what = " ".join(str(x) for x in (record.kind, record.year, record.code) if x)
+    return "  ".join(x for x in (record.file, f"{what}: {record.summary}") if x)

@@ -38,6 +38,9 @@ def connect(path: Path | str) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
+    # The rows a REPLACE deletes fire delete triggers too: the data version and the history
+    # of changes (bot.store.history) see every row that goes.
+    conn.execute("PRAGMA recursive_triggers = ON")
     return conn
 
 
@@ -68,13 +71,15 @@ def begin_immediate(conn: sqlite3.Connection, deadline: float = WRITE_DEADLINE) 
 
 @contextmanager
 def write_transaction(
-    conn: sqlite3.Connection, deadline: float = WRITE_DEADLINE
+    conn: sqlite3.Connection, deadline: float = WRITE_DEADLINE, commit: bool = True
 ) -> Iterator[sqlite3.Connection]:
-    """``with write_transaction(conn): ...`` — all of it is written, or none."""
+    """``with write_transaction(conn): ...`` — all of it is written, or none.  With
+    ``commit=False`` everything inside runs and is then rolled back: a dry run, checked
+    exactly as the real change and leaving the database as it was."""
     begin_immediate(conn, deadline)
     try:
         yield conn
-        conn.execute("COMMIT")
+        conn.execute("COMMIT" if commit else "ROLLBACK")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

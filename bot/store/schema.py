@@ -89,7 +89,29 @@ TABLES: dict[str, str] = {
            "kind" TEXT,
            "year" INTEGER,
            "code" TEXT,
-           "summary" TEXT
+           "summary" TEXT,
+           "change_id" INTEGER
+        )""",
+    # Who changed the data and how to take it back (bot.store.history) --------------------
+    "changes": """
+        CREATE TABLE IF NOT EXISTS "changes" (
+           "id" INTEGER PRIMARY KEY,
+           "at" TEXT,
+           "kind" TEXT,
+           "who" TEXT,
+           "via" TEXT,
+           "summary" TEXT,
+           "rows" INTEGER,
+           "kept" INTEGER NOT NULL DEFAULT 0,
+           "undone_by" INTEGER
+        )""",
+    "history": """
+        CREATE TABLE IF NOT EXISTS "history" (
+           "change_id" INTEGER NOT NULL,
+           "data_table" TEXT NOT NULL,
+           "row_id" INTEGER NOT NULL,
+           "row" TEXT,
+           PRIMARY KEY ("change_id", "data_table", "row_id")
         )""",
     # The bot's own state: imports never touch these -------------------------------------
     "subscriptions": """
@@ -123,6 +145,8 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("results", "score_change", "REAL"),
     # The names RSF printed each year: the countries table is rebuilt from them.
     *(("results", f"name_{lang}", "TEXT") for lang in NAME_LANGS),
+    # The change (bot.store.history) each file was part of.
+    ("imports", "change_id", "INTEGER"),
 )
 
 INDEXES = (

@@ -5,6 +5,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from bot.store import history
+from bot.store.history import ChangeRecord, HistorySpace
+
 
 @dataclass(frozen=True)
 class ImportRecord:
@@ -14,6 +17,7 @@ class ImportRecord:
     year: int | None
     code: str | None
     summary: str
+    change_id: int | None = None  # the change it was part of (None: before the history)
 
 
 @dataclass(frozen=True)
@@ -22,15 +26,37 @@ class Status:
     countries: int
     profiles: list[tuple[str, int]]  # (code, year)
     aliases: list[tuple[str, int]]  # (source, count)
-    imports: list[ImportRecord]  # newest first
+    imports: list[ImportRecord]  # newest first: the files of ``changes``, then older ones
     subscribed_chats: int
     alerts: dict[str, int]  # status → how many
+    changes: list[ChangeRecord]  # the latest changes, newest first
+    undo_target: ChangeRecord | None  # what an undo would take back now
+    history: HistorySpace  # what the kept reverse diffs take
     # V-Dem: rows, countries, first and latest year (None, None without V-Dem data)
     vdem: tuple[int, int, int | None, int | None] = (0, 0, None, None)
 
 
+def _imports(conn: sqlite3.Connection, changes: list[ChangeRecord],
+             limit: int) -> list[ImportRecord]:
+    """The files of the given changes, and files imported before the history began (a
+    database older than it) when fewer than ``limit`` changes are shown."""
+    ids = [change.id for change in changes]
+    marks = ", ".join("?" for _ in ids)
+    rows = conn.execute(
+        "SELECT at, file, kind, year, code, summary, change_id FROM imports "
+        f"WHERE change_id IN ({marks}) ORDER BY id DESC", ids).fetchall() if ids else []
+    if len(changes) < limit:
+        rows += conn.execute(
+            "SELECT at, file, kind, year, code, summary, change_id FROM imports "
+            "WHERE change_id IS NULL ORDER BY id DESC LIMIT ?",
+            [limit - len(changes)]).fetchall()
+    return [ImportRecord(*row) for row in rows]
+
+
 def read_status(conn: sqlite3.Connection, imports: int = 5) -> Status:
-    """Everything ``data status`` shows, read in one go (call inside a read transaction)."""
+    """Everything ``data status`` shows, read in one go (call inside a read transaction);
+    ``imports``: how many of the latest changes."""
+    changes = history.recent(conn, imports)
     return Status(
         rows_per_year=[
             (int(year), int(n))
@@ -51,19 +77,15 @@ def read_status(conn: sqlite3.Connection, imports: int = 5) -> Status:
                 "SELECT source, count(*) FROM aliases GROUP BY source ORDER BY source"
             )
         ],
-        imports=[
-            ImportRecord(*row)
-            for row in conn.execute(
-                "SELECT at, file, kind, year, code, summary FROM imports ORDER BY id DESC "
-                "LIMIT ?",
-                [imports],
-            )
-        ],
+        imports=_imports(conn, changes, imports),
         subscribed_chats=int(
             conn.execute("SELECT count(DISTINCT chat_id) FROM subscriptions").fetchone()[0]
         ),
         alerts={str(status): int(n) for status, n in
                 conn.execute("SELECT status, count(*) FROM alerts GROUP BY status")},
+        changes=changes,
+        undo_target=history.undo_target(conn),
+        history=history.space(conn),
         vdem=conn.execute(
             'SELECT count(*), count(DISTINCT "code"), min("year"), max("year") FROM "vdem"'
         ).fetchone(),

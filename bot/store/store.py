@@ -199,15 +199,17 @@ class Store:
         return self._writer
 
     @contextmanager
-    def write(self, deadline: float | None = None) -> Iterator[sqlite3.Connection]:
+    def write(self, deadline: float | None = None,
+              dry_run: bool = False) -> Iterator[sqlite3.Connection]:
         """One write transaction: everything inside is committed together, or nothing.
         ``deadline``: seconds to wait for another process's write lock (default: the
-        store's)."""
+        store's); ``dry_run``: do it all, then roll it back (nothing is written)."""
         self._follow_file()
         with self._write_lock, translated(self.path):
             self._still_ours()
             with write_transaction(self._connected_writer(),
-                                   self.write_deadline if deadline is None else deadline) as conn:
+                                   self.write_deadline if deadline is None else deadline,
+                                   commit=not dry_run) as conn:
                 yield conn
             self._still_ours()
 

@@ -123,11 +123,11 @@ def _set_announced(conn: sqlite3.Connection, year: int | None) -> None:
 
 
 def settle_after_removal(conn: sqlite3.Connection) -> tuple[int | None, int | None]:
-    """After index years were removed (inside the caller's transaction): alerts still
-    waiting for a year that is gone are dropped, and the announced year steps back to the
-    latest one left, so the next year imported alerts again.  Alerts already sent stay
-    recorded, so a year removed and imported again is not announced twice to a chat.
-    Returns the announced year before and after."""
+    """After index years were removed, by ``data remove`` or by an undo (inside the
+    caller's transaction): alerts still waiting for a year that is gone are dropped, and
+    the announced year steps back to the latest one left, so the next year imported alerts
+    again.  Alerts already sent stay recorded, so a year removed and imported again is not
+    announced twice to a chat.  Returns the announced year before and after."""
     before = _announced(conn)
     conn.execute(
         "DELETE FROM alerts WHERE status = 'pending' "
@@ -206,3 +206,17 @@ def mark(conn: sqlite3.Connection, alert: PendingAlert, status: str,
                 "UPDATE alerts SET status = ?, updated = ? WHERE chat_id = ? AND year = ?",
                 [status, _now(), alert.chat_id, alert.year],
             )
+
+
+def alert_outlook(conn: sqlite3.Connection) -> tuple[int, int] | None:
+    """The release alert the data now makes due (read inside the transaction that changed
+    it): (the new latest index year, how many subscribed chats have not been alerted for it
+    yet), or None when no alert is due (no new year, or the first run, which only records
+    the current one)."""
+    latest, announced = _latest(conn), _announced(conn)
+    if latest is None or announced is None or latest <= announced:
+        return None
+    chats = conn.execute(
+        "SELECT count(DISTINCT chat_id) FROM subscriptions WHERE chat_id NOT IN "
+        "(SELECT chat_id FROM alerts WHERE year = ?)", [latest]).fetchone()[0]
+    return latest, int(chats)

@@ -39,8 +39,14 @@ def year_results(conn: sqlite3.Connection, year: int) -> dict[str, Row]:
 
 
 def replace_year(conn: sqlite3.Connection, year: int, rows: list[Row]) -> None:
-    conn.execute("DELETE FROM results WHERE year = ?", [year])
-    _table(conn, "results").insert_all(rows)
+    """Make a year's rows exactly ``rows``.  Rows that would not change are left alone, so
+    the history of the change (:mod:`bot.store.history`) keeps only what differs."""
+    stored = year_results(conn, year)
+    wanted = {str(row["code"]): row for row in rows}
+    conn.executemany("DELETE FROM results WHERE year = ? AND code = ?",
+                     [(year, code) for code, row in stored.items() if wanted.get(code) != row])
+    _table(conn, "results").insert_all(
+        row for code, row in wanted.items() if stored.get(code) != row)
 
 
 def remove_year(conn: sqlite3.Connection, year: int) -> int:
@@ -147,6 +153,12 @@ def all_countries(conn: sqlite3.Connection) -> list[Row]:
     return _rows(conn, "SELECT * FROM countries")
 
 
+def country_names(conn: sqlite3.Connection) -> dict[str, str]:
+    """Each country's English name, by code."""
+    return {str(code): str(name or code)
+            for code, name in conn.execute("SELECT code, name_en FROM countries")}
+
+
 def country_codes(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT code FROM countries")}
 
@@ -197,10 +209,16 @@ def remove_profile(conn: sqlite3.Connection, code: str, year: int) -> int:
 def replace_profile(
     conn: sqlite3.Connection, code: str, year: int, sections: Mapping[str, str]
 ) -> None:
-    conn.execute("DELETE FROM profiles WHERE code = ? AND year = ?", [code, year])
+    """Make a country's profile for one year exactly ``sections``; sections that would not
+    change are left alone."""
+    stored = profile_sections(conn, code, year)
+    conn.executemany(
+        "DELETE FROM profiles WHERE code = ? AND year = ? AND section = ?",
+        [(code, year, section) for section, text in stored.items()
+         if sections.get(section) != text])
     _table(conn, "profiles").insert_all(
         {"code": code, "year": year, "section": section, "text": text}
-        for section, text in sections.items()
+        for section, text in sections.items() if stored.get(section) != text
     )
 
 

@@ -120,13 +120,15 @@ def build_application(
 def register_handlers(application: App) -> None:
     """Register every handler.  Order matters:
 
-    1. commands (CommandHandler ignores ``/cmd@otherbot`` by itself), then the operator
-       commands, filtered to ``PRESSBOT_ADMINS``: for anyone else they fall through to 3;
+    1. commands (CommandHandler ignores ``/cmd@otherbot`` by itself), then the operators'
+       commands, documents, pasted pages and buttons, filtered to ``PRESSBOT_ADMINS``: for
+       anyone else they fall through to 3–6;
     2. buttons, by the kind their data starts with (anything else: "out of date"), and
        inline queries;
     3. unknown commands, before text, so ``/foo`` is not read as a question;
     4. private text: every message is a question (not edits, not our own inline cards);
-    5. group text: only replies to the bot or mentions of it, the rest is silence.
+    5. group text: only replies to the bot or mentions of it, the rest is silence;
+    6. anything but text in a private chat (a document, a photo): the ordinary reply.
 
     Then the error handler, the release-alert job and the heartbeat job.
     """
@@ -158,6 +160,9 @@ def register_handlers(application: App) -> None:
                                            questions.private_text))
     application.add_handler(MessageHandler(filters.ChatType.GROUPS & text,
                                            questions.group_reply))
+    application.add_handler(MessageHandler(
+        filters.ChatType.PRIVATE & filters.ATTACHMENT & ~filters.UpdateType.EDITED,
+        questions.attachment))
     application.add_error_handler(on_error)
     subscriptions.schedule(application)
     if application.job_queue is not None:
@@ -195,6 +200,7 @@ async def post_init(application: App) -> None:
 
 
 async def post_shutdown(application: App) -> None:
+    application.bot_data.pending.close()  # operators' files not confirmed: deleted
     await offload(application.bot_data.pipeline.close)  # it may wait a moment for a write
     log.info("database closed")
 

@@ -24,6 +24,7 @@ from bot.pipeline import Pipeline
 from bot.settings import Settings
 from bot.telegram.cards import InlineCards
 from bot.telegram.conversation import Conversation
+from bot.telegram.pending import Pastes, PendingFiles
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -45,6 +46,9 @@ class BotData:
         self.alerts_lock = asyncio.Lock()
         # Charts Telegram keeps: a file_id per chart, so each is uploaded once per data version.
         self.chart_files: LRU[PictureKey, str] = LRU(CHART_FILE_IDS)
+        # Operators' files waiting for Import or Cancel, and pages being pasted.
+        self.pending = PendingFiles()
+        self.pastes = Pastes()
 
     def setup(self, pipeline: Pipeline, settings: Settings) -> None:
         self._pipeline = pipeline

@@ -96,6 +96,13 @@ async def about(update: Update, context: Context) -> None:
     await say(update.effective_message, text)
 
 
+async def attachment(update: Update, context: Context) -> None:
+    """A document, photo, sticker … in a private chat: the bot reads text, and says so as
+    it does to any message it cannot place (operators' files never get here)."""
+    assert update.effective_message is not None
+    await say(update.effective_message, t(lang_of(update), "none"))
+
+
 async def unknown_command(update: Update, context: Context) -> None:
     """An unknown command in a private chat (groups: only when addressed to us)."""
     message = update.effective_message

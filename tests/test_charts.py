@@ -76,14 +76,6 @@ def test_importing_charts_does_not_load_matplotlib() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
-def test_chart_texts_come_from_the_one_table() -> None:
-    from bot import i18n
-
-    keys = {k for k in i18n._STRINGS["en"] if k.startswith("chart_")}
-    assert len(keys) > 20 and keys == {k for k in i18n._STRINGS["ru"] if k.startswith("chart_")}
-    assert i18n.t("ru", "chart_satisfactory") == "Удовлетв."  # short: the picture is narrow
-
-
 def test_png_is_valid_and_fits_telegram(pipeline: Pipeline) -> None:
     from matplotlib.image import imread
 

@@ -38,10 +38,11 @@ APOLOGY_EN = t("en", "apology")
 UNKNOWN_EN = t("en", "unknown_command")
 GREETING = "Press Freedom Bot answers from RSF"
 CREDIT = "Reporters Without Borders (RSF), World Press Freedom Index"
+CREDITS = (CREDIT, "«Репортёры без границ» (RSF), Всемирный индекс свободы прессы")
 
 
 def credited(sent: Sent) -> bool:
-    return CREDIT in sent.text and 'href="https://rsf.org/' in sent.html
+    return any(c in sent.text for c in CREDITS) and 'href="https://rsf.org/' in sent.html
 
 
 def ranking_rows(text: str) -> list[tuple[int, str, float]]:

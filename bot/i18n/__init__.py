@@ -52,8 +52,31 @@ def name(lang: str, key: str) -> str:
     return catalogs.message(lang, key, table="name")
 
 
+#: Languages that write a label in lower case inside a sentence ("by the safety
+#: indicator"); German capitalises its nouns, and the rest have no letter case to change.
+_LOWER_INSIDE: Final = frozenset({"en", "ru", "kk", "uk", "uz", "ky", "tg", "fr", "es", "pt",
+                                  "tr"})
+
+
+def inline_name(lang: str, key: str) -> str:
+    """A label as written inside a sentence: "safety" in "worst for safety"."""
+    label = name(lang, key)
+    return label.lower() if lang in _LOWER_INSIDE else label
+
+
 def region_name(lang: str, region: str) -> str:
     return catalogs.message(lang, region, table="region")
+
+
+#: Languages a chart is drawn in its own words.  matplotlib lays text out left to right
+#: and joins no letters, so Arabic and Persian come out broken, and the image ships no
+#: Chinese font: their charts are drawn in English, their captions in the language.
+_PICTURE_LANGS: Final = frozenset(LANGS) - {"ar", "fa", "zh"}
+
+
+def picture_lang(lang: str) -> str:
+    """The language a chart's picture is drawn in for a reader of ``lang``."""
+    return lang if lang in _PICTURE_LANGS else "en"
 
 
 def fmt_score(value: float, places: int = 2, signed: bool = False) -> str:

@@ -38,6 +38,8 @@ MESSAGES_INTERFACE: Final[dict[str, Message]] = {
     "cmd_about": "Source, method and credits",
     "cmd_help": "How to use the bot",
     "index": "World Press Freedom Index",
+    # How every reply credits its source (RSF's own name in the language, where it has one).
+    "credit": "Reporters Without Borders (RSF), World Press Freedom Index",
     "rank_of": "Rank <b>{rank}</b> of {total}",
     "score": "Score <b>{score}</b>",
     "since": "Since {year}",

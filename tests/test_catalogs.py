@@ -95,3 +95,12 @@ def test_plural_messages_follow_the_languages_rules() -> None:
 def test_an_untranslated_message_falls_back_to_english() -> None:
     assert i18n.t("xx", "index") == MESSAGES["index"]
     assert i18n.name("xx", "safety") == NAMES["safety"]
+
+
+def test_translations_md_is_current() -> None:
+    from bot.i18n.terms import document
+
+    assert (ROOT / "TRANSLATIONS.md").read_text(encoding="utf-8") == document(), (
+        "run: python -m bot.i18n.terms > TRANSLATIONS.md")
+    for lang in i18n.LANGS[1:]:
+        assert (catalogs.LOCALES / lang / "TERMS.md").is_file(), lang

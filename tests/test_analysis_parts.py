@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import rsf_csv as rsf
 
-from bot import button_data, i18n
+from bot import button_data
 from bot.answer.stats import Scope, compute_group_stats, group_stats
 from bot.i18n import fmt_score
 from bot.pipeline import Pipeline
@@ -118,10 +118,3 @@ def test_a_movers_chart_card_links_to_its_chart(db_path: Path) -> None:
         assert again.rendered.chart == pressed.rendered.chart
     finally:
         pipeline.close()
-
-
-def test_every_analytical_string_is_in_both_languages() -> None:
-    english = set(i18n._ANALYSIS_STRINGS["en"])
-    assert english == set(i18n._ANALYSIS_STRINGS["ru"])
-    for key in english:
-        assert i18n.t("ru", key) != i18n.t("en", key), key

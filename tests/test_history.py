@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from telegram_harness import modified_csv
 
-from bot import i18n
 from bot.changes import Actor
 from bot.importer import ImportFailed, import_files, read_text, removal
 from bot.importer.undo import NothingToUndo, undo_last
@@ -124,12 +123,6 @@ def test_a_refused_file_in_a_dry_run_is_refused_as_in_an_import(
     assert data_dump(store.path) == before
     assert rows(store.path, "SELECT count(*) FROM history") == [(0,)]
     assert rows(store.path, "SELECT count(*) FROM changes WHERE who = 'alice'") == [(0,)]
-
-
-def test_every_operator_string_is_in_both_languages() -> None:
-    english, russian = i18n._OPERATOR_STRINGS["en"], i18n._OPERATOR_STRINGS["ru"]
-    assert set(english) == set(russian)
-    assert all(russian[key] != english[key] for key in english if key.startswith("op_"))
 
 
 # --- undo ------------------------------------------------------------------------------------

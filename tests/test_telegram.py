@@ -30,6 +30,7 @@ from telegram_harness import (
     running_bot,
 )
 
+from bot import i18n
 from bot.i18n import t
 
 pytestmark = pytest.mark.timeout(30)
@@ -38,10 +39,11 @@ APOLOGY_EN = t("en", "apology")
 UNKNOWN_EN = t("en", "unknown_command")
 GREETING = "Press Freedom Bot answers from RSF"
 CREDIT = "Reporters Without Borders (RSF), World Press Freedom Index"
+CREDITS = tuple(i18n.t(lang, "credit") for lang in i18n.LANGS)
 
 
 def credited(sent: Sent) -> bool:
-    return CREDIT in sent.text and 'href="https://rsf.org/' in sent.html
+    return any(c in sent.text for c in CREDITS) and 'href="https://rsf.org/' in sent.html
 
 
 def ranking_rows(text: str) -> list[tuple[int, str, float]]:

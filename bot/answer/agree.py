@@ -19,7 +19,7 @@ from bot.answer.vdem_figures import measures_of
 from bot.answer.vdem_kinds import AgreeAnswer, AgreeRow, VdemChartAnswer, VdemNote
 from bot.charts.vdem_data import ScatterChart, ScatterKey, ScatterPoint
 from bot.domain import SCALE_OLD, VDEM_INDICATOR, VDEM_MEASURES, index_covering, scale_of
-from bot.i18n import country_name
+from bot.i18n import country_name, picture_lang
 from bot.query import Query, Witness
 from bot.store import Country, Snapshot
 
@@ -177,7 +177,7 @@ def scatter(query: Query, snapshot: Snapshot, asked: list[Country], witness: Wit
     measure = measures_of(witness, query.topic)[0]
     pair = pairing(snapshot, year, (measure,), named(witness))
     labelled = tuple(c.code for c in asked if c.code in pair.rsf_place)
-    lang = query.lang
+    lang = picture_lang(query.lang)
     points = tuple(
         ScatterPoint(code, country_name(code, _country(snapshot, code).name_en, lang),
                      pair.vdem_value[measure][code], pair.rsf_value[code], code in labelled)

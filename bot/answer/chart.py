@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.answer.kinds import ChartAnswer, MessageAnswer, MessageKind
 from bot.answer.years import pick_year
 from bot.charts.data import MAX_COUNTRIES, chart_data, first_year
+from bot.i18n import picture_lang
 from bot.query import Query
 from bot.store import Country, Snapshot
 
@@ -26,5 +27,5 @@ def chart(
                 reason="chart_no_score", values=(("year", start),),
             )
     year, note = pick_year(query, snapshot)
-    data = chart_data(snapshot, codes, year, query.lang)
+    data = chart_data(snapshot, codes, year, picture_lang(query.lang))
     return ChartAnswer(query, data, note)

@@ -14,7 +14,7 @@ from bot.answer.kinds import Move, MoversAnswer, YearNote
 from bot.answer.stats import Scope
 from bot.charts.data import MoverBar, MoversChart, MoversKey
 from bot.domain import INDICATORS, RSF_INDEX_URL, SCALE_CURRENT, SCALE_OLD, index_year, scale_of
-from bot.i18n import country_name, region_name, t
+from bot.i18n import country_name, picture_lang, region_name, t
 from bot.query import Analysis, Intent, Query
 from bot.store import Result, Snapshot
 
@@ -127,7 +127,7 @@ def _top(moves: list[Move], limit: int, sign: int) -> tuple[Move, ...]:
 
 def _with_chart(answer: MoversAnswer, snapshot: Snapshot) -> MoversAnswer:
     """The same moves as plain chart data: drawn later, in a worker thread."""
-    lang = answer.query.lang
+    lang = picture_lang(answer.query.lang)
     scope = answer.scope
     if scope.subregion:
         scope_name = t(lang, scope.subregion)

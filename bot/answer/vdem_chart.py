@@ -12,7 +12,7 @@ from bot.answer.vdem_kinds import VdemChartAnswer
 from bot.answer.vdem_years import since_year
 from bot.charts.vdem_data import VdemChartKey, VdemHistoryChart, VdemLine
 from bot.domain import MAX_COMPARE, year_covered
-from bot.i18n import country_name
+from bot.i18n import country_name, picture_lang
 from bot.query import Query, Witness
 from bot.store import Country, Snapshot
 
@@ -27,7 +27,7 @@ def history_chart(query: Query, snapshot: Snapshot, countries: list[Country],
                              reason="chart_limit", values=(("n", MAX_COMPARE),))
     measure = measures_of(witness, query.topic)[0]
     first, note = since_year(query, span)
-    lang = query.lang
+    lang = picture_lang(query.lang)
     lines = []
     for country in countries:
         points = tuple((row.year, value) for row in snapshot.vdem.country(country.code)

@@ -35,7 +35,7 @@ from bot.charts.look import (
     style,
     wrap,
 )
-from bot.domain import CREDIT, INDICATORS, SITUATIONS
+from bot.domain import INDICATORS, SITUATIONS
 from bot.i18n import fmt_score, name, t
 
 
@@ -61,7 +61,8 @@ def render_png(data: ChartData) -> bytes:
     below = 0.918 if len(lines) == 1 else 0.885
     fig.text(0.03, below, t(lang, "chart_subtitle", first=NEW_METHOD, year=data.indicator_year),
              fontsize=11, color="#444444", va="top")
-    fig.text(0.03, 0.012, t(lang, "chart_source", source=t(lang, "source"), credit=CREDIT),
+    credit = t(lang, "credit")
+    fig.text(0.03, 0.012, t(lang, "chart_source", source=t(lang, "source"), credit=credit),
              fontsize=9.5, color="#555555")
 
     top = 0.79 if len(lines) == 1 else 0.775  # under the legend row

@@ -25,7 +25,7 @@ from bot.charts.look import (
     style,
     wrap,
 )
-from bot.domain import CREDIT, INDICATORS, SITUATIONS
+from bot.domain import INDICATORS, SITUATIONS
 from bot.i18n import fmt_score, name, t
 
 MEDIAN: Final = MEDIAN_LINE
@@ -65,7 +65,7 @@ def render_compare_png(data: ChartData) -> bytes:
                                year=data.indicator_year),
              fontsize=11, color="#444444", va="top")
     fig.text(0.03, 12 / height, t(lang, "chart_source", source=t(lang, "source"),
-                                  credit=CREDIT), fontsize=9.5, color="#555555")
+                                  credit=t(lang, "credit")), fontsize=9.5, color="#555555")
 
     bottom = y(history_top + HISTORY_PX)
     panel_h = HISTORY_PX / height

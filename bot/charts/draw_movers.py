@@ -12,8 +12,8 @@ from typing import Any, Final
 
 from bot.charts.data import MoverBar, MoversChart
 from bot.charts.look import DPI, PALETTE, WIDTH
-from bot.domain import CREDIT, index_label
-from bot.i18n import fmt_score, name, t
+from bot.domain import index_label
+from bot.i18n import fmt_score, inline_name, t
 
 RISE: Final = PALETTE[0]  # Okabe & Ito's blue
 FALL: Final = PALETTE[1]  # and vermilion
@@ -50,12 +50,12 @@ def render_movers_png(data: MoversChart) -> bytes:
     fig.text(0.03, 1 - 0.22 * inch, title, fontsize=16, fontweight="bold", va="top")
     if key.indicator:
         subtitle = t(lang, f"chart_movers_indicator_{key.by}", scope=data.scope_name,
-                     indicator=name(lang, key.indicator).lower())
+                     indicator=inline_name(lang, key.indicator))
     else:
         subtitle = t(lang, f"chart_movers_{key.by}", scope=data.scope_name)
     fig.text(0.03, 1 - 0.62 * inch, subtitle, fontsize=11, color="#444444", va="top")
     fig.text(0.03, 0.12 * inch, t(lang, "chart_source", source=t(lang, "source"),
-                                  credit=CREDIT), fontsize=9.5, color="#555555")
+                                  credit=t(lang, "credit")), fontsize=9.5, color="#555555")
     ax = fig.add_axes((0.03, 0.75 * inch, 0.94, 1 - 1.85 * inch))
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)

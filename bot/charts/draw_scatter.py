@@ -15,7 +15,7 @@ from typing import Any, Final
 from bot.charts.look import BAND_COLOURS, DPI, HEIGHT, MARKERS, PALETTE, WIDTH, style
 from bot.charts.vdem_data import ScatterChart, ScatterPoint
 from bot.domain import SITUATIONS, index_label, vdem_scale
-from bot.i18n import name, t
+from bot.i18n import inline_name, name, t
 
 OTHERS: Final = "#8c8c8c"  # every country not asked about
 #: RSF's situation bands exist from its 2022 method on.
@@ -77,7 +77,7 @@ def _draw(ax: Any, data: ScatterChart) -> None:
     ax.set_xlabel(t(lang, "scatter_x", year=key.vdem_year, measure=name(lang, key.measure),
                     direction=direction), fontsize=11.5)
     ylabel = (t(lang, "scatter_y_indicator", year=index_label(key.rsf_year),
-                indicator=name(lang, key.indicator).lower()) if key.indicator
+                indicator=inline_name(lang, key.indicator)) if key.indicator
               else t(lang, "scatter_y", year=index_label(key.rsf_year)))
     ax.set_ylabel(ylabel, fontsize=11.5)
 

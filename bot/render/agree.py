@@ -9,7 +9,7 @@ import html
 from bot import button_data
 from bot.answer.vdem_kinds import AgreeAnswer, AgreeRow
 from bot.domain import RSF_INDEX_URL, SCALE_CURRENT, country_url, index_label, scale_of
-from bot.i18n import country_name, fmt_place, fmt_score, name, t
+from bot.i18n import country_name, fmt_place, fmt_score, inline_name, name, t
 from bot.render import vdem_words as words
 from bot.render.html import button_label, credit, label, pack
 from bot.render.output import Button, Rendered
@@ -22,7 +22,7 @@ def _rsf_line(answer: AgreeAnswer, row: AgreeRow, lang: str) -> str:
     place = fmt_place(row.rsf_place, answer.common, lang)
     if answer.indicator:
         return t(lang, "agree_rsf_indicator",
-                 indicator=html.escape(name(lang, answer.indicator).lower()),
+                 indicator=html.escape(inline_name(lang, answer.indicator)),
                  value=f"<b>{fmt_score(row.rsf_value)}</b>", place=place)
     return t(lang, "agree_rsf", value=f"<b>{fmt_score(row.rsf_value)}</b>", place=place)
 

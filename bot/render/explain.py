@@ -8,7 +8,7 @@ import html
 from bot import button_data
 from bot.answer import ExplainAnswer
 from bot.answer.explain import SUBJECTS
-from bot.domain import CREDIT, INDICATORS, RSF_METHOD_URL, SITUATIONS, index_label
+from bot.domain import INDICATORS, RSF_METHOD_URL, SITUATIONS, index_label
 from bot.i18n import name, t
 from bot.render.groups import BAND_MARKS, band_bounds
 from bot.render.html import pack
@@ -18,7 +18,7 @@ from bot.render.output import Button, Rendered
 def render_explain(answer: ExplainAnswer, lang: str) -> Rendered:
     blocks = [_text(answer, lang)]
     blocks.append(t(lang, "explain_credit", url=html.escape(RSF_METHOD_URL),
-                    credit=html.escape(CREDIT)))
+                    credit=html.escape(t(lang, "credit"))))
     buttons = [
         Button(t(lang, f"explain_button_{subject}"), button_data.explain(subject))
         for subject in SUBJECTS

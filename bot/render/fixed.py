@@ -7,7 +7,6 @@ import html
 from pathlib import Path
 
 from bot.domain import (
-    CREDIT,
     REGIONS,
     RSF_INDEX_URL,
     SCALE_CURRENT,
@@ -42,7 +41,7 @@ def about(years: list[int], vdem: tuple[int, int] | None, lang: str) -> str:
     text = t(
         lang,
         "about",
-        credit=f'<a href="{RSF_INDEX_URL}">{html.escape(CREDIT)}</a>',
+        credit=f'<a href="{RSF_INDEX_URL}">{html.escape(t(lang, "credit"))}</a>',
         first=years[0] if years else "",
         latest=years[-1] if years else "",
         scales=scales,

@@ -13,7 +13,6 @@ import html
 import re
 from functools import lru_cache
 
-from bot.domain import CREDIT
 from bot.i18n import country_name, flag, t
 from bot.store import Country
 
@@ -25,7 +24,7 @@ MAX_ECHO = 80
 
 
 def credit(url: str, lang: str) -> str:
-    return f'{t(lang, "source")}: <a href="{html.escape(url)}">{html.escape(CREDIT)}</a>'
+    return f'{t(lang, "source")}: <a href="{html.escape(url)}">{html.escape(t(lang, "credit"))}</a>'
 
 
 def label(country: Country, lang: str) -> str:

@@ -9,7 +9,7 @@ import html
 from bot import button_data
 from bot.answer import Move, MoversAnswer
 from bot.domain import RSF_INDEX_URL, index_label
-from bot.i18n import country_name, fmt_score, name, t
+from bot.i18n import country_name, fmt_score, inline_name, t
 from bot.render.groups import heading, scope_name, subregion_note
 from bot.render.html import credit, label, pack
 from bot.render.output import Button, Rendered
@@ -26,7 +26,7 @@ def measure_of(answer: MoversAnswer, lang: str) -> str:
     """"by rank", "by the safety indicator's score"…"""
     if answer.indicator:
         return t(lang, f"movers_by_indicator_{answer.by}",
-                 indicator=name(lang, answer.indicator).lower())
+                 indicator=inline_name(lang, answer.indicator))
     return t(lang, f"movers_by_{answer.by}")
 
 

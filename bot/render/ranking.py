@@ -7,7 +7,7 @@ import html
 from bot import button_data
 from bot.answer import RankingAnswer
 from bot.domain import MAX_RANKING, RSF_INDEX_URL, SCALE_CURRENT, index_label
-from bot.i18n import fmt_score, name, region_name, t
+from bot.i18n import fmt_score, inline_name, name, region_name, t
 from bot.render.html import button_label, credit, label, pack
 from bot.render.output import Button, Rendered
 
@@ -20,7 +20,7 @@ def render_ranking(answer: RankingAnswer, lang: str) -> Rendered:
         title = t(lang, spec.order, n=len(answer.rows))
     scope = []
     if spec.indicator:
-        scope.append(t(lang, "by_indicator", indicator=name(lang, spec.indicator).lower()))
+        scope.append(t(lang, "by_indicator", indicator=inline_name(lang, spec.indicator)))
     subregion = t(lang, spec.subregion) if spec.subregion else None
     if subregion:
         scope.append(t(lang, "in_subregion", subregion=subregion))

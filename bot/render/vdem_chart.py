@@ -10,7 +10,7 @@ from bot.answer import Standing
 from bot.answer.vdem_kinds import VdemChartAnswer
 from bot.charts.vdem_data import ScatterChart, VdemHistoryChart
 from bot.domain import RSF_INDEX_URL, VDEM_URL, index_label, vdem_scale
-from bot.i18n import flag, fmt_place, fmt_score, fmt_vdem, name, t
+from bot.i18n import flag, fmt_place, fmt_score, fmt_vdem, inline_name, t
 from bot.render import vdem_words as words
 from bot.render.html import credit
 from bot.render.output import Button, Rendered
@@ -63,7 +63,7 @@ def _history(data: VdemHistoryChart, notes: list[str], lang: str) -> Rendered:
 def _scatter(data: ScatterChart, notes: list[str], lang: str) -> Rendered:
     key = data.key
     measure = key.measure
-    figure = (t(lang, "scatter_indicator", indicator=name(lang, key.indicator).lower())
+    figure = (t(lang, "scatter_indicator", indicator=inline_name(lang, key.indicator))
               if key.indicator else t(lang, "scatter_score"))
     lines = [f"<b>📊 {html.escape(t(lang, 'scatter_title', year=key.vdem_year))}</b>",
              html.escape(t(lang, "scatter_caption", measure=words.measure(measure, lang),

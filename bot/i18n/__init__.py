@@ -1,0 +1,139 @@
+"""Interface strings in English and Russian, and country names in the reader's language.
+
+Profile texts stay as RSF published them; only labels, help and errors are translated.
+Country names come from CLDR (Babel) so a Russian reader sees "Казахстан", with RSF's
+English name as the fallback for RSF's own entities (OECS, Northern Cyprus).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from typing import Final
+
+from babel import Locale
+
+from bot.i18n import catalogs
+from bot.names import alpha2_of, flag_of
+
+#: The interface languages: English, the source, and one catalog each (bot/locales).
+LANGS: Final = ("en", "ru", "kk", "uk", "uz", "ky", "tg", "fr", "es", "de", "pt", "tr", "ar", "fa",
+                "zh")
+
+# Languages whose speakers more likely read Russian than English.
+_RUSSIAN_READERS: Final = frozenset({"ru", "uk", "be", "kk", "ky", "uz", "tg", "hy", "az"})
+
+
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_LATIN_RE = re.compile("[A-Za-z]")
+
+
+def pick_lang(hint: str | None, text: str = "") -> str:
+    """The interface language: Cyrillic text or a Russian-reading user's locale → "ru"."""
+    if _CYRILLIC_RE.search(text):
+        return "ru"
+    if _LATIN_RE.search(text):
+        return "en"
+    base = (hint or "en").split("-")[0].lower()
+    return "ru" if base in _RUSSIAN_READERS else "en"
+
+
+def t(lang: str, key: str, **values: object) -> str:
+    """An interface string; values are inserted as given (escape data before passing it).
+    A message whose words follow a number takes it as ``n`` and is chosen by the
+    language's plural rule ("1 country", "2 страны", "5 стран")."""
+    text = catalogs.message(lang, key, values.get("n"))
+    return text.format(**values) if values else text
+
+
+def name(lang: str, key: str) -> str:
+    """A section, topic, indicator or situation label."""
+    return catalogs.message(lang, key, table="name")
+
+
+#: Languages that write a label in lower case inside a sentence ("by the safety
+#: indicator"); German capitalises its nouns, and the rest have no letter case to change.
+_LOWER_INSIDE: Final = frozenset({"en", "ru", "kk", "uk", "uz", "ky", "tg", "fr", "es", "pt",
+                                  "tr"})
+
+
+def inline_name(lang: str, key: str) -> str:
+    """A label as written inside a sentence: "safety" in "worst for safety"."""
+    label = name(lang, key)
+    return label.lower() if lang in _LOWER_INSIDE else label
+
+
+def region_name(lang: str, region: str) -> str:
+    return catalogs.message(lang, region, table="region")
+
+
+#: Languages a chart is drawn in its own words.  matplotlib lays text out left to right
+#: and joins no letters, so Arabic and Persian come out broken, and the image ships no
+#: Chinese font: their charts are drawn in English, their captions in the language.
+_PICTURE_LANGS: Final = frozenset(LANGS) - {"ar", "fa", "zh"}
+
+
+def picture_lang(lang: str) -> str:
+    """The language a chart's picture is drawn in for a reader of ``lang``."""
+    return lang if lang in _PICTURE_LANGS else "en"
+
+
+def fmt_score(value: float, places: int = 2, signed: bool = False) -> str:
+    """A score (or a change of one, ``signed``) as RSF prints it: two decimals, rounded half
+    up (RSF's 51.055 is 51.06; binary floats would give 51.05).  Every score shown goes
+    through here.  Float noise of arithmetic (46.46 - 51.055 = -4.594999…) is rounded off at
+    the ninth decimal first, beyond any figure RSF publishes."""
+    exact = Decimal(repr(round(value, 9))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    if exact == 0:
+        exact = abs(exact)  # never "-0.00"
+    return f"{exact:+}" if signed else f"{exact}"
+
+
+def fmt_vdem(value: float, scale: str, lang: str) -> str:
+    """A V-Dem figure as V-Dem's file has it: three decimals (a typographic minus, so
+    "−0.712" reads as a value below zero), a share of journalists to one decimal with its
+    percent sign.  Never on RSF's 0–100 scale."""
+    if scale == "percent":
+        return t(lang, "vdem_percent", value=fmt_score(value, 1))
+    return fmt_score(value, 3).replace("-", "−")
+
+
+def fmt_place(place: int, of: int, lang: str) -> str:
+    """A place among ``of`` countries: "150th of 179", "150-е место из 179" (a catalog
+    writes its language's ordinal around the number)."""
+    if lang == "en":
+        return t(lang, "vdem_place", ordinal=f"{place}{_english_ordinal(place)}", n=of)
+    return t(lang, "vdem_place", n=of, ordinal=place)
+
+
+def _english_ordinal(number: int) -> str:
+    """"st", "nd", "rd" or "th": CLDR's English ordinal rule, written out because asking
+    Babel loads its whole English locale (~40 ms, on the first card a process shows)."""
+    if number % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+
+
+# --- country names -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=512)
+def flag(code: str) -> str:
+    """The flag emoji of a country, or "" for entities without one (OECS, Northern Cyprus)."""
+    two = alpha2_of(code)
+    return flag_of(two) if two else ""
+
+
+@lru_cache(maxsize=4096)
+def country_name(code: str, name_en: str, lang: str) -> str:
+    """A country's name in ``lang`` (CLDR), else RSF's English name."""
+    if lang == "en":
+        return name_en
+    two = alpha2_of(code)
+    if two:
+        found = Locale.parse(lang).territories.get(two)
+        if found:
+            # CLDR writes some names with a spaced hyphen ("Конго - Браззавиль").
+            return str(found).replace(" - ", "-")
+    return name_en

@@ -1,0 +1,102 @@
+"""The message catalogs: ``bot/locales/<lang>/LC_MESSAGES/messages.po``, one per interface
+language, translating the English of :mod:`bot.i18n.english` (each message's key is its
+``msgctxt``).
+
+A catalog is read the first time its language is asked for, not at start-up, and kept as
+a plain dict: a lookup is one dict access.  An entry a catalog lacks, leaves empty or marks
+fuzzy falls back to English, so a half-translated language still answers in full.  Plural
+forms follow the catalog's ``Plural-Forms`` header, which Babel writes from CLDR's plural
+rules when a catalog is made (``pybabel init``).
+"""
+
+from __future__ import annotations
+
+import gettext
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from bot.i18n.english import MESSAGES, NAMES, REGIONS, Message, Plural
+
+LOCALES: Final = Path(__file__).resolve().parent.parent / "locales"
+DOMAIN: Final = "messages"
+
+#: The English tables by the prefix of their keys' context in a catalog.
+_ENGLISH: Final[dict[str, dict[str, Message]]] = {
+    "": MESSAGES, "name": NAMES, "region": REGIONS,
+}
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """One language's translations by context, and its plural rule (a form's index)."""
+
+    messages: dict[str, str | tuple[str, ...]]
+    plural: Callable[[int], int]
+
+
+def _english_plural(n: int) -> int:
+    return 0 if n == 1 else 1
+
+
+_CATALOGS: dict[str, Catalog | None] = {}
+_LOCK = threading.Lock()
+
+
+def catalog_path(lang: str) -> Path:
+    return LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def _load(lang: str) -> Catalog | None:
+    """A language's catalog, read from its ``.po`` file (None: no such language)."""
+    from babel.messages.pofile import read_po  # only once per language, never at start-up
+
+    path = catalog_path(lang)
+    if lang == "en" or not path.is_file():
+        return None
+    with path.open("rb") as file:
+        po = read_po(file, locale=lang.replace("-", "_"))
+    messages: dict[str, str | tuple[str, ...]] = {}
+    for entry in po:
+        if not entry.id or entry.fuzzy or not entry.context:
+            continue
+        if isinstance(entry.string, tuple | list):
+            if all(entry.string):
+                messages[entry.context] = tuple(entry.string)
+        elif entry.string:
+            messages[entry.context] = entry.string
+    return Catalog(messages, gettext.c2py(po.plural_expr))
+
+
+def catalog(lang: str) -> Catalog | None:
+    """The catalog of ``lang``, read on first use; None for English and unknown codes."""
+    found = _CATALOGS.get(lang, _CATALOGS)  # the dict itself: "not read yet"
+    if found is not _CATALOGS:
+        return found  # type: ignore[return-value]
+    with _LOCK:
+        if lang not in _CATALOGS:
+            _CATALOGS[lang] = _load(lang)
+        return _CATALOGS[lang]
+
+
+def message(lang: str, key: str, n: object = None, table: str = "") -> str:
+    """The text of ``key`` in ``lang`` (``table``: "" for messages, "name", "region"),
+    its plural form chosen by ``n`` where the English has two; English where the catalog
+    has none.  An unknown key of a name table comes back as the key itself."""
+    english = _ENGLISH[table].get(key)
+    if english is None:
+        if table:
+            return key
+        raise KeyError(key)
+    found = catalog(lang)
+    translated = found.messages.get(f"{table}:{key}" if table else key) if found else None
+    if isinstance(english, Plural):
+        count = n if isinstance(n, int) else 0
+        if isinstance(translated, tuple) and found is not None:
+            index = found.plural(count)
+            if 0 <= index < len(translated):
+                return translated[index]
+        return english[_english_plural(count)]
+    return translated if isinstance(translated, str) else english

@@ -53,6 +53,12 @@ JsonDict = dict[str, Any]
 # --- the database ---------------------------------------------------------------------------
 
 
+#: How long a step may take before a test fails: a deadline, not a pause (a step that is
+#: done returns at once); generous, since a first answer after new data builds its index
+#: while other workers load both cores.
+WAIT = 30.0
+
+
 @pytest.fixture
 def bot_db(db_copy: Path) -> Path:
     """A private copy of the session's database (conftest's ``db_copy``) for one test."""
@@ -174,7 +180,7 @@ class RunningBot:
     _next_user: int = field(default=20_000)
 
     # -- driving ------------------------------------------------------------------------
-    async def settle(self, update: JsonDict | None = None, timeout: float = 10.0) -> None:
+    async def settle(self, update: JsonDict | None = None, timeout: float = WAIT) -> None:
         """Wait until the bot fetched ``update`` (default: every injected update) and
         finished processing everything it fetched."""
         loop = asyncio.get_running_loop()
@@ -195,7 +201,7 @@ class RunningBot:
     async def ask(self, text: str, *, user_id: int = USER_ID, chat_id: int | None = None,
                   chat_type: str = "private", language_code: str | None = "en",
                   reply_to: JsonDict | None = None, extra: JsonDict | None = None,
-                  timeout: float = 10.0) -> Sent:
+                  timeout: float = WAIT) -> Sent:
         """Send ``text`` as a user and return what the bot answered in that chat."""
         if chat_id is None:
             chat_id = user_id if chat_type == "private" else GROUP_ID
@@ -207,7 +213,7 @@ class RunningBot:
         return Sent(self.outgoing(chat_id, before))
 
     async def press(self, data: str, message: JsonDict, *, user_id: int = USER_ID,
-                    timeout: float = 10.0) -> Pressed:
+                    timeout: float = WAIT) -> Pressed:
         """Press a button with callback ``data`` under ``message``."""
         before = len(self.api.calls)
         update = self.api.inject_callback(data, message=message, user_id=user_id)
@@ -222,7 +228,7 @@ class RunningBot:
         )
 
     async def inline(self, query: str, *, user_id: int = USER_ID, language_code: str = "en",
-                     timeout: float = 10.0) -> Call:
+                     timeout: float = WAIT) -> Call:
         """Type ``@bot query`` somewhere; returns the answerInlineQuery call."""
         update = self.api.inject_inline_query(query, user_id=user_id)
         if language_code:

@@ -136,6 +136,7 @@ class Understander:
         self._morph: dict[str, tuple[tuple[str, ...], int, tuple[str, ...], tuple[str, ...]]] = (
             s["morph"])
         self._suffix_sets = {lang: frozenset(m[0]) for lang, m in self._morph.items()}
+        self._widest: int | None = None
         self._cjk: dict[str, int] = s["cjk"]
         self._cjk_lengths: list[int] = s["cjk_lengths"]
         self._real_words: frozenset[str] = s["real_words"]
@@ -429,6 +430,12 @@ class Understander:
         found = self._fuzzy(word)
         return found is not None and found[0] in ("accept", "ask")
 
+    def _longest_word(self) -> int:
+        """The length of the longest word of the lexicons (found on first need)."""
+        if self._widest is None:
+            self._widest = max(map(len, self.words), default=0)
+        return self._widest
+
     def _compound_heads(self, norm: str, lang: str) -> list[str]:
         """German compounds: the word of the press or of a topic a long word ends with,
         inflected or not ("Presse|freiheit", "Medien|konzentration", "Werbe|markt|s")."""
@@ -436,9 +443,12 @@ class Understander:
         suffixes = self._suffix_sets.get(lang, frozenset())
         longest = self._morph[lang][1]
         wanted = (Feature.TOPIC, Feature.CONTEXT)
+        # A head is a word of the lexicons: none is longer than the longest of them, so a
+        # hostile 4,000-letter "word" costs a few thousand lookups, not millions of slices.
+        widest = self._longest_word()
         for cut in range(4, len(norm) - 3):
             head = norm[cut:]
-            for end in range(len(head), 3, -1):
+            for end in range(min(len(head), widest), 3, -1):
                 entry = self.words.get(head[:end])
                 if (
                     entry is not None and entry[1] & bit

@@ -37,6 +37,7 @@ MESSAGES_INTERFACE: Final[dict[str, Message]] = {
     "cmd_topics": "What you can ask about",
     "cmd_about": "Source, method and credits",
     "cmd_help": "How to use the bot",
+    "cmd_language": "The bot's language in this chat",
     "index": "World Press Freedom Index",
     "rank_of": "Rank <b>{rank}</b> of {total}",
     "score": "Score <b>{score}</b>",
@@ -237,6 +238,14 @@ MESSAGES_INTERFACE: Final[dict[str, Message]] = {
     "usage_subscribe": "Name the countries, e.g. /subscribe Kazakhstan, Kyrgyzstan",
     "usage_unsubscribe": "Name the countries or 'all', e.g. /unsubscribe all",
     "group_admins_only": "In groups only administrators can change subscriptions.",
+    "language_prompt": (
+        "Which language should I answer in, in this chat? Now: <b>{current}</b>.\n"
+        "“Automatic” answers each question in the language it is written in."
+    ),
+    "language_auto_button": "Automatic",
+    "language_set": "The language of this chat is now <b>{language}</b>.",
+    "language_auto": "From now on I answer each question in the language it is written in.",
+    "language_admins_only": "Sorry: in groups only administrators can change the bot's language.",
     "not_a_country": "I don't know the country “{word}”.",
     "chart_title_history": "{name}: press freedom, {first}–{last}",
     "chart_subtitle": "Score history and the five indicators of {year} against the world median",

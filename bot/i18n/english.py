@@ -5,7 +5,7 @@ Each entry's key is its context in the message catalogs (``msgctxt``); its text 
 catalog gives as many forms as its language's CLDR plural rule asks for.  ``{name}``
 fields are filled in by :func:`bot.i18n.t`; HTML tags are Telegram's.  ``pybabel
 extract -F babel.cfg`` reads this file (through :mod:`bot.i18n.extract`) into
-``bot/locales/messages.pot``; see README, "Translations".
+``bot/locales/messages.pot``; see README, "Languages".
 """
 
 from __future__ import annotations

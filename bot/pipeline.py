@@ -130,6 +130,9 @@ def _patience(asked_at: float | None) -> float:
 #: next run (it runs every few seconds).
 ALERT_WRITE_WAIT = 2.0
 
+#: Chats whose chosen language is kept in memory (the rest: read again on their next message).
+CHAT_LANGS = 100_000
+
 #: Questions read, and replies made, kept per data version (a reply is 1–4 KB).
 PARSED = 8192
 REPLIES = 2048
@@ -155,9 +158,10 @@ class Pipeline:
             self.cache(PARSED))
         self._replies: LRU[tuple[Query, str | None], tuple[Answer, Rendered]] = self.cache(
             REPLIES)
-        # Chats' chosen languages (/language), read once per chat: bot state, not data, so
-        # a new data version leaves it; every change goes through set_chat_lang.
-        self._chat_langs: dict[int, str | None] = {}
+        # Chats' chosen languages (/language; "" automatic), read once per chat: bot state,
+        # not data, so a new data version leaves them; every change goes through
+        # set_chat_lang.
+        self._chat_langs: LRU[int, str] = LRU(CHAT_LANGS)
         self.started = time.time()
 
     @classmethod
@@ -246,19 +250,23 @@ class Pipeline:
     def chat_lang(self, chat_id: int) -> str | None:
         """The language a chat chose (None: follow each question): read from the database
         once per chat, then kept (blocks on SQLite the first time: call from a worker)."""
-        if chat_id in self._chat_langs:
-            return self._chat_langs[chat_id]
-        found = self.store.chat_lang(chat_id)
+        known = self._chat_langs.get(chat_id)
+        if known is not None:
+            return known or None
+        try:
+            found = self.store.chat_lang(chat_id)
+        except OperatorError as exc:  # the database unreadable now: answer automatically
+            log.warning("language of %s not read: %s", chat_id, exc)
+            return None
         found = found if found in LANGS else None
-        self._chat_langs[chat_id] = found
+        self._chat_langs.put(chat_id, found or "")
         return found
 
     def remembered_chat_lang(self, chat_id: int) -> tuple[bool, str | None]:
         """``(True, lang)`` when the chat's language is known without reading the database
         (so the event loop may ask), else ``(False, None)``."""
-        if chat_id in self._chat_langs:
-            return True, self._chat_langs[chat_id]
-        return False, None
+        known = self._chat_langs.get(chat_id)
+        return (True, known or None) if known is not None else (False, None)
 
     def language_menu(self, chat_id: int, lang: str) -> Rendered:
         """``/language``: the languages to choose from, the chat's current one ticked."""
@@ -277,7 +285,7 @@ class Pipeline:
         except OperatorError as exc:
             log.warning("language of %s not stored: %s", chat_id, exc)
             return t(lang, "not_saved")
-        self._chat_langs[chat_id] = chosen
+        self._chat_langs.put(chat_id, chosen or "")
         return _directed(language_set(chosen, chosen or lang), chosen or lang)
 
     def answer_query(self, query: Query) -> Reply:

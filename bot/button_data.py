@@ -346,3 +346,25 @@ def decode_asked(data: str) -> Asked | None:
     if subject not in _SUBJECTS or indicator not in ("", *INDICATORS):
         return None
     return Asked(Intent.EXPLAIN, Analysis(subject=subject, indicator=indicator or None))
+
+
+# --- the chat's language (/language) --------------------------------------------------------
+
+#: ``l:fr`` chooses French for the chat, ``l:auto`` follows each question's language again.
+LANGUAGE_PREFIX = "l:"
+AUTO = "auto"
+
+
+def language(lang: str | None) -> str:
+    return f"{LANGUAGE_PREFIX}{lang or AUTO}"
+
+
+def decode_language(data: str, langs: tuple[str, ...]) -> tuple[bool, str | None]:
+    """``(True, lang)`` for a language button (``lang`` None: automatic), ``(False, None)``
+    for data that is none."""
+    if not data.startswith(LANGUAGE_PREFIX):
+        return False, None
+    chosen = data[len(LANGUAGE_PREFIX):]
+    if chosen == AUTO:
+        return True, None
+    return (True, chosen) if chosen in langs else (False, None)

@@ -35,15 +35,17 @@ from bot.charts.cache import png_for
 from bot.charts.data import Picture, PictureKey
 from bot.domain import MAX_COMPARE
 from bot.errors import OperatorError
-from bot.i18n import t
+from bot.i18n import LANGS, reply_lang, t
 from bot.index_cache import understander_for
 from bot.query import Intent, Query, Ranking
-from bot.render import Rendered, render
+from bot.render import MAX_MESSAGE, Rendered, directional, render
 from bot.render.changes import change_lines, operator_message, undo_lines
 from bot.render.fixed import (
     about,
     country_names,
     group_help,
+    language_menu,
+    language_set,
     not_understood,
     status_lines,
     topics,
@@ -128,9 +130,18 @@ def _patience(asked_at: float | None) -> float:
 #: next run (it runs every few seconds).
 ALERT_WRITE_WAIT = 2.0
 
+#: Chats whose chosen language is kept in memory (the rest: read again on their next message).
+CHAT_LANGS = 100_000
+
 #: Questions read, and replies made, kept per data version (a reply is 1–4 KB).
 PARSED = 8192
 REPLIES = 2048
+
+
+def _directed(text: str, lang: str) -> str:
+    """A text that is no rendered reply, made to read right to left in Arabic and Persian
+    like every reply (bot.render.bidi)."""
+    return directional(text, lang, MAX_MESSAGE)
 
 
 class Pipeline:
@@ -147,6 +158,10 @@ class Pipeline:
             self.cache(PARSED))
         self._replies: LRU[tuple[Query, str | None], tuple[Answer, Rendered]] = self.cache(
             REPLIES)
+        # Chats' chosen languages (/language; "" automatic), read once per chat: bot state,
+        # not data, so a new data version leaves them; every change goes through
+        # set_chat_lang.
+        self._chat_langs: LRU[int, str] = LRU(CHAT_LANGS)
         self.started = time.time()
 
     @classmethod
@@ -204,10 +219,11 @@ class Pipeline:
         *,
         chosen: str | None = None,
     ) -> Reply:
-        """Answer a message.  ``lang`` is the reader's Telegram language, ``context`` the
-        query behind the message it follows up on, ``chosen`` a language the reader chose
-        outright (``pressbot ask --lang``): a message that shows none of its own (a bare
-        name, a code, a flag) is answered in it."""
+        """Answer a message.  ``lang`` is the reader's Telegram language code, ``context``
+        the query behind the message it follows up on, ``chosen`` the language the chat
+        chose (``/language``, ``pressbot ask --lang``; None: automatic).  The reply's
+        language follows :mod:`bot.i18n.choice`: the question's own, else ``chosen``,
+        else ``lang``, else English."""
         snapshot, understander = self._current()
         key = (text, lang, context, chosen)
         query = self._parsed.get(key)
@@ -215,6 +231,62 @@ class Pipeline:
             query = understander.parse(text, lang, context, chosen=chosen)
             self._parsed.put(key, query)
         return self._reply(query, snapshot)
+
+    def language(self, text: str, lang: str | None = None, chosen: str | None = None) -> str:
+        """The language a reply to ``text`` is written in (the rule :meth:`ask` follows),
+        for replies that are no answer to it (a subscription, an inline card's frame)."""
+        if not text.strip():
+            return reply_lang(chosen=chosen, user_code=lang)
+        understander = self._current()[1]
+        key = (text, lang, None, chosen)
+        query = self._parsed.get(key)
+        if query is None:
+            query = understander.parse(text, lang, chosen=chosen)
+            self._parsed.put(key, query)
+        return query.lang
+
+    # -- a chat's language (/language) -----------------------------------------------------
+
+    def chat_lang(self, chat_id: int) -> str | None:
+        """The language a chat chose (None: follow each question): read from the database
+        once per chat, then kept (blocks on SQLite the first time: call from a worker)."""
+        known = self._chat_langs.get(chat_id)
+        if known is not None:
+            return known or None
+        try:
+            found = self.store.chat_lang(chat_id)
+        except OperatorError as exc:  # the database unreadable now: answer automatically
+            log.warning("language of %s not read: %s", chat_id, exc)
+            return None
+        found = found if found in LANGS else None
+        self._chat_langs.put(chat_id, found or "")
+        return found
+
+    def remembered_chat_lang(self, chat_id: int) -> tuple[bool, str | None]:
+        """``(True, lang)`` when the chat's language is known without reading the database
+        (so the event loop may ask), else ``(False, None)``."""
+        known = self._chat_langs.get(chat_id)
+        return (True, known or None) if known is not None else (False, None)
+
+    def language_menu(self, chat_id: int, lang: str) -> Rendered:
+        """``/language``: the languages to choose from, the chat's current one ticked."""
+        menu = language_menu(self.chat_lang(chat_id), lang)
+        return replace(menu, messages=[_directed(m, lang) for m in menu.messages])
+
+    def set_chat_lang(self, chat_id: int, chosen: str | None, lang: str,
+                      asked_at: float | None = None) -> str:
+        """Keep a chat's language (None: automatic again) and say so, in the language the
+        chat will now be answered in (``lang`` the one it was asked in, for automatic);
+        or say it could not be kept.  Writes: call on the writer thread."""
+        if chosen is not None and chosen not in LANGS:
+            raise ValueError(f"not an interface language: {chosen!r}")
+        try:
+            self.store.set_chat_lang(chat_id, chosen, _patience(asked_at))
+        except OperatorError as exc:
+            log.warning("language of %s not stored: %s", chat_id, exc)
+            return t(lang, "not_saved")
+        self._chat_langs.put(chat_id, chosen or "")
+        return _directed(language_set(chosen, chosen or lang), chosen or lang)
 
     def answer_query(self, query: Query) -> Reply:
         """The reply to a query built by the caller rather than read from text (buttons,
@@ -254,17 +326,18 @@ class Pipeline:
                             self.store.snapshot())
         if group_bot is None:
             return reply
-        extra = group_help(group_bot, lang)
+        extra = _directed(group_help(group_bot, lang), lang)
         rendered = replace(reply.rendered, messages=[reply.messages[0] + "\n\n" + extra])
         return replace(reply, rendered=rendered)
 
     def topics(self, lang: str) -> str:
         """/topics: what can be asked about."""
-        return topics(lang)
+        return _directed(topics(lang), lang)
 
     def about(self, lang: str) -> str:
         """/about: the sources, the method in brief, the scales and the credits."""
-        return self._fresh(lambda snapshot: about(snapshot.years, snapshot.vdem.span(), lang))
+        return _directed(self._fresh(
+            lambda snapshot: about(snapshot.years, snapshot.vdem.span(), lang)), lang)
 
     def suggestions(self, text: str, lang: str) -> list[Reply]:
         """Inline mode's cards for what was typed so far: the answer, then each country of
@@ -367,7 +440,7 @@ class Pipeline:
                 lines.append(t(lang, "subscribed", countries=self._names(new, lang)))
             if old:
                 lines.append(t(lang, "already_subscribed", countries=self._names(old, lang)))
-        return "\n".join(lines)
+        return _directed("\n".join(lines), lang)
 
     def unsubscribe(self, chat_id: int, text: str, lang: str,
                     asked_at: float | None = None) -> str:
@@ -382,15 +455,16 @@ class Pipeline:
             log.warning("unsubscription of %s not stored: %s", chat_id, exc)
             return t(lang, "not_saved")
         if everything:
-            return t(lang, "unsubscribed", n=removed)
-        return "\n".join([*([unclear] if unclear else []), t(lang, "unsubscribed", n=removed)])
+            return _directed(t(lang, "unsubscribed", n=removed), lang)
+        return _directed("\n".join([*([unclear] if unclear else []),
+                                     t(lang, "unsubscribed", n=removed)]), lang)
 
     def subscriptions(self, chat_id: int, lang: str) -> str:
         """/subscriptions: a chat's countries."""
         codes = self.store.subscriptions(chat_id)
         if not codes:
             return t(lang, "no_subscriptions")
-        return t(lang, "subscriptions", countries=self._names(codes, lang))
+        return _directed(t(lang, "subscriptions", countries=self._names(codes, lang)), lang)
 
     # -- release alerts --------------------------------------------------------------------
 

@@ -454,10 +454,12 @@ def test_imports_leave_tables_they_did_not_create_alone(
     # The bot's own state (created with every database), and a table an operator added.
     db.subscribe(1, ["KAZ"], "ru")
     db.subscribe(2, ["XKX"], "en")
+    db.set_chat_lang(1, "fr")
+    db.set_chat_lang(-100, "ar")
     with closing(sqlite3.connect(db_copy)) as conn, conn:
         conn.execute("CREATE TABLE settings (chat_id INTEGER PRIMARY KEY, lang TEXT)")
         conn.execute("INSERT INTO settings VALUES (1, 'ru'), (2, 'en')")
-    user_tables = ("subscriptions", "settings")
+    user_tables = ("subscriptions", "chat_settings", "settings")
 
     def user_state() -> list[tuple[tuple[str], list[tuple[object, ...]]]]:
         with closing(sqlite3.connect(db_copy)) as conn:
@@ -470,7 +472,7 @@ def test_imports_leave_tables_they_did_not_create_alone(
             ]
 
     before = user_state()
-    assert [len(rows) for _, rows in before] == [2, 2]
+    assert [len(rows) for _, rows in before] == [2, 2, 2]
     import_paths(db, [*SHIPPED_CSVS, PROFILE])
     import_paths(db, [modified_2026(tmp_path), next_year_file(tmp_path)])
     with pytest.raises(ImportFailed):

@@ -1,4 +1,4 @@
-"""Interface strings in English and Russian, and country names in the reader's language.
+"""Interface strings in fifteen languages, and country names in the reader's language.
 
 Profile texts stay as RSF published them; only labels, help and errors are translated.
 Country names come from CLDR (Babel) so a Russian reader sees "Казахстан", with RSF's
@@ -7,37 +7,17 @@ English name as the fallback for RSF's own entities (OECS, Northern Cyprus).
 
 from __future__ import annotations
 
-import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from typing import Final
 
 from babel import Locale
 
 from bot.i18n import catalogs
+from bot.i18n.choice import LANGS, base_lang, reply_lang
 from bot.names import alpha2_of, flag_of
 
-#: The interface languages: English, the source, and one catalog each (bot/locales).
-LANGS: Final = ("en", "ru", "kk", "uk", "uz", "ky", "tg", "fr", "es", "de", "pt", "tr", "ar", "fa",
-                "zh")
-
-# Languages whose speakers more likely read Russian than English.
-_RUSSIAN_READERS: Final = frozenset({"ru", "uk", "be", "kk", "ky", "uz", "tg", "hy", "az"})
-
-
-_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
-_LATIN_RE = re.compile("[A-Za-z]")
-
-
-def pick_lang(hint: str | None, text: str = "") -> str:
-    """The interface language: Cyrillic text or a Russian-reading user's locale → "ru"."""
-    if _CYRILLIC_RE.search(text):
-        return "ru"
-    if _LATIN_RE.search(text):
-        return "en"
-    base = (hint or "en").split("-")[0].lower()
-    return "ru" if base in _RUSSIAN_READERS else "en"
-
+__all__ = ["LANGS", "base_lang", "country_name", "flag", "fmt_place", "fmt_score", "fmt_vdem",
+           "language_label", "name", "region_name", "reply_lang", "t"]
 
 def t(lang: str, key: str, **values: object) -> str:
     """An interface string; values are inserted as given (escape data before passing it).
@@ -137,3 +117,11 @@ def country_name(code: str, name_en: str, lang: str) -> str:
             # CLDR writes some names with a spaced hyphen ("Конго - Браззавиль").
             return str(found).replace(" - ", "-")
     return name_en
+
+
+@lru_cache(maxsize=len(LANGS))
+def language_label(lang: str) -> str:
+    """A language's name in itself, capitalised as a menu item ("Français", "Русский",
+    "中文"): CLDR's (Babel), read only when a menu of languages is shown."""
+    shown = Locale.parse(lang).get_display_name(lang) or lang
+    return shown[:1].upper() + shown[1:]

@@ -5,7 +5,7 @@ Each entry's key is its context in the message catalogs (``msgctxt``); its text 
 catalog gives as many forms as its language's CLDR plural rule asks for.  ``{name}``
 fields are filled in by :func:`bot.i18n.t`; HTML tags are Telegram's.  ``pybabel
 extract -F babel.cfg`` reads this file (through :mod:`bot.i18n.extract`) into
-``bot/locales/messages.pot``; see README, "Translations".
+``bot/locales/messages.pot``; see README, "Languages".
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ MESSAGES_INTERFACE: Final[dict[str, Message]] = {
     "cmd_topics": "What you can ask about",
     "cmd_about": "Source, method and credits",
     "cmd_help": "How to use the bot",
+    "cmd_language": "The bot's language in this chat",
     "index": "World Press Freedom Index",
     # How every reply credits its source (RSF's own name in the language, where it has one).
     "credit": "Reporters Without Borders (RSF), World Press Freedom Index",
@@ -123,9 +124,10 @@ MESSAGES_INTERFACE: Final[dict[str, Message]] = {
     "help_languages": (
         "I read questions in English, Russian, Kazakh, Ukrainian, Uzbek (Latin and "
         "Cyrillic), Kyrgyz, Tajik, German, French, Spanish, Portuguese, Turkish, Arabic, "
-        "Persian and Chinese, and country names in many more languages. I answer in English "
-        "or Russian: in Russian when you write in Cyrillic or your Telegram is set to a "
-        "language of the region. Add <i>in English</i> or <i>in Russian</i> to choose."
+        "Persian and Chinese, and country names in many more languages, and I answer in the "
+        "language you write in. A bare country name is answered in this chat's language "
+        "(choose it with /language) or else your Telegram's. Add <i>in English</i> or "
+        "<i>in Russian</i> to a question to get that one answer in English or Russian."
     ),
     "help_charts": (
         "Charts: send <code>/chart Kazakhstan</code> for a country's score over the years "
@@ -239,6 +241,14 @@ MESSAGES_INTERFACE: Final[dict[str, Message]] = {
     "usage_subscribe": "Name the countries, e.g. /subscribe Kazakhstan, Kyrgyzstan",
     "usage_unsubscribe": "Name the countries or 'all', e.g. /unsubscribe all",
     "group_admins_only": "In groups only administrators can change subscriptions.",
+    "language_prompt": (
+        "Which language should I answer in, in this chat? Now: <b>{current}</b>.\n"
+        "“Automatic” answers each question in the language it is written in."
+    ),
+    "language_auto_button": "Automatic",
+    "language_set": "The language of this chat is now <b>{language}</b>.",
+    "language_auto": "From now on I answer each question in the language it is written in.",
+    "language_admins_only": "Sorry: in groups only administrators can change the bot's language.",
     "not_a_country": "I don't know the country “{word}”.",
     "chart_title_history": "{name}: press freedom, {first}–{last}",
     "chart_subtitle": "Score history and the five indicators of {year} against the world median",

@@ -10,7 +10,8 @@ this package returns, so escaping and Telegram's limits are handled once:
   (:mod:`.analysis` says which: :mod:`.aggregates`, :mod:`.bands`, :mod:`.movers`,
   :mod:`.why`, :mod:`.explain`) and V-Dem's (:mod:`.vdem`, :mod:`.agree`,
   :mod:`.vdem_chart`, all writing figures through :mod:`.vdem_words`);
-* :mod:`.fixed` — texts that answer no question (/about, /topics, operator output).
+* :mod:`.fixed` — texts that answer no question (/about, /topics, operator output);
+* :mod:`.bidi` — Arabic and Persian replies: left-to-right runs isolated.
 
 Buttons carry callback data from :mod:`bot.button_data`, always within 64 bytes.
 """
@@ -32,6 +33,7 @@ from bot.answer import (
 from bot.i18n import t
 from bot.render.alert import render_alert
 from bot.render.analysis import render_analytical
+from bot.render.bidi import directional, is_rtl
 from bot.render.chart import MAX_CAPTION, chart_caption, render_chart
 from bot.render.compare import render_compare
 from bot.render.html import (
@@ -53,6 +55,7 @@ __all__ = [
     "Button",
     "Rendered",
     "chart_caption",
+    "directional",
     "pack",
     "render",
     "split_text",
@@ -63,7 +66,18 @@ __all__ = [
 
 def render(answer: Answer, lang: str = "en") -> Rendered:
     """The messages and buttons for an answer, in the interface language ``lang``; names
-    a question wrote that name no country ("compare Norway and Atlantis") are noted above."""
+    a question wrote that name no country ("compare Norway and Atlantis") are noted above.
+    A reply in a right-to-left language has its left-to-right runs isolated (:mod:`.bidi`)."""
+    rendered = _noted(answer, lang)
+    if not is_rtl(lang):
+        return rendered
+    first = MAX_CAPTION if rendered.chart is not None else MAX_MESSAGE
+    return replace(rendered, messages=[
+        directional(message, lang, first if index == 0 else MAX_MESSAGE)
+        for index, message in enumerate(rendered.messages)])
+
+
+def _noted(answer: Answer, lang: str) -> Rendered:
     rendered = _render(answer, lang)
     query = answer.query
     if not query.unplaced or query.command is not None or not rendered.messages:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from bot import button_data
 from bot.domain import (
     REGIONS,
     RSF_INDEX_URL,
@@ -17,8 +18,9 @@ from bot.domain import (
     VDEM_URL,
     index_label,
 )
-from bot.i18n import country_name, name, region_name, t
+from bot.i18n import LANGS, country_name, language_label, name, region_name, t
 from bot.render.html import MAX_MESSAGE, echo, label
+from bot.render.output import Button, Rendered
 from bot.store import Country, ImportRecord, Status
 from bot.store.history import KEEP_STEPS
 
@@ -159,3 +161,27 @@ def history_lines(status: Status) -> list[str]:
 def _file_line(record: ImportRecord) -> str:
     what = " ".join(str(x) for x in (record.kind, record.year, record.code) if x)
     return "  ".join(x for x in (record.file, f"{what}: {record.summary}") if x)
+
+
+#: Buttons per row of the menu of languages.
+_LANGUAGES_PER_ROW = 3
+
+
+def language_menu(current: str | None, lang: str) -> Rendered:
+    """``/language``: the fifteen languages, each named in itself, and "automatic" (follow
+    each question); the chat's current choice is ticked."""
+    def item(code: str | None, text: str) -> Button:
+        return Button(("✓ " if code == current else "") + text, button_data.language(code))
+
+    items = [item(code, language_label(code)) for code in LANGS]
+    rows = [items[i:i + _LANGUAGES_PER_ROW] for i in range(0, len(items), _LANGUAGES_PER_ROW)]
+    rows.append([item(None, t(lang, "language_auto_button"))])
+    shown = language_label(current) if current else t(lang, "language_auto_button")
+    return Rendered([t(lang, "language_prompt", current=html.escape(shown))], rows)
+
+
+def language_set(chosen: str | None, lang: str) -> str:
+    """What ``/language`` says once a chat's language is kept (in that language)."""
+    if chosen is None:
+        return t(lang, "language_auto")
+    return t(lang, "language_set", language=html.escape(language_label(chosen)))

@@ -11,6 +11,7 @@ queries and writes.
 * :mod:`.search` — full-text search over profiles;
 * :mod:`.writes` — what an import reads and writes inside its transaction;
 * :mod:`.subscriptions` — subscriptions and the release-alert outbox;
+* :mod:`.chats` — chats' own settings (the language a chat chose);
 * :mod:`.status` — what ``data status`` and ``/status`` report.
 
 Modules inside the package import each other directly, never this one.

@@ -131,6 +131,13 @@ TABLES: dict[str, str] = {
            "updated" TEXT,
            PRIMARY KEY ("chat_id", "year")
         )""",
+    # A chat's own settings: its interface language (/language; none: follow each question).
+    "chat_settings": """
+        CREATE TABLE IF NOT EXISTS "chat_settings" (
+           "chat_id" INTEGER PRIMARY KEY,
+           "lang" TEXT,
+           "updated" TEXT
+        )""",
     "bot_state": """
         CREATE TABLE IF NOT EXISTS "bot_state" (
            "key" TEXT PRIMARY KEY,

@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+from bot.store import chats
 from bot.store import status as status_queries
 from bot.store import subscriptions as subs
 from bot.store.connection import WRITE_DEADLINE, connect, read_transaction, write_transaction
@@ -253,6 +254,16 @@ class Store:
                    deadline: float | None = None) -> None:
         wait = self.write_deadline if deadline is None else deadline
         self._with_writer(lambda c: subs.mark(c, alert, status, wait))
+
+    # -- the bot's own state: chats' settings ----------------------------------------------
+
+    def chat_lang(self, chat_id: int) -> str | None:
+        return self.read(lambda c: chats.chat_lang(c, chat_id))
+
+    def set_chat_lang(self, chat_id: int, lang: str | None,
+                      deadline: float | None = None) -> None:
+        wait = self.write_deadline if deadline is None else deadline
+        self._with_writer(lambda c: chats.set_chat_lang(c, chat_id, lang, wait))
 
     # -- closing ---------------------------------------------------------------------------
 

@@ -75,7 +75,7 @@ async def reload(update: Update, context: Context) -> None:
     """/reload: drop every cache and re-read the database now."""
     assert update.effective_message is not None
     snapshot = await offload(context.bot_data.pipeline.reload)
-    lang = lang_of(update)
+    lang = await lang_of(update, context)
     text = (
         t(lang, "reloaded", version=snapshot.generation, first=snapshot.years[0],
           latest=snapshot.latest_year, countries=len(snapshot.countries))

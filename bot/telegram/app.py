@@ -36,8 +36,8 @@ from telegram.request import BaseRequest, HTTPXRequest
 from bot.i18n import LANGS, t
 from bot.pipeline import Pipeline
 from bot.settings import Settings, SettingsError, configure_logging
-from bot.telegram import admin, buttons, questions, subscriptions
-from bot.telegram.context import CONTEXT_TYPES, App, Context, lang_of, offload
+from bot.telegram import admin, buttons, language, questions, subscriptions
+from bot.telegram.context import CONTEXT_TYPES, App, Context, lang_now, offload
 from bot.telegram.delivery import RetryingRateLimiter
 from bot.telegram.inline import inline_query
 
@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 
 #: The command menus: what each scope offers, in order (descriptions: i18n ``cmd_<name>``).
 PRIVATE_COMMANDS = ("country", "compare", "top", "bottom", "chart", "subscribe", "topics",
-                    "about", "help")
+                    "language", "about", "help")
 GROUP_COMMANDS = (*(c for c in PRIVATE_COMMANDS if c != "subscribe"), "subscribe")
 
 
@@ -142,6 +142,7 @@ def register_handlers(application: App) -> None:
         "chart": questions.command,
         "topics": questions.topics,
         "about": questions.about,
+        "language": language.command,
         **subscriptions.COMMANDS,
     }
     for name, callback in commands.items():
@@ -151,6 +152,7 @@ def register_handlers(application: App) -> None:
     application.add_handler(CallbackQueryHandler(buttons.view,
                                                  pattern=buttons.ANALYSIS_PATTERN))
     application.add_handler(CallbackQueryHandler(buttons.chart, pattern=buttons.CHART_PATTERN))
+    application.add_handler(CallbackQueryHandler(language.pressed, pattern=language.PATTERN))
     application.add_handler(CallbackQueryHandler(buttons.stale))
     application.add_handler(InlineQueryHandler(inline_query))
     application.add_handler(MessageHandler(filters.COMMAND, questions.unknown_command))
@@ -210,7 +212,7 @@ async def on_error(update: object, context: Context) -> None:
     log.error("error while handling an update", exc_info=context.error)
     if not isinstance(update, Update):
         return
-    lang = lang_of(update)
+    lang = lang_now(update, context)
     try:
         callback = update.callback_query
         if callback is not None and not context.bot_data.conversation.was_answered(callback.id):

@@ -27,19 +27,21 @@ async def _answer(context: Context, query: CallbackQuery, text: str | None = Non
     context.bot_data.conversation.answered(query.id)
 
 
-def _pressed(update: Update, context: Context) -> tuple[CallbackQuery, Message | None, str]:
+async def _pressed(update: Update,
+                   context: Context) -> tuple[CallbackQuery, Message | None, str]:
     """The press, the message it was under (None for inline messages) and the language
     that message was written in."""
     query = update.callback_query
     assert query is not None
     message = query.message if isinstance(query.message, Message) else None
     shown = context.bot_data.conversation.shown_in(message)
-    return query, message, shown.query.lang if shown is not None else lang_of(update)
+    lang = shown.query.lang if shown is not None else await lang_of(update, context)
+    return query, message, lang
 
 
 async def view(update: Update, context: Context) -> None:
     """A country or comparison button: show that view in place of the message."""
-    query, message, lang = _pressed(update, context)
+    query, message, lang = await _pressed(update, context)
     if button_data.decode(query.data or "") is None:
         await stale(update, context)
         return
@@ -60,7 +62,7 @@ async def view(update: Update, context: Context) -> None:
 
 async def chart(update: Update, context: Context) -> None:
     """A chart button: the chart as a photo (under an inline message: in the private chat)."""
-    query, _, lang = _pressed(update, context)
+    query, _, lang = await _pressed(update, context)
     if button_data.decode(query.data or "") is None:
         await stale(update, context)
         return
@@ -74,4 +76,4 @@ async def stale(update: Update, context: Context) -> None:
     """Any other press: a button of an older version, or forged data."""
     query = update.callback_query
     assert query is not None
-    await _answer(context, query, t(lang_of(update), "stale_button"))
+    await _answer(context, query, t(await lang_of(update, context), "stale_button"))

@@ -14,12 +14,12 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ParamSpec, TypeVar
 
 from telegram import Update
-from telegram.constants import ChatType
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.cache import LRU
 from bot.charts.data import PictureKey
-from bot.i18n import pick_lang
+from bot.i18n import reply_lang
 from bot.pipeline import Pipeline
 from bot.settings import Settings
 from bot.telegram.cards import InlineCards
@@ -104,10 +104,50 @@ def user_lang(update: Update) -> str | None:
     return user.language_code if user else None
 
 
-def lang_of(update: Update, text: str = "") -> str:
-    """The interface language for a reply: the text's, else the user's Telegram locale."""
-    user = update.effective_user
-    return pick_lang(user.language_code if user else None, text)
+async def chat_lang(update: Update, context: Context) -> str | None:
+    """The language this update's chat chose with /language (None: automatic)."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    pipeline = context.bot_data.pipeline
+    known, lang = pipeline.remembered_chat_lang(chat.id)
+    if known:
+        return lang  # the usual case: no thread, no database
+    return await offload(pipeline.chat_lang, chat.id)
+
+
+async def lang_of(update: Update, context: Context, text: str = "") -> str:
+    """The interface language for a reply to this update that answers no question (help,
+    a command's confirmation, an error): the language ``text`` (a command's words) is
+    written in, else the chat's choice, else the user's Telegram language, else English —
+    the rule questions follow (:mod:`bot.i18n.choice`)."""
+    chosen = await chat_lang(update, context)
+    if text.strip():
+        return await offload(context.bot_data.pipeline.language, text, user_lang(update),
+                             chosen)
+    return reply_lang(chosen=chosen, user_code=user_lang(update))
+
+
+def lang_now(update: Update, context: Context) -> str:
+    """:func:`lang_of` without waiting for anything (the error handler's apology): the
+    chat's choice only if already known."""
+    chat = update.effective_chat
+    chosen = (context.bot_data.pipeline.remembered_chat_lang(chat.id)[1]
+              if chat is not None else None)
+    return reply_lang(chosen=chosen, user_code=user_lang(update))
+
+
+async def may_change_chat(update: Update, context: Context) -> bool:
+    """Whether this update's user may change the chat's settings (subscriptions, its
+    language): anyone in a private chat, only administrators in a group."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None or chat.type == ChatType.PRIVATE:
+        return True
+    message = update.effective_message
+    if message is not None and message.sender_chat is not None:
+        return message.sender_chat.id == chat.id  # an anonymous administrator of this group
+    member = await context.bot.get_chat_member(chat.id, user.id)
+    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 
 
 def in_group(update: Update) -> bool:

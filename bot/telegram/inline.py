@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.i18n import pick_lang
 from bot.telegram.context import Context, offload
 
 #: Seconds Telegram's servers may keep our answer to the same query text.  Short, so that
@@ -17,7 +16,9 @@ async def inline_query(update: Update, context: Context) -> None:
     """Answer an inline query from the card cache; Telegram paginates past 50."""
     query = update.inline_query
     assert query is not None
-    lang = pick_lang(query.from_user.language_code if query.from_user else None, query.query)
+    # No chat of ours: the question's language, else the user's (bot.i18n.choice).
+    code = query.from_user.language_code if query.from_user else None
+    lang = await offload(context.bot_data.pipeline.language, query.query, code)
     inline = context.bot_data.inline
     replies = await offload(inline.replies, query.query, lang)
     results = inline.cards(replies, lang, context.bot.username, context.bot_data.chart_files)

@@ -76,7 +76,7 @@ async def document(update: Update, context: Context) -> None:
     """An operator's document: downloaded, checked, its dry run shown with Import/Cancel."""
     message = update.effective_message
     assert message is not None and message.document is not None
-    lang = lang_of(update)
+    lang = await lang_of(update, context)
     sent = message.document
     if sent.file_size is not None and sent.file_size > MOST_DOWNLOADED:
         await message.reply_text(t(lang, "op_too_big", size=_megabytes(sent.file_size)))
@@ -108,7 +108,7 @@ def _megabytes(size: int) -> str:
 async def _preview(update: Update, context: Context, message: Message,
                    waiting: Waiting) -> None:
     """The dry run of a waiting file; Import and Cancel under it when it may be imported."""
-    lang = lang_of(update)
+    lang = await lang_of(update, context)
     try:
         reply = await offload_write(context.bot_data.pipeline.preview_import, waiting.path,
                                     _actor(update), lang, country=waiting.country,
@@ -135,14 +135,14 @@ async def import_command(update: Update, context: Context) -> None:
     if first.strip():
         await pasted(update, context, first)
         return
-    await message.reply_text(t(lang_of(update), "op_paste"))
+    await message.reply_text(t(await lang_of(update, context), "op_paste"))
 
 
 async def pasted(update: Update, context: Context, text: str | None = None) -> None:
     """A part of the page being pasted."""
     message = update.effective_message
     assert message is not None and message.text is not None
-    lang = lang_of(update)
+    lang = await lang_of(update, context)
     paste = context.bot_data.pastes.add(message.chat_id, text or message.text)
     if paste is None:
         await message.reply_text(t(lang, "op_paste_too_long"))
@@ -157,7 +157,7 @@ async def done(update: Update, context: Context) -> None:
     assert message is not None
     text = context.bot_data.pastes.finish(message.chat_id)
     if not (text or "").strip():
-        await message.reply_text(t(lang_of(update), "op_paste_empty"))
+        await message.reply_text(t(await lang_of(update, context), "op_paste_empty"))
         return
     assert text is not None
     waiting = context.bot_data.pending.new(message.chat_id, safe_name("pasted.txt"))
@@ -170,7 +170,7 @@ async def cancel(update: Update, context: Context) -> None:
     message = update.effective_message
     assert message is not None
     stopped = context.bot_data.pastes.cancel(message.chat_id)
-    await message.reply_text(t(lang_of(update),
+    await message.reply_text(t(await lang_of(update, context),
                                "op_paste_cancelled" if stopped else "op_nothing_to_cancel"))
 
 
@@ -181,7 +181,7 @@ async def undo_command(update: Update, context: Context) -> None:
     """/undo: what it would put back, with Undo and Cancel under it."""
     message = update.effective_message
     assert message is not None
-    lang = lang_of(update)
+    lang = await lang_of(update, context)
     reply = await offload_write(context.bot_data.pipeline.preview_undo, _actor(update), lang)
     markup = (_buttons("undo", str(reply.change_id), lang, "op_undo")
               if reply.ready and reply.change_id is not None else None)
@@ -205,7 +205,7 @@ async def pressed(update: Update, context: Context) -> None:
         await stale(update, context)  # for anyone else: an out-of-date button
         return
     kind, key, answer = (group for group in found.groups() if group is not None)
-    lang = lang_of(update)
+    lang = await lang_of(update, context)
     waiting = context.bot_data.pending.take(key, message.chat_id) if kind == "imp" else None
     if kind == "imp" and waiting is None:
         await _answer(context, query, t(lang, "op_expired"))

@@ -14,7 +14,7 @@ from telegram.constants import ChatType
 
 from bot.i18n import t
 from bot.query import Query
-from bot.telegram.context import Context, in_group, lang_of, offload, user_lang
+from bot.telegram.context import Context, chat_lang, in_group, lang_of, offload, user_lang
 from bot.telegram.send import say, send_reply
 
 
@@ -22,7 +22,8 @@ async def ask(update: Update, context: Context, text: str, follows: Query | None
     """Answer ``text`` as a question from this update's user (``follows``: the query behind
     the answer it follows up on)."""
     pipeline = context.bot_data.pipeline
-    reply = await offload(pipeline.ask, text, user_lang(update), follows)
+    chosen = await chat_lang(update, context)
+    reply = await offload(pipeline.ask, text, user_lang(update), follows, chosen=chosen)
     await send_reply(update, context, reply)
 
 
@@ -68,7 +69,7 @@ async def start(update: Update, context: Context) -> None:
     """/start, with a deep-link payload answered directly (anything else: the greeting)."""
     payload = " ".join(context.args or []).strip()
     if payload:
-        lang = lang_of(update)
+        lang = await lang_of(update, context)
         reply = await offload(context.bot_data.pipeline.deep_link, payload, lang)
         if reply is not None:
             await send_reply(update, context, reply)
@@ -79,20 +80,22 @@ async def start(update: Update, context: Context) -> None:
 async def help_command(update: Update, context: Context) -> None:
     """/help: examples; in groups also how privacy mode and inline mode work."""
     group_bot = (context.bot.username or "") if in_group(update) else None
-    reply = await offload(context.bot_data.pipeline.help, lang_of(update), group_bot)
+    lang = await lang_of(update, context)
+    reply = await offload(context.bot_data.pipeline.help, lang, group_bot)
     await send_reply(update, context, reply)
 
 
 async def topics(update: Update, context: Context) -> None:
     """/topics: what can be asked about."""
     assert update.effective_message is not None
-    await say(update.effective_message, context.bot_data.pipeline.topics(lang_of(update)))
+    lang = await lang_of(update, context)
+    await say(update.effective_message, context.bot_data.pipeline.topics(lang))
 
 
 async def about(update: Update, context: Context) -> None:
     """/about: the source, the method in brief, the scales and the credits."""
     assert update.effective_message is not None
-    text = await offload(context.bot_data.pipeline.about, lang_of(update))
+    text = await offload(context.bot_data.pipeline.about, await lang_of(update, context))
     await say(update.effective_message, text)
 
 
@@ -100,7 +103,7 @@ async def attachment(update: Update, context: Context) -> None:
     """A document, photo, sticker … in a private chat: the bot reads text, and says so as
     it does to any message it cannot place (operators' files never get here)."""
     assert update.effective_message is not None
-    await say(update.effective_message, t(lang_of(update), "none"))
+    await say(update.effective_message, t(await lang_of(update, context), "none"))
 
 
 async def unknown_command(update: Update, context: Context) -> None:
@@ -114,4 +117,4 @@ async def unknown_command(update: Update, context: Context) -> None:
     chat = update.effective_chat
     if chat is not None and chat.type != ChatType.PRIVATE and addressee is None:
         return  # a bare /cmd in a group may be for another bot
-    await say(message, t(lang_of(update), "unknown_command"))
+    await say(message, t(await lang_of(update, context), "unknown_command"))

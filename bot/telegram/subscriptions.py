@@ -20,13 +20,19 @@ import logging
 import time
 
 from telegram import Update
-from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot.errors import OperatorError
 from bot.i18n import t
 from bot.pipeline import Reply
-from bot.telegram.context import App, Context, lang_of, offload, offload_write
+from bot.telegram.context import (
+    App,
+    Context,
+    lang_of,
+    may_change_chat,
+    offload,
+    offload_write,
+)
 from bot.telegram.delivery import at_most_once, never_sent
 from bot.telegram.send import say, send_messages
 
@@ -36,26 +42,14 @@ log = logging.getLogger(__name__)
 ALERT_INTERVAL = 3.0
 
 
-async def _may_change(update: Update, context: Context) -> bool:
-    """In groups only administrators change the group's subscriptions."""
-    chat, user = update.effective_chat, update.effective_user
-    if chat is None or user is None or chat.type == ChatType.PRIVATE:
-        return True
-    message = update.effective_message
-    if message is not None and message.sender_chat is not None:
-        return message.sender_chat.id == chat.id  # an anonymous administrator of this group
-    member = await context.bot.get_chat_member(chat.id, user.id)
-    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
-
-
 async def subscribe(update: Update, context: Context) -> None:
     """/subscribe COUNTRY[, COUNTRY…]: one alert per new index year."""
     message, chat = update.effective_message, update.effective_chat
     assert message is not None and chat is not None
     text = " ".join(context.args or [])
-    lang = lang_of(update, text)
+    lang = await lang_of(update, context, text)
     asked_at = time.monotonic()
-    if not await _may_change(update, context):
+    if not await may_change_chat(update, context):
         await say(message, t(lang, "group_admins_only"))
         return
     if not text.strip():
@@ -70,9 +64,9 @@ async def unsubscribe(update: Update, context: Context) -> None:
     message, chat = update.effective_message, update.effective_chat
     assert message is not None and chat is not None
     text = " ".join(context.args or []).strip()
-    lang = lang_of(update, text)
+    lang = await lang_of(update, context, text)
     asked_at = time.monotonic()
-    if not await _may_change(update, context):
+    if not await may_change_chat(update, context):
         await say(message, t(lang, "group_admins_only"))
         return
     if not text:
@@ -86,8 +80,8 @@ async def list_subscriptions(update: Update, context: Context) -> None:
     """/subscriptions: this chat's countries."""
     message, chat = update.effective_message, update.effective_chat
     assert message is not None and chat is not None
-    pipeline = context.bot_data.pipeline
-    await say(message, await offload(pipeline.subscriptions, chat.id, lang_of(update)))
+    pipeline, lang = context.bot_data.pipeline, await lang_of(update, context)
+    await say(message, await offload(pipeline.subscriptions, chat.id, lang))
 
 
 COMMANDS = {

@@ -35,7 +35,7 @@ from bot.domain import (
     TOPICS,
     VDEM_MEASURES,
 )
-from bot.i18n import pick_lang
+from bot.i18n import reply_lang
 from bot.query import Analysis, Intent, Query, Ranking, Witness
 from bot.understand.features import EXPLAIN_SUBJECTS, HELP_TOPICS, Feature, Sense
 from bot.understand.text import CJK_RE, QUOTED_RE, Kind, Token, tokenize
@@ -114,14 +114,12 @@ def decide(
 ) -> Query:
     features = parsed.features
     names = {sense.feature for _, sense in features}
-    # The project's one rule for the interface language (a command's name says nothing
-    # of it), unless the question asks for a language outright ("in Russian"), or shows
-    # none of its own and the reader chose one.
-    lang = pick_lang(hint, body)
-    if chosen and said_in is None:
-        lang = chosen if chosen in ("en", "ru") else pick_lang(chosen, "")
-    if Feature.ANSWER_LANG in names:
-        lang = next(str(s.value) for _, s in features if s.feature == Feature.ANSWER_LANG)
+    # The project's one rule for the interface language (bot.i18n.choice; a command's
+    # name says nothing of it): asked for outright ("in Russian"), else the question's
+    # own, else the chat's choice, else the reader's Telegram language.
+    asked = next((str(s.value) for _, s in features if s.feature == Feature.ANSWER_LANG),
+                 None)
+    lang = reply_lang(asked=asked, said_in=said_in, chosen=chosen, user_code=hint, text=body)
 
     search = (_search_terms(body, tokens, parsed, command, sets)
               if Feature.SEARCH in names or command == "search" else None)  # fmt: skip

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import Final
 
 from babel import Locale
 
@@ -17,7 +18,9 @@ from bot.i18n.choice import LANGS, base_lang, reply_lang
 from bot.names import alpha2_of, flag_of
 
 __all__ = ["LANGS", "base_lang", "country_name", "flag", "fmt_place", "fmt_score", "fmt_vdem",
-           "language_label", "name", "region_name", "reply_lang", "t"]
+           "inline_name", "language_label", "name", "picture_lang", "region_name", "reply_lang",
+           "t"]
+
 
 def t(lang: str, key: str, **values: object) -> str:
     """An interface string; values are inserted as given (escape data before passing it).

@@ -18,7 +18,7 @@ import pytest
 from fakebotapi import parse_html
 
 from bot import button_data
-from bot.i18n import t
+from bot.i18n import country_name, t
 from bot.pipeline import Pipeline, Reply
 from bot.render import MAX_MESSAGE
 
@@ -106,9 +106,11 @@ def test_a_country_in_an_everyday_phrase_is_offered_not_answered(
     assert reply.query.intent == "none" and reply.query.countries == ()
     assert reply.query.mentioned == (code,)
     text = text_of(reply)
-    assert "press freedom" in text and name in text and "Rank" not in text
+    lang = reply.query.lang  # "chile con carne" is Spanish: offered in Spanish
+    shown = country_name(code, name, lang)
+    assert t(lang, "index") in text and shown in text and "Rank" not in text
     [[button]] = reply.rendered.buttons
-    assert name in button.text and button.data == button_data.profile(code, None, None)
+    assert shown in button.text and button.data == button_data.profile(code, None, None)
     pressed = pipeline.press(button.data, "en")
     assert pressed is not None and pressed.query.countries == (code,)
 

@@ -15,13 +15,14 @@ from telegram import CallbackQuery, Message, Update
 from telegram.error import BadRequest
 
 from bot import button_data
-from bot.i18n import LANGS, base_lang, t
+from bot.i18n import LANGS, base_lang, reply_lang, t
 from bot.telegram.context import (
     Context,
     lang_of,
     may_change_chat,
     offload,
     offload_write,
+    user_lang,
 )
 from bot.telegram.send import keyboard, say
 
@@ -41,8 +42,8 @@ async def command(update: Update, context: Context) -> None:
     word = " ".join(context.args or []).strip().lower()
     pipeline = context.bot_data.pipeline
     if word in (button_data.AUTO, "automatic"):
-        await say(message, await offload_write(pipeline.set_chat_lang, chat.id, None, lang,
-                                               asked_at))
+        await say(message, await offload_write(pipeline.set_chat_lang, chat.id, None,
+                                               _automatic(update), asked_at))
         return
     named = base_lang(word) if word else None
     if named is not None and word.replace("_", "-").split("-")[0] in LANGS:
@@ -51,6 +52,12 @@ async def command(update: Update, context: Context) -> None:
         return
     menu = await offload(pipeline.language_menu, chat.id, lang)
     await message.reply_text(menu.messages[0], reply_markup=keyboard(menu.buttons))
+
+
+def _automatic(update: Update) -> str:
+    """The language a chat set back to automatic is answered in when a message shows none
+    of its own: the user's Telegram language, as the confirmation is."""
+    return reply_lang(user_code=user_lang(update))
 
 
 async def pressed(update: Update, context: Context) -> None:
@@ -70,7 +77,8 @@ async def pressed(update: Update, context: Context) -> None:
         return
     await _answer(context, query)
     pipeline = context.bot_data.pipeline
-    text = await offload_write(pipeline.set_chat_lang, chat.id, chosen, lang, asked_at)
+    text = await offload_write(pipeline.set_chat_lang, chat.id, chosen,
+                               lang if chosen else _automatic(update), asked_at)
     try:
         await message.edit_text(text)
     except BadRequest as exc:  # pressed twice: the message already says so

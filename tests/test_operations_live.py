@@ -324,7 +324,7 @@ async def test_load_of_questions_during_an_import(
             run_cli("data", "import", str(target), db=bot_db))
         i = backlog
         while not importer.done() and i < during:
-            for _ in range(25):
+            for _ in range(min(25, during - i)):
                 ask(users[i % 50], i // 50)
                 i += 1
             await asyncio.sleep(0.02)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import compileall
 import json
 import os
 import sqlite3
@@ -28,7 +29,15 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("PRESSBOT_CACHE", tempfile.mkdtemp(prefix="pressbot-test-cache-"))
     os.environ.setdefault("PRESSBOT_TEST_FIGURES", tempfile.mkdtemp(prefix="pressbot-figures-"))
     if "PYTEST_XDIST_WORKER" not in os.environ:
+        _compile_the_package()
         _warm_understanding_cache()
+
+
+def _compile_the_package() -> None:
+    """Write the package's bytecode once.  The tests start the command line a hundred
+    times; where PYTHONDONTWRITEBYTECODE is set (as on CI machines) each start would
+    otherwise compile every module again, and an editable install compiles nothing."""
+    compileall.compile_dir(Path(__file__).resolve().parent.parent / "bot", quiet=1)
 
 
 def _warm_understanding_cache() -> None:

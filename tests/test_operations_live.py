@@ -285,7 +285,7 @@ QUESTIONS = [
 
 
 #: Questions in the load test (CI runs the default; a long run sets more).
-LOAD_QUESTIONS = int(os.environ.get("PRESSBOT_LOAD_QUESTIONS", "800"))
+LOAD_QUESTIONS = int(os.environ.get("PRESSBOT_LOAD_QUESTIONS", "500"))
 
 
 def compare_scores(text: str) -> dict[str, float]:
@@ -295,7 +295,7 @@ def compare_scores(text: str) -> dict[str, float]:
 
 async def test_load_of_questions_during_an_import(
         api: FakeBotAPI, bot_db: Path, tmp_path: Path) -> None:
-    """Questions from 60 users while an import changes every 2026 score (800 by default,
+    """Questions from 60 users while an import changes every 2026 score (500 by default,
     ``PRESSBOT_LOAD_QUESTIONS=2000`` for the long run): every one answered exactly once,
     each answer wholly from the old or wholly from the new data."""
     total = LOAD_QUESTIONS

@@ -23,7 +23,7 @@ from bot.pipeline import Pipeline
 from bot.render import MAX_MESSAGE
 from bot.store import Store
 
-EXAMPLES = int(os.environ.get("PRESSBOT_FUZZ_EXAMPLES", "100"))
+EXAMPLES = int(os.environ.get("PRESSBOT_FUZZ_EXAMPLES", "60"))
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 FRAGMENTS = [

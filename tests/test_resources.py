@@ -1,7 +1,7 @@
 """Resources: memory stays flat over many updates; SIGTERM closes everything quickly.
 
 ``PRESSBOT_SOAK_UPDATES`` sets how many updates the soak test processes after its warm-up
-(CI: 10,000; ``PRESSBOT_SOAK_UPDATES=50000 .venv/bin/pytest tests/test_resources.py`` is the
+(CI: 5,000; ``PRESSBOT_SOAK_UPDATES=50000 .venv/bin/pytest tests/test_resources.py`` is the
 long run).
 """
 
@@ -26,7 +26,7 @@ from bot.telegram.app import build_application
 from bot.telegram.conversation import CONTEXT_MEMORY
 from bot.telegram.delivery import RetryingRateLimiter
 
-SOAK_UPDATES = int(os.environ.get("PRESSBOT_SOAK_UPDATES", "10000"))
+SOAK_UPDATES = int(os.environ.get("PRESSBOT_SOAK_UPDATES", "5000"))
 #: Growth allowed once every bounded cache is full (allocator noise, not a leak).
 ALLOWED_GROWTH_MB = 8.0
 

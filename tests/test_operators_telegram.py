@@ -17,6 +17,7 @@ import pytest
 from telegram_harness import ADMIN_ID, USER_ID, Pressed, RunningBot, Sent, modified_csv
 from test_history import CSV_DIR, PROFILE, data_dump, rows
 from test_operations_live import alerts_to
+from vdem_source import VDEM_CSV
 
 from bot.i18n import t
 from bot.importer import read_text
@@ -219,3 +220,35 @@ async def test_nothing_to_undo_offers_no_button(bot: RunningBot) -> None:
         "change #1 is the first build from the shipped data: there is nothing before it to "
         "go back to"))]
     assert not offer.buttons()
+
+
+async def test_an_operator_imports_a_corrected_v_dem_file_and_undoes_it(
+        bot: RunningBot, tmp_path: Path) -> None:
+    """V-Dem's file goes the same way: recognised by its content, its dry run counts the
+    rows that change, Import serves the new value at once, /undo brings the old one back."""
+    shipped = VDEM_CSV.read_text(encoding="utf-8").split("\n")
+    header = shipped[0].split(",")
+    code_at, year_at, measure_at = (header.index(c) for c in
+                                    ("country_text_id", "year", "v2mefemjrn"))
+    row = next(i for i, line in enumerate(shipped)
+               if line.split(",")[code_at] == "KAZ" and line.split(",")[year_at] == "2023")
+    cells = shipped[row].split(",")
+    old = cells[measure_at]
+    cells[measure_at] = "61.5"
+    shipped[row] = ",".join(cells)
+    asked = "women journalists in Kazakhstan"
+    assert f"{float(old):.1f}" in (await bot.ask(asked)).text
+
+    preview = await send_file(bot, "\n".join(shipped).encode(), "vdem_media_v14.csv")
+    assert preview.texts[0].startswith(visible("op_preview"))
+    assert "1 changed" in preview.text and "vdem 2023" in preview.text
+    assert "61.5" not in (await bot.ask(asked)).text  # a dry run changes nothing
+
+    done = await press(bot, preview, IMPORT)
+    assert done.sent.texts[0].startswith(visible("op_committed"))
+    assert "61.5" in (await bot.ask(asked)).text
+
+    confirm = await bot.ask("/undo", user_id=ADMIN_ID)
+    undone = await press(bot, confirm, UNDO)
+    assert undone.sent.texts[0].startswith(visible("op_undone"))
+    assert f"{float(old):.1f}" in (await bot.ask(asked)).text

@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from bot.cachedir import cache_dir
 from bot.store import Snapshot
 from bot.understand import Understander
 from bot.understand.index import Memo
@@ -37,13 +38,6 @@ _PART_PREFIX = "understand-part-"
 #: The source that decides what the index holds (code and lexicon files): a change to any
 #: of it is a new index.
 _SOURCES = ("understand", "names.py", "domain.py", "index_cache.py")
-
-
-def cache_dir() -> Path:
-    if folder := os.environ.get("PRESSBOT_CACHE"):
-        return Path(folder)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "pressbot"
 
 
 @lru_cache(maxsize=1)

@@ -104,3 +104,19 @@ def test_translations_md_is_current() -> None:
         "run: python -m bot.i18n.terms > TRANSLATIONS.md")
     for lang in i18n.LANGS[1:]:
         assert (catalogs.LOCALES / lang / "TERMS.md").is_file(), lang
+
+
+def test_a_catalog_is_compiled_once_and_a_damaged_copy_compiled_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESSBOT_CACHE", str(tmp_path))
+    monkeypatch.setattr(catalogs, "_CATALOGS", {})
+    first = catalogs.catalog("ru")
+    [compiled] = tmp_path.glob("catalog-ru-*.json")
+    monkeypatch.setattr(catalogs, "_CATALOGS", {})
+    read_back = catalogs.catalog("ru")  # from the compiled copy
+    assert read_back is not None and first is not None and read_back.messages == first.messages
+    compiled.write_text('{"messages": [', encoding="utf-8")
+    monkeypatch.setattr(catalogs, "_CATALOGS", {})
+    again = catalogs.catalog("ru")
+    assert again is not None and first is not None and again.messages == first.messages
+    assert again.plural(5) == first.plural(5) == 2

@@ -8,6 +8,7 @@ the Telegram layer stays a thin edge around the pipeline.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 from typing import Any
@@ -183,19 +184,23 @@ async def heartbeat(context: Context) -> None:
 
 
 async def post_init(application: App) -> None:
-    """Command menus per scope and language, and the bot's descriptions."""
+    """Command menus per scope and language, and the bot's descriptions: sixty calls, sent
+    together (the rate limiter paces them as Telegram asks)."""
     bot = application.bot
+    calls = []
     for lang in LANGS:
         code = None if lang == "en" else lang
         private = [BotCommand(c, t(lang, f"cmd_{c}")) for c in PRIVATE_COMMANDS]
         group = [BotCommand(c, t(lang, "cmd_subscribe_group" if c == "subscribe" else f"cmd_{c}"))
                  for c in GROUP_COMMANDS]
-        await bot.set_my_commands(private, scope=BotCommandScopeAllPrivateChats(),
-                                  language_code=code)
-        await bot.set_my_commands(group, scope=BotCommandScopeAllGroupChats(),
-                                  language_code=code)
-        await bot.set_my_description(t(lang, "bot_description"), language_code=code)
-        await bot.set_my_short_description(t(lang, "bot_short_description"), language_code=code)
+        calls += [
+            bot.set_my_commands(private, scope=BotCommandScopeAllPrivateChats(),
+                                language_code=code),
+            bot.set_my_commands(group, scope=BotCommandScopeAllGroupChats(), language_code=code),
+            bot.set_my_description(t(lang, "bot_description"), language_code=code),
+            bot.set_my_short_description(t(lang, "bot_short_description"), language_code=code),
+        ]
+    await asyncio.gather(*calls)
     # The first beat, as soon as the bot is up; the job beats every interval after it.
     application.bot_data.settings.heartbeat.touch()
     log.info("bot @%s ready", bot.username)

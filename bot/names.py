@@ -10,7 +10,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import babel
 from babel.core import get_global
 
 _APOSTROPHES = "'’ʼʻ`´‘"
@@ -27,7 +26,9 @@ RSF_ALPHA2: dict[str, str | None] = {"XKX": "XK", "XKO": "XK", "CSS": None, "CTU
 @lru_cache(maxsize=1)
 def _alpha3_to_alpha2() -> dict[str, str]:
     aliases = get_global("territory_aliases")
-    known = set(babel.Locale("en").territories)
+    # The territories CLDR knows, from the same global data as the aliases: asking a
+    # locale for its territory names would load a whole locale (~25 ms at start-up).
+    known = set(get_global("territory_currencies"))
     return {
         code: targets[0]
         for code, targets in aliases.items()

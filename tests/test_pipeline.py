@@ -393,3 +393,11 @@ def test_english_other_names(pipeline: Pipeline) -> None:
     # Curated-only names are not kept: they mix demonyms and parts of a country.
     assert "Kyrgyzstan" in _title(pipeline.ask("Kyrgyz Republic"))
     assert "United Kingdom" in _title(pipeline.ask("Scotland"))
+
+
+def test_a_follow_up_keeps_the_name_written(pipeline: Pipeline) -> None:
+    first = pipeline.ask("Кыргызстан")
+    later = pipeline.ask("а в 2020?", context=first.query)
+    assert later.query.countries == ("KGZ",) and "Кыргызстан" in _title(later)
+    more = pipeline.ask("и Казахстан?", context=first.query)
+    assert more.query.countries == ("KGZ", "KAZ") and "Киргизия" not in valid(more)

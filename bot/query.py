@@ -120,3 +120,8 @@ class Query:
     # A command's name when the question came as one ("compare" for /compare): some
     # commands need more than a question would (two countries for /compare).
     command: str | None = None
+    # Names the reader wrote for countries of ``countries``, shown in place of CLDR's:
+    # (code, name) pairs, each name one the alias table gives that country in the reply's
+    # language, in its dictionary form ("Кыргызстан" where CLDR's Russian is "Киргизия").
+    # Part of equality, so a reply cached for one wording never serves the other.
+    typed_names: tuple[tuple[str, str], ...] = ()

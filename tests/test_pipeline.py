@@ -337,3 +337,67 @@ def test_follow_ups_to_a_ranking_and_in_russian(pipeline: Pipeline) -> None:
     kaz = pipeline.ask("Казахстан")
     both = pipeline.ask("сравни с Россией", context=kaz.query)
     assert both.query.intent == "compare" and both.query.countries == ("KAZ", "RUS")
+
+
+# --- the names readers write (issue #13) -----------------------------------------------------
+
+
+def _title(reply: Reply) -> str:
+    return valid(reply).split("\n")[0]
+
+
+def test_a_name_the_reader_wrote_is_kept(pipeline: Pipeline) -> None:
+    # "Кыргызстан" is another Russian name of the country CLDR calls "Киргизия".
+    typed = pipeline.ask("Кыргызстан")
+    assert typed.query.lang == "ru"
+    assert "Кыргызстан" in _title(typed) and "Киргизия" not in valid(typed)
+    standard = pipeline.ask("Киргизия")
+    assert "Киргизия" in _title(standard) and "Кыргызстан" not in valid(standard)
+    # Two wordings, two replies: the cache keyed by the query never mixes them.
+    assert typed.query != standard.query
+    assert "Кыргызстан" in _title(pipeline.ask("Кыргызстан"))
+    # The --json contract is unchanged.
+    assert set(typed.as_json()) == {"question", "intent", "countries", "topic", "year",
+                                    "messages"}
+
+
+def test_case_forms_and_typos_are_not_kept(pipeline: Pipeline) -> None:
+    # Kyrgyz, inflected: the Kyrgyz name in its dictionary form, not "Кыргызстанда".
+    kyrgyz = pipeline.ask("Кыргызстанда басма сөз")
+    assert kyrgyz.query.lang == "ky"
+    assert "Кыргызстан " in _title(kyrgyz) + " " and "Кыргызстанда" not in valid(kyrgyz)
+    # Russian, inflected: read, not shown.
+    inflected = pipeline.ask("свобода прессы в Кыргызстане")
+    assert "Киргизия" in _title(inflected) and "Кыргызстане" not in _title(inflected)
+    # A typo is corrected to CLDR's name, never echoed.
+    typo = pipeline.ask("Кыргызтан")
+    assert typo.query.countries == ("KGZ",) and not typo.query.typed_names
+    assert "Киргизия" in _title(typo) and "Кыргызтан" not in valid(typo)
+
+
+def test_a_comparison_keeps_the_names_written(pipeline: Pipeline) -> None:
+    reply = pipeline.ask("compare Кыргызстан и Казахстан")
+    assert reply.query.countries == ("KGZ", "KAZ") and reply.query.lang == "ru"
+    text = valid(reply)
+    assert "Кыргызстан" in text and "Казахстан" in text and "Киргизия" not in text
+    # The buttons carry codes only.
+    datas = [b.data for row in reply.rendered.buttons for b in row if b.data]
+    assert all("Кыргызстан" not in d for d in datas)
+
+
+def test_english_other_names(pipeline: Pipeline) -> None:
+    # "Burma" is a standard name of the same country (RSF says Myanmar): kept.
+    burma = pipeline.ask("Burma")
+    assert burma.query.countries == ("MMR",) and "Burma" in _title(burma)
+    assert "Myanmar" in _title(pipeline.ask("Myanmar"))
+    # Curated-only names are not kept: they mix demonyms and parts of a country.
+    assert "Kyrgyzstan" in _title(pipeline.ask("Kyrgyz Republic"))
+    assert "United Kingdom" in _title(pipeline.ask("Scotland"))
+
+
+def test_a_follow_up_keeps_the_name_written(pipeline: Pipeline) -> None:
+    first = pipeline.ask("Кыргызстан")
+    later = pipeline.ask("а в 2020?", context=first.query)
+    assert later.query.countries == ("KGZ",) and "Кыргызстан" in _title(later)
+    more = pipeline.ask("и Казахстан?", context=first.query)
+    assert more.query.countries == ("KGZ", "KAZ") and "Киргизия" not in valid(more)

@@ -7,6 +7,9 @@ English name as the fallback for RSF's own entities (OECS, Northern Cyprus).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Final
@@ -19,7 +22,7 @@ from bot.names import alpha2_of, flag_of
 
 __all__ = ["LANGS", "base_lang", "country_name", "flag", "fmt_place", "fmt_score", "fmt_vdem",
            "inline_name", "language_label", "name", "picture_lang", "region_name", "reply_lang",
-           "t"]
+           "t", "typed_name", "typed_names"]
 
 
 def t(lang: str, key: str, **values: object) -> str:
@@ -108,9 +111,38 @@ def flag(code: str) -> str:
     return flag_of(two) if two else ""
 
 
-@lru_cache(maxsize=4096)
+#: The names the reader of the reply being rendered wrote ("Кыргызстан"): the reply's
+#: language and code → name.  Set by :func:`typed_names` around rendering one reply.
+_TYPED: ContextVar[tuple[str, dict[str, str]] | None] = ContextVar("typed_names", default=None)
+
+
+@contextmanager
+def typed_names(names: tuple[tuple[str, str], ...], lang: str) -> Iterator[None]:
+    """Within the block, :func:`country_name` in ``lang`` gives these countries the names
+    the reader wrote (``Query.typed_names``) in place of CLDR's."""
+    token = _TYPED.set((lang, dict(names)) if names else None)
+    try:
+        yield
+    finally:
+        _TYPED.reset(token)
+
+
+def typed_name(code: str, lang: str) -> str | None:
+    """The name the reader wrote for ``code``, when a reply in ``lang`` keeps one."""
+    typed = _TYPED.get()
+    if typed is None or typed[0] != lang:
+        return None
+    return typed[1].get(code)
+
+
 def country_name(code: str, name_en: str, lang: str) -> str:
-    """A country's name in ``lang`` (CLDR), else RSF's English name."""
+    """A country's name in ``lang``: the one the reader wrote (:func:`typed_names`), else
+    CLDR's, else RSF's English name."""
+    return typed_name(code, lang) or _standard_name(code, name_en, lang)
+
+
+@lru_cache(maxsize=4096)
+def _standard_name(code: str, name_en: str, lang: str) -> str:
     if lang == "en":
         return name_en
     two = alpha2_of(code)

@@ -30,7 +30,7 @@ from bot.answer import (
     RankingAnswer,
     SearchAnswer,
 )
-from bot.i18n import t
+from bot.i18n import t, typed_names
 from bot.render.alert import render_alert
 from bot.render.analysis import render_analytical
 from bot.render.bidi import directional, is_rtl
@@ -67,8 +67,10 @@ __all__ = [
 def render(answer: Answer, lang: str = "en") -> Rendered:
     """The messages and buttons for an answer, in the interface language ``lang``; names
     a question wrote that name no country ("compare Norway and Atlantis") are noted above.
+    A country the question named by another of its names ("Кыргызстан") keeps that name.
     A reply in a right-to-left language has its left-to-right runs isolated (:mod:`.bidi`)."""
-    rendered = _noted(answer, lang)
+    with typed_names(answer.query.typed_names, lang):
+        rendered = _noted(answer, lang)
     if not is_rtl(lang):
         return rendered
     first = MAX_CAPTION if rendered.chart is not None else MAX_MESSAGE

@@ -13,7 +13,7 @@ import html
 import re
 from functools import lru_cache
 
-from bot.i18n import country_name, flag, t
+from bot.i18n import country_name, flag, t, typed_name
 from bot.store import Country
 
 MAX_MESSAGE = 4096
@@ -29,6 +29,8 @@ def credit(url: str, lang: str) -> str:
 
 def label(country: Country, lang: str) -> str:
     """Flag and name, escaped for a message."""
+    if typed_name(country.code, lang) is not None:
+        return html.escape(_join(country.code, lang))
     return _escaped(country.code, country.name_en, lang)
 
 
@@ -39,12 +41,19 @@ def _escaped(code: str, name_en: str, lang: str) -> str:
 
 def button_label(country: Country, lang: str) -> str:
     """Flag and name as plain text (button texts are not parsed as HTML)."""
+    if typed_name(country.code, lang) is not None:
+        return _join(country.code, lang)
     return _flagged(country.code, country.name_en, lang)
 
 
 @lru_cache(maxsize=4096)
 def _flagged(code: str, name_en: str, lang: str) -> str:
-    shown = country_name(code, name_en, lang)
+    """A country's flag and standard name (the names readers wrote are never cached)."""
+    return _join(code, lang, country_name(code, name_en, lang))
+
+
+def _join(code: str, lang: str, shown: str | None = None) -> str:
+    shown = shown if shown is not None else typed_name(code, lang) or code
     mark = flag(code)
     return f"{mark} {shown}" if mark else shown
 

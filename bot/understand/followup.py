@@ -72,6 +72,7 @@ def with_context(query: Query, context: Query, follow: Follow = Follow.NONE) -> 
             query,
             intent=intent,
             countries=context.countries,
+            typed_names=_kept_names(query, context, context.countries),
             topic=query.topic or context.topic,
             year=query.year if query.year is not None else context.year,
         )
@@ -82,5 +83,16 @@ def with_context(query: Query, context: Query, follow: Follow = Follow.NONE) -> 
     if adding:
         merged = tuple(dict.fromkeys((*context.countries, *query.countries)))[:MAX_COMPARE]
         intent = Intent.CHART if context.intent == Intent.CHART else Intent.COMPARE
-        return replace(query, intent=intent, countries=merged, topic=topic, year=year)
+        return replace(query, intent=intent, countries=merged, topic=topic, year=year,
+                       typed_names=_kept_names(query, context, merged))
     return query  # a new question that names its own country
+
+
+def _kept_names(query: Query, context: Query,
+                countries: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The names the reader wrote, the question's and, for the countries it carries on from
+    the one before in the same language, that one's ("Кыргызстан", then "а в 2020?")."""
+    if context.lang != query.lang:
+        return query.typed_names
+    names = {**dict(context.typed_names), **dict(query.typed_names)}
+    return tuple((code, names[code]) for code in countries if code in names)

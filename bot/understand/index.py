@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from bot.i18n import LANGS, country_name
 from bot.names import INVISIBLE_RE, normalize
 from bot.store import Snapshot
 from bot.understand.features import SECTIONS, Feature
@@ -227,6 +228,39 @@ def _forms(lexicon: Lexicon) -> dict[str, set[str]]:
     return all_forms(sorted(entries), lexicon.language) if entries else {}
 
 
+#: Sources whose names are a country's standard names in some language (RSF's, CLDR's and
+#: its variants), as against the curated list, which mixes in demonyms ("Burmese") and
+#: parts of a country ("Scotland" for the United Kingdom).
+_STANDARD_SOURCES = frozenset({"rsf", "cldr", "variant"})
+
+
+def _typed_names(snapshot: Snapshot,
+                 current: frozenset[str]) -> dict[str, dict[str, dict[str, str]]]:
+    """Names a reader may write that a reply keeps in place of CLDR's: folded key → code →
+    language → the name as the alias table writes it.  A name counts when it is an alias
+    of the country in that language (one of the replies' languages), a standard name of
+    the same country in some language, and not the reply's own name anyway: "Кыргызстан"
+    (a curated Russian name, CLDR's Kyrgyz one), "Burma" (curated English, a Turkish
+    variant); not "Scotland" nor "Kyrgyz Republic" (curated only)."""
+    standard = {(normalize(clean(a.alias.strip())), a.code) for a in snapshot.aliases
+                if a.source in _STANDARD_SOURCES}  # fmt: skip
+    found: dict[str, dict[str, dict[str, str]]] = {}
+    for alias in snapshot.aliases:
+        text = alias.alias.strip()
+        if alias.code not in current or alias.source in ("iso", "flag") or text.isupper():
+            continue
+        key = normalize(clean(text))
+        lang = alias.lang.split("_")[0]
+        if not key or (key, alias.code) not in standard or lang not in LANGS:
+            continue
+        country = snapshot.countries[alias.code]
+        if text != country_name(alias.code, country.name_en, lang):
+            # The reply's own name is no name to keep: its queries share the reply of
+            # every other wording ("Киргизия", "KGZ", 🇰🇬).
+            found.setdefault(key, {}).setdefault(alias.code, {}).setdefault(lang, text)
+    return found
+
+
 def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
     """The state of an understander of ``snapshot``'s data (see the module's docstring).
     ``memo`` keeps the parts that outlive a data version, so that a new index year or an
@@ -366,6 +400,7 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
         for length in range(len(key) - 2, len(key) + 3):
             fuzzy_lists.setdefault((script, length), []).append(key)
     state = {
+        "typed_names": _typed_names(snapshot, current),
         "names": names,
         "cased": {k: _resolve(v, current) for k, v in cased.items()},
         "short": {k: _resolve(v, current) for k, v in short.items()},

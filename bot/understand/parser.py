@@ -154,6 +154,7 @@ class Understander:
         self._folds: dict[str, tuple[str, str]] = {}  # a word as written → (norm, base)
         self._fuzzy_cache: dict[tuple[str, str], tuple[str, tuple[str, ...]] | None] = {}
         self._keys: dict[str, Match] | None = None
+        self._typed_names: dict[str, dict[str, dict[str, str]]] = s["typed_names"]
 
     def state(self) -> dict[str, Any]:
         """The built index: dicts, lists, tuples, sets, strings and numbers only (no class
@@ -206,6 +207,9 @@ class Understander:
             self._in_language(parsed, written_in)
         query = decide(text, body, tokens, parsed, command, lang, self.latest_year, self.years,
                        self.sets, written_in, chosen, self._entry_years)  # fmt: skip
+        typed = self._typed(body, tokens, parsed, query)
+        if typed:
+            query = replace(query, typed_names=typed)
         if query.command in _LIST_COMMANDS:
             # "/chart Kazakhstan, Narnia 2024": a list of countries, read part by part, and
             # the parts that name none reported rather than dropped.
@@ -215,6 +219,24 @@ class Understander:
         if context is None:
             return query
         return with_context(query, context, self._follow(tokens))
+
+    def _typed(self, body: str, tokens: Sequence[Token], parsed: Parse,
+               query: Query) -> tuple[tuple[str, str], ...]:
+        """The names the reader wrote for the query's countries that its reply keeps: the
+        words that named a country, as written (no typo taken for a name, no case form:
+        "Кыргызстане" is read, not shown), when they are a name of that country in the
+        reply's language; shown as the alias table writes them."""
+        sizes = dict(parsed.spans)
+        typed: dict[str, str] = {}
+        for i, code in sorted(parsed.countries):
+            if code not in query.countries or code in typed or i in parsed.typos:
+                continue
+            size = sizes.get(i, 1)
+            written = normalize(body[tokens[i].start : tokens[i + size - 1].end])
+            shown = self._typed_names.get(written, {}).get(code, {}).get(query.lang)
+            if shown is not None:
+                typed[code] = shown
+        return tuple(typed.items())
 
     def _in_language(self, parsed: Parse, written_in: str) -> None:
         """Keep the senses the question's language gives its words: "топ" is a ranking's

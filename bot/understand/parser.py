@@ -150,6 +150,7 @@ class Understander:
         self._prefix_keys = [name[0] for name in self._prefix_names]
         self._by_lang = {lang: 1 << bit for bit, lang in enumerate(self.langs)}
         self._letters = letter_tables(s["letters"])
+        self._name_langs: dict[str, int] = s["name_langs"]
         self._word_cache: dict[str, Word] = {}
         self._folds: dict[str, tuple[str, str]] = {}  # a word as written → (norm, base)
         self._fuzzy_cache: dict[tuple[str, str], tuple[str, tuple[str, ...]] | None] = {}
@@ -201,7 +202,7 @@ class Understander:
         body = clean(body)
         tokens = self.tokenize(body)
         parsed = self._walk(tokens, body)
-        written_in = said_in(tokens, parsed, self.langs, self._letters)
+        written_in = said_in(tokens, parsed, self.langs, self._letters, self._name_langs)
         if written_in is not None:
             self._in_language(parsed, written_in)
         query = decide(text, body, tokens, parsed, command, lang, self.latest_year, self.years,

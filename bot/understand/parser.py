@@ -560,7 +560,29 @@ class Understander:
             i += 1
         for i in list(parsed.leftovers):
             self._fuzzy_token(tokens, i, parsed, in_list)
+        self._counted_places(tokens, parsed)
         return parsed
+
+    def _counted_places(self, tokens: Sequence[Token], parsed: Parse) -> None:
+        """A word of "ago" before a number and a measure word of places is the first places
+        of a list: "前10名", "前5个国家" are the top ten, the top five; "前一年", "3年前"
+        still count years."""
+        counters = self.sets["counters"]
+        if not counters or not any(s.feature == Feature.YEAR_AGO for _, s in parsed.features):
+            return
+        numbers = {i for i, s in parsed.features if s.feature == Feature.NUMBER}
+        features: list[tuple[int, Sense]] = []
+        langs: list[int] = []
+        for (i, sense), mask in zip(parsed.features, parsed.feature_langs, strict=True):
+            if (sense.feature == Feature.YEAR_AGO and i + 2 < len(tokens)
+                    and (tokens[i + 1].kind == Kind.NUM or i + 1 in numbers)
+                    and tokens[i + 2].norm in counters):  # fmt: skip
+                features += [(i, Sense(Feature.TOP)), (i, Sense(Feature.RANK))]
+                langs += [mask, mask]
+            else:
+                features.append((i, sense))
+                langs.append(mask)
+        parsed.features, parsed.feature_langs = features, langs
 
     def _name(self, parsed: Parse, tokens: Sequence[Token], i: int, size: int,
               codes: tuple[str, ...]) -> None:

@@ -263,8 +263,9 @@ PHRASINGS: list[tuple[str, Expected]] = [
     ("в Саудовской Аравии", profile("SAU", lang="ru")),
     ("в Нидерландах", profile("NLD", lang="ru")),
     ("на Филиппинах", profile("PHL", lang="ru")),
-    ("в Казахстані", profile("KAZ", lang="ru")),
-    ("в Україні", profile("UKR", lang="ru")),
+    # Ukrainian case forms ("-і", "ї"): Ukrainian questions, answered in Ukrainian.
+    ("в Казахстані", profile("KAZ", lang="uk", said_in="uk")),
+    ("в Україні", profile("UKR", lang="uk", said_in="uk")),
     ("Türkiye'de basın özgürlüğü", profile("TUR")),
     ("Kazakistan'da", profile("KAZ")),
     ("Rusyada", profile("RUS")),

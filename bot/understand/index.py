@@ -27,7 +27,7 @@ from bot.i18n import LANGS, country_name
 from bot.names import INVISIBLE_RE, normalize
 from bot.store import Snapshot
 from bot.understand.features import SECTIONS, Feature
-from bot.understand.inflection import ADJECTIVE_SUFFIXES, inflections
+from bot.understand.inflection import ADJECTIVE_SUFFIXES, inflections, writes
 from bot.understand.lexicon import SETS, Lexicon, load_lexicons
 from bot.understand.morphology import all_forms, chain_of
 from bot.understand.text import CJK_RE, clean, fold_word, script_of
@@ -291,7 +291,9 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
 
     def add(key: str, tier: int, code: str, tag: tuple[str, str]) -> None:
         tiers.setdefault(key, {}).setdefault(tier, set()).add(code)
-        name_langs.setdefault(key, set()).update((tag[0], f"{tag[0]}:{tag[1]}"))
+        tags = name_langs.setdefault(key, set())
+        if tier < 2 or writes(tag[0], key):  # "казахстані", made of a Russian alias: no Russian
+            tags.update((tag[0], f"{tag[0]}:{tag[1]}"))
 
     for alias in snapshot.aliases:
         if alias.code not in snapshot.countries:
@@ -343,6 +345,20 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
                         titlecase_only.add(form)
     names = _interned({key: _resolve(by_tier[min(by_tier)], current)
                        for key, by_tier in tiers.items()})
+    # The readers' languages that write each name so, for names outside the Latin script
+    # (bits in the order of "langs"): "україні" is only Ukrainian, "украине" only Russian,
+    # "украина" five languages' (bot.understand.language).  A Latin name's form says
+    # little of the question's language ("Côte d'Ivoire" in an English question).
+    bits = {lang: 1 << bit for bit, lang in enumerate(vocab["langs"])}
+    name_langs_bits: dict[str, int] = {}
+    for key, tags in name_langs.items():
+        if key in names and script_of(key.replace(" ", "")) in ("cyrillic", "arabic", "cjk"):
+            mask = 0
+            for written in tags:
+                if ":" not in written:
+                    mask |= bits.get(written.removesuffix("_Cyrl"), 0)
+            if mask:
+                name_langs_bits[key] = mask
     words = vocab["words"]
     first_len: dict[str, int] = {}
     tails: set[str] = set()  # last words of keys of several words: inflected in phrases
@@ -415,6 +431,7 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
         "fuzzy_codes": fuzzy_codes,
         "fuzzy_forms": frozenset(fuzzy_forms - fuzzy_keys),
         "name_words": frozenset(w for key in names if " " in key for w in key.split(" ")),
+        "name_langs": name_langs_bits,
         **{key: vocab[key] for key in ("langs", "words", "sets", "numbers", "morph",
                                        "letters", "compounds")},
     }  # fmt: skip

@@ -96,6 +96,23 @@ def _adjective_forms(word: str) -> dict[str, set[str]] | None:
     return None
 
 
+#: Each language's alphabet.  The endings above are Russian and Ukrainian together, so a
+#: form is that alias language's only if its alphabet writes it: "казахстані" is no
+#: Russian, "казахстаны" no Ukrainian (bot.understand.language reads names so).
+ALPHABETS = {
+    "ru": frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя-' "),
+    "uk": frozenset("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя-'ʼ’ "),
+    "be": frozenset("абвгдеёжзйіклмнопрстуўфхцчшыьэюя-'ʼ’ "),
+}
+
+
+def writes(lang: str, form: str) -> bool:
+    """Whether ``lang``'s alphabet writes ``form`` (folded); any form, for a language
+    without one here."""
+    alphabet = ALPHABETS.get(lang)
+    return alphabet is None or all(c in alphabet for c in form)
+
+
 ADJECTIVE_SUFFIXES = ("ский", "цкий", "ський", "цький")
 # Endings of a demonym adjective in every gender, number and case ("казахстанск-ий").
 _ADJ_ENDINGS_RU = ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ою", "ое", "ие", "их", "ими")

@@ -3,7 +3,8 @@
 Read from what the walk found: the lexicons each known word belongs to (a word of several
 lexicons counts for each, less), the languages whose suffixes a word carries ("Ресей|де"),
 and the letters only some languages of a script use ("ә" is Kazakh, "ў" Uzbek, "ї"
-Ukrainian), among the languages written in the question's script.  A question with no
+Ukrainian), among the languages written in the question's script, and names written as
+only one of them writes them ("Україні", "Ресей").  A question with no
 such evidence (a bare name, a code, a flag) shows no language: None.
 """
 
@@ -62,11 +63,13 @@ def said_in(
     parsed: Parse,
     langs: Sequence[str],
     tables: dict[str, Letters],
+    name_langs: dict[str, int] | None = None,
 ) -> str | None:
     counts: dict[str, int] = {}
     named = {i for at, _ in parsed.countries for start, size in parsed.spans if start == at
              for i in range(start, start + size)}  # fmt: skip
     present: set[str] = set()
+    in_names: set[str] = set()
     words = 0
     for i, token in enumerate(tokens):
         if token.kind != Kind.WORD:
@@ -79,6 +82,8 @@ def said_in(
                 # Letters outside the countries' names ("Côte d'Ivoire" says nothing of
                 # an English question).
                 present.update(c for c in token.raw.casefold() if not c.isascii())
+        elif not token.raw.isascii():
+            in_names.update(c for c in token.raw.casefold() if not c.isascii())
     if not counts:
         return None
     script = max(counts, key=counts.__getitem__)
@@ -102,11 +107,28 @@ def said_in(
             # Russian, "ў" no Kazakh) speak against it.
             if table.others[lang] & present:
                 votes[lang] -= 3
+    if name_langs and words:
+        # A name written as only one language of the script writes it ("в Україні" is
+        # Ukrainian, "в Украине" Russian) is a word of that language, though its letters
+        # are not counted above; a name shared by several ("Украина") says nothing, nor
+        # does a typo's form.  Beside other words only: a bare name shows no language.
+        for start, size in parsed.spans:
+            if start in parsed.typos or not any(at == start for at, _ in parsed.countries):
+                continue
+            window = tokens[start : start + size]
+            mask = name_langs.get(" ".join(t.norm for t in window), 0)
+            if not mask and size == 1:
+                mask = name_langs.get(window[0].base, 0)
+            owners = _owners(mask, tuple(langs), table.langs)
+            if len(owners) == 1:
+                votes[owners[0]] += 1
     if script != "latin" and words >= 3:
         # In a sentence, so does the lack of every letter only this language has
-        # (Kazakh without "ә", "і", "ұ" or "һ").
+        # (Kazakh without "ә", "і", "ұ" or "һ"); a name's letters are not lacking ("ї"
+        # of "в Україні" in a Ukrainian sentence of no other "ї").
+        seen = present | in_names
         for lang in table.langs:
-            if table.unique[lang] and not table.unique[lang] & present:
+            if table.unique[lang] and not table.unique[lang] & seen:
                 votes[lang] -= 1
     best = max(table.langs, key=votes.__getitem__)
     if votes[best] <= 0:

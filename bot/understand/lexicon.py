@@ -50,6 +50,7 @@ SETS = {
     "foreign_names": "other languages' country names that are common words here",
     "glue": "words that bind a country word into a phrase ('of', 'de', 'con')",
     "person": "words before a person's name ('my friend', 'I'm'): a country word after is one",
+    "counters": "measure words after a number that count places in a list ('名' of '前10名')",
 }
 
 

@@ -150,6 +150,7 @@ class Understander:
         self._prefix_keys = [name[0] for name in self._prefix_names]
         self._by_lang = {lang: 1 << bit for bit, lang in enumerate(self.langs)}
         self._letters = letter_tables(s["letters"])
+        self._name_langs: dict[str, int] = s["name_langs"]
         self._word_cache: dict[str, Word] = {}
         self._folds: dict[str, tuple[str, str]] = {}  # a word as written → (norm, base)
         self._fuzzy_cache: dict[tuple[str, str], tuple[str, tuple[str, ...]] | None] = {}
@@ -202,7 +203,7 @@ class Understander:
         body = clean(body)
         tokens = self.tokenize(body)
         parsed = self._walk(tokens, body)
-        written_in = said_in(tokens, parsed, self.langs, self._letters)
+        written_in = said_in(tokens, parsed, self.langs, self._letters, self._name_langs)
         if written_in is not None:
             self._in_language(parsed, written_in)
         query = decide(text, body, tokens, parsed, command, lang, self.latest_year, self.years,
@@ -581,7 +582,29 @@ class Understander:
             i += 1
         for i in list(parsed.leftovers):
             self._fuzzy_token(tokens, i, parsed, in_list)
+        self._counted_places(tokens, parsed)
         return parsed
+
+    def _counted_places(self, tokens: Sequence[Token], parsed: Parse) -> None:
+        """A word of "ago" before a number and a measure word of places is the first places
+        of a list: "前10名", "前5个国家" are the top ten, the top five; "前一年", "3年前"
+        still count years."""
+        counters = self.sets["counters"]
+        if not counters or not any(s.feature == Feature.YEAR_AGO for _, s in parsed.features):
+            return
+        numbers = {i for i, s in parsed.features if s.feature == Feature.NUMBER}
+        features: list[tuple[int, Sense]] = []
+        langs: list[int] = []
+        for (i, sense), mask in zip(parsed.features, parsed.feature_langs, strict=True):
+            if (sense.feature == Feature.YEAR_AGO and i + 2 < len(tokens)
+                    and (tokens[i + 1].kind == Kind.NUM or i + 1 in numbers)
+                    and tokens[i + 2].norm in counters):  # fmt: skip
+                features += [(i, Sense(Feature.TOP)), (i, Sense(Feature.RANK))]
+                langs += [mask, mask]
+            else:
+                features.append((i, sense))
+                langs.append(mask)
+        parsed.features, parsed.feature_langs = features, langs
 
     def _name(self, parsed: Parse, tokens: Sequence[Token], i: int, size: int,
               codes: tuple[str, ...]) -> None:

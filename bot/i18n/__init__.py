@@ -7,12 +7,16 @@ English name as the fallback for RSF's own entities (OECS, Northern Cyprus).
 
 from __future__ import annotations
 
+import json
+import os
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Final
 
+import babel
 from babel import Locale
 
+from bot.cachedir import cache_dir
 from bot.i18n import catalogs
 from bot.i18n.choice import LANGS, base_lang, reply_lang
 from bot.names import alpha2_of, flag_of
@@ -115,11 +119,34 @@ def country_name(code: str, name_en: str, lang: str) -> str:
         return name_en
     two = alpha2_of(code)
     if two:
-        found = Locale.parse(lang).territories.get(two)
+        found = _territories(lang).get(two)
         if found:
             # CLDR writes some names with a spaced hyphen ("Конго - Браззавиль").
             return str(found).replace(" - ", "-")
     return name_en
+
+
+@lru_cache(maxsize=len(LANGS))
+def _territories(lang: str) -> dict[str, str]:
+    """CLDR's territory names in ``lang`` (Babel), kept in the cache as plain JSON after
+    the first time: Babel assembles a whole locale to give them (tens of milliseconds per
+    language, fifteen languages)."""
+    kept = cache_dir() / f"territories-{lang}-babel-{babel.__version__}.json"
+    try:
+        names = json.loads(kept.read_text(encoding="utf-8"))
+        if isinstance(names, dict) and all(isinstance(v, str) for v in names.values()):
+            return names
+    except (OSError, ValueError):
+        pass  # not written yet, or unreadable: ask Babel again
+    names = {str(k): str(v) for k, v in Locale.parse(lang).territories.items()}
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
+        partial.replace(kept)
+    except OSError:
+        pass  # a read-only cache: ask Babel again next time
+    return names
 
 
 @lru_cache(maxsize=len(LANGS))

@@ -18,6 +18,36 @@ _APOSTROPHES = "'’ʼʻ`´‘"
 #: Text pasted from web pages carries them inside words ("Kaz\u200bakhstan").
 INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
 _APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
+
+
+class WideClass:
+    """A character class spanning thousands of code points (CJK, Hangul), compiled only
+    when a text holds a character at or above the class's first one: Python's ``re``
+    spends milliseconds compiling such a class (it maps every code point in it), and most
+    texts (Latin, Cyrillic, Arabic) cannot match it at all.  Same answers as the
+    compiled pattern."""
+
+    def __init__(self, pattern: str, first: str) -> None:
+        self.pattern = pattern
+        self.first = first
+        self._compiled: re.Pattern[str] | None = None
+
+    def _pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def _cannot(self, text: str) -> bool:
+        return not text or max(text) < self.first
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return None if self._cannot(text) else self._pattern().match(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return None if self._cannot(text) else self._pattern().search(text)
+
+    def findall(self, text: str) -> list[str]:
+        return [] if self._cannot(text) else self._pattern().findall(text)
 _WORD_RE = re.compile(r"[^\W_]+")
 
 #: RSF codes that are not ISO alpha-3, mapped by hand (None: no ISO code exists).

@@ -68,8 +68,7 @@ def fingerprint(snapshot: Snapshot) -> str:
     digest.update(repr(snapshot.years).encode())
     digest.update(repr(sorted((c.code, c.last_year) for c in snapshot.countries.values()))
                   .encode())
-    digest.update("\x1e".join(f"{a.alias}\x1f{a.code}\x1f{a.lang}\x1f{a.source}"
-                              for a in snapshot.aliases).encode())
+    digest.update("\x1e".join("\x1f".join(row) for row in snapshot.alias_rows).encode())
     return digest.hexdigest()[:32]
 
 

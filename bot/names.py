@@ -22,12 +22,12 @@ _APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
 
 class WideClass:
     """A character class spanning thousands of code points (CJK, Hangul), compiled only
-    when a text holds a character at or above the class's first one: Python's ``re``
-    spends milliseconds compiling such a class (it maps every code point in it), and most
-    texts (Latin, Cyrillic, Arabic) cannot match it at all.  Same answers as the
-    compiled pattern."""
+    when a text holds a character at or above ``first`` (the class's first code point):
+    Python's ``re`` spends milliseconds compiling such a class (it maps every code point in
+    it), and most texts (Latin, Cyrillic, Arabic) cannot match it at all.  Same answers as
+    the compiled pattern."""
 
-    def __init__(self, pattern: str, first: str) -> None:
+    def __init__(self, pattern: str, first: int) -> None:
         self.pattern = pattern
         self.first = first
         self._compiled: re.Pattern[str] | None = None
@@ -38,7 +38,7 @@ class WideClass:
         return self._compiled
 
     def _cannot(self, text: str) -> bool:
-        return not text or max(text) < self.first
+        return not text or ord(max(text)) < self.first
 
     def match(self, text: str) -> re.Match[str] | None:
         return None if self._cannot(text) else self._pattern().match(text)

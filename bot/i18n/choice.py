@@ -45,7 +45,7 @@ CLOSE: Final = {"be": "ru", "hy": "ru", "az": "tr"}
 _SCRIPTS: Final = (
     (re.compile("[\u0400-\u04ff]"), ("ru", "uk", "kk", "ky", "uz", "tg")),
     (re.compile("[\u0600-\u06ff]"), ("ar", "fa")),
-    (WideClass("[\u3400-\u9fff]", "\u3400"), ("zh",)),
+    (WideClass(r"[\u3400-\u9fff]", 0x3400), ("zh",)),
 )
 
 

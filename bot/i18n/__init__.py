@@ -66,6 +66,7 @@ def picture_lang(lang: str) -> str:
     return lang if lang in _PICTURE_LANGS else "en"
 
 
+@lru_cache(maxsize=8192)  # a card shows a dozen scores, the same ones card after card
 def fmt_score(value: float, places: int = 2, signed: bool = False) -> str:
     """A score (or a change of one, ``signed``) as RSF prints it: two decimals, rounded half
     up (RSF's 51.055 is 51.06; binary floats would give 51.05).  Every score shown goes

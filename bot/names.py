@@ -6,11 +6,14 @@ the language layer (which shows flags): one definition of "the same name".
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
-from babel.core import get_global
+from bot.cachedir import kept_json
 
 _APOSTROPHES = "'’ʼʻ`´‘"
 #: Zero-width and bidirectional formatting characters (ZWSP, ZWNJ, ZWJ, LRM/RLM, the bidi
@@ -54,7 +57,35 @@ _WORD_RE = re.compile(r"[^\W_]+")
 RSF_ALPHA2: dict[str, str | None] = {"XKX": "XK", "XKO": "XK", "CSS": None, "CTU": None}
 
 @lru_cache(maxsize=1)
+def babel_data() -> str | None:
+    """Which CLDR data Babel has installed (its global data file's size and time), found
+    without importing Babel: what the cache keeps from that data is keyed on it.  None:
+    not found (nothing is kept)."""
+    spec = importlib.util.find_spec("babel")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    try:
+        info = os.stat(os.path.join(spec.submodule_search_locations[0], "global.dat"))
+    except OSError:
+        return None
+    return f"{info.st_size}-{info.st_mtime_ns}"
+
+
+def from_babel(name: str, build: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """A table built from Babel's CLDR data, kept in the cache for the data installed:
+    importing Babel and assembling its data costs tens of milliseconds a process."""
+    key = babel_data()
+    return build() if key is None else kept_json(f"{name}-babel-{key}", build)
+
+
+@lru_cache(maxsize=1)
 def _alpha3_to_alpha2() -> dict[str, str]:
+    return from_babel("iso-alpha2", _iso_alpha2)
+
+
+def _iso_alpha2() -> dict[str, str]:
+    from babel.core import get_global
+
     aliases = get_global("territory_aliases")
     # The territories CLDR knows, from the same global data as the aliases: asking a
     # locale for its territory names would load a whole locale (~25 ms at start-up).

@@ -7,19 +7,13 @@ English name as the fallback for RSF's own entities (OECS, Northern Cyprus).
 
 from __future__ import annotations
 
-import json
-import os
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Final
 
-import babel
-from babel import Locale
-
-from bot.cachedir import cache_dir
 from bot.i18n import catalogs
 from bot.i18n.choice import LANGS, base_lang, reply_lang
-from bot.names import alpha2_of, flag_of
+from bot.names import alpha2_of, flag_of, from_babel
 
 __all__ = ["LANGS", "base_lang", "country_name", "flag", "fmt_place", "fmt_score", "fmt_vdem",
            "inline_name", "language_label", "name", "picture_lang", "region_name", "reply_lang",
@@ -129,30 +123,22 @@ def country_name(code: str, name_en: str, lang: str) -> str:
 
 @lru_cache(maxsize=len(LANGS))
 def _territories(lang: str) -> dict[str, str]:
-    """CLDR's territory names in ``lang`` (Babel), kept in the cache as plain JSON after
-    the first time: Babel assembles a whole locale to give them (tens of milliseconds per
-    language, fifteen languages)."""
-    kept = cache_dir() / f"territories-{lang}-babel-{babel.__version__}.json"
-    try:
-        names = json.loads(kept.read_text(encoding="utf-8"))
-        if isinstance(names, dict) and all(isinstance(v, str) for v in names.values()):
-            return names
-    except (OSError, ValueError):
-        pass  # not written yet, or unreadable: ask Babel again
-    names = {str(k): str(v) for k, v in Locale.parse(lang).territories.items()}
-    try:
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        partial = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
-        partial.replace(kept)
-    except OSError:
-        pass  # a read-only cache: ask Babel again next time
-    return names
+    """CLDR's territory names in ``lang`` (Babel), kept in the cache after the first time:
+    Babel assembles a whole locale to give them (tens of milliseconds per language)."""
+
+    def build() -> dict[str, str]:
+        from babel import Locale
+
+        return {str(k): str(v) for k, v in Locale.parse(lang).territories.items()}
+
+    return from_babel(f"territories-{lang}", build)
 
 
 @lru_cache(maxsize=len(LANGS))
 def language_label(lang: str) -> str:
     """A language's name in itself, capitalised as a menu item ("Français", "Русский",
     "中文"): CLDR's (Babel), read only when a menu of languages is shown."""
+    from babel import Locale
+
     shown = Locale.parse(lang).get_display_name(lang) or lang
     return shown[:1].upper() + shown[1:]

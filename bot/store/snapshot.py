@@ -164,10 +164,11 @@ def load_snapshot(conn: sqlite3.Connection, generation: int, vdem: Vdem | None =
         f"{columns} FROM results ORDER BY year, rank, code"
     ):
         values = row[9:]
-        indicators = {
-            name: (values[2 * i], values[2 * i + 1])
-            for i, name in enumerate(INDICATORS)
-            if values[2 * i] is not None and values[2 * i + 1] is not None
+        # Before 2022 a row has no indicators: no dict to fill for two thirds of the rows.
+        indicators = {} if values.count(None) == len(values) else {
+            name: (score, rank)
+            for name, score, rank in zip(INDICATORS, values[::2], values[1::2], strict=True)
+            if score is not None and rank is not None
         }
         result = Result(row[0], row[1], row[2], row[3], row[4], row[5], row[6], indicators,
                         row[7], row[8])

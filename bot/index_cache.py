@@ -20,19 +20,28 @@ import os
 import pickle
 import sys
 import tempfile
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.cachedir import cache_dir
 from bot.store import Snapshot
 from bot.understand import Understander
-from bot.understand.index import Memo
+
+if TYPE_CHECKING:  # the index's builder loads only when an index is built
+    from bot.understand.index import Memo
 
 log = logging.getLogger(__name__)
 
 #: Cache files kept; older ones are removed when a new one is written.
 MAX_FILES = 8
+#: Indexes kept in memory by fingerprint: a process opening several pipelines on the same
+#: data (tests, a reload) reads the file once.  The index is read-only once built.
+MAX_IN_MEMORY = 2
+_IN_MEMORY: OrderedDict[str, dict[str, Any]] = OrderedDict()
+_IN_MEMORY_LOCK = threading.Lock()
 _PREFIX = "understand-index-"
 _PART_PREFIX = "understand-part-"
 #: The source that decides what the index holds (code and lexicon files): a change to any
@@ -59,8 +68,7 @@ def fingerprint(snapshot: Snapshot) -> str:
     digest.update(repr(snapshot.years).encode())
     digest.update(repr(sorted((c.code, c.last_year) for c in snapshot.countries.values()))
                   .encode())
-    digest.update("\x1e".join(f"{a.alias}\x1f{a.code}\x1f{a.lang}\x1f{a.source}"
-                              for a in snapshot.aliases).encode())
+    digest.update("\x1e".join("\x1f".join(row) for row in snapshot.alias_rows).encode())
     return digest.hexdigest()[:32]
 
 
@@ -73,17 +81,34 @@ class _PlainData(pickle.Unpickler):
 
 def understander_for(snapshot: Snapshot) -> Understander:
     """The understander of ``snapshot``'s data: read from the cache, else built and kept."""
-    folder = cache_dir()
-    path = folder / f"{_PREFIX}{fingerprint(snapshot)}.pickle"
-    state = _read(path)
+    key = fingerprint(snapshot)
+    with _IN_MEMORY_LOCK:
+        state = _IN_MEMORY.get(key)
+        if state is not None:
+            _IN_MEMORY.move_to_end(key)
     if state is not None:
         return Understander(snapshot, state)
+    folder = cache_dir()
+    path = folder / f"{_PREFIX}{key}.pickle"
+    state = _read(path)
+    if state is not None:
+        _keep(key, state)
+        return Understander(snapshot, state)
     understander = Understander(snapshot, memo=_PartsOnDisk(folder))
+    _keep(key, understander.state())
     try:
         _write(folder, path, understander.state())
     except OSError as exc:
         log.debug("no understanding cache written (%s)", exc)
     return understander
+
+
+def _keep(key: str, state: dict[str, Any]) -> None:
+    with _IN_MEMORY_LOCK:
+        _IN_MEMORY[key] = state
+        _IN_MEMORY.move_to_end(key)
+        while len(_IN_MEMORY) > MAX_IN_MEMORY:
+            _IN_MEMORY.popitem(last=False)
 
 
 def kept_parts() -> Memo:

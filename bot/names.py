@@ -6,11 +6,14 @@ the language layer (which shows flags): one definition of "the same name".
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
-from babel.core import get_global
+from bot.cachedir import kept_json
 
 _APOSTROPHES = "'’ʼʻ`´‘"
 #: Zero-width and bidirectional formatting characters (ZWSP, ZWNJ, ZWJ, LRM/RLM, the bidi
@@ -18,13 +21,71 @@ _APOSTROPHES = "'’ʼʻ`´‘"
 #: Text pasted from web pages carries them inside words ("Kaz\u200bakhstan").
 INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
 _APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
+
+
+class WideClass:
+    """A character class spanning thousands of code points (CJK, Hangul), compiled only
+    when a text holds a character at or above ``first`` (the class's first code point):
+    Python's ``re`` spends milliseconds compiling such a class (it maps every code point in
+    it), and most texts (Latin, Cyrillic, Arabic) cannot match it at all.  Same answers as
+    the compiled pattern."""
+
+    def __init__(self, pattern: str, first: int) -> None:
+        self.pattern = pattern
+        self.first = first
+        self._compiled: re.Pattern[str] | None = None
+
+    def _pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def _cannot(self, text: str) -> bool:
+        return not text or ord(max(text)) < self.first
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return None if self._cannot(text) else self._pattern().match(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return None if self._cannot(text) else self._pattern().search(text)
+
+    def findall(self, text: str) -> list[str]:
+        return [] if self._cannot(text) else self._pattern().findall(text)
 _WORD_RE = re.compile(r"[^\W_]+")
 
 #: RSF codes that are not ISO alpha-3, mapped by hand (None: no ISO code exists).
 RSF_ALPHA2: dict[str, str | None] = {"XKX": "XK", "XKO": "XK", "CSS": None, "CTU": None}
 
 @lru_cache(maxsize=1)
+def babel_data() -> str | None:
+    """Which CLDR data Babel has installed (its global data file's size and time), found
+    without importing Babel: what the cache keeps from that data is keyed on it.  None:
+    not found (nothing is kept)."""
+    spec = importlib.util.find_spec("babel")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    try:
+        info = os.stat(os.path.join(spec.submodule_search_locations[0], "global.dat"))
+    except OSError:
+        return None
+    return f"{info.st_size}-{info.st_mtime_ns}"
+
+
+def from_babel(name: str, build: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """A table built from Babel's CLDR data, kept in the cache for the data installed:
+    importing Babel and assembling its data costs tens of milliseconds a process."""
+    key = babel_data()
+    return build() if key is None else kept_json(f"{name}-babel-{key}", build)
+
+
+@lru_cache(maxsize=1)
 def _alpha3_to_alpha2() -> dict[str, str]:
+    return from_babel("iso-alpha2", _iso_alpha2)
+
+
+def _iso_alpha2() -> dict[str, str]:
+    from babel.core import get_global
+
     aliases = get_global("territory_aliases")
     # The territories CLDR knows, from the same global data as the aliases: asking a
     # locale for its territory names would load a whole locale (~25 ms at start-up).

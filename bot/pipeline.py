@@ -24,12 +24,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot import button_data
 from bot.answer import Answer, alert, answer
 from bot.cache import LRU
-from bot.changes import Actor
 from bot.charts.cache import CACHE_SIZE as CHART_CACHE_SIZE
 from bot.charts.cache import png_for
 from bot.charts.data import Picture, PictureKey
@@ -39,7 +38,6 @@ from bot.i18n import LANGS, reply_lang, t
 from bot.index_cache import understander_for
 from bot.query import Intent, Query, Ranking
 from bot.render import MAX_MESSAGE, Rendered, directional, render
-from bot.render.changes import change_lines, operator_message, undo_lines
 from bot.render.fixed import (
     about,
     country_names,
@@ -53,6 +51,9 @@ from bot.render.fixed import (
 from bot.store import PendingAlert, Snapshot, SnapshotStale, Store, default_db_path
 from bot.store.status import has_imports
 from bot.understand import Understander
+
+if TYPE_CHECKING:  # operators' imports and undos load what they need when they come
+    from bot.changes import Actor
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -516,6 +517,7 @@ class Pipeline:
     def _import(self, path: Path, actor: Actor, lang: str, country: str | None,
                 force: bool, dry_run: bool) -> OperatorReply:
         from bot.importer import ImportFailed, import_files
+        from bot.render.changes import change_lines, operator_message
 
         try:
             change = import_files(self.store, [path], actor, country=country, force=force,
@@ -549,6 +551,7 @@ class Pipeline:
     def _undo(self, actor: Actor, lang: str, change_id: int | None,
               dry_run: bool) -> OperatorReply:
         from bot.importer.undo import NothingToUndo, undo_last
+        from bot.render.changes import operator_message, undo_lines
 
         try:
             report = undo_last(self.store, actor, expected=change_id, dry_run=dry_run,

@@ -7,7 +7,6 @@ and then read from memory: a question about averages costs a dictionary lookup, 
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 
 from bot.domain import INDICATORS, REGIONS, SITUATIONS, SUBREGIONS
@@ -76,6 +75,8 @@ class GroupStats:
 
 
 def measure(values: list[float]) -> Measure | None:
+    import statistics  # loaded with the first group's figures, not at start-up
+
     if not values:
         return None
     return Measure(statistics.fmean(values), statistics.median(values), len(values),

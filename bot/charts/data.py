@@ -7,7 +7,6 @@ crosses between them.
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
 
@@ -107,6 +106,8 @@ def chart_data(snapshot: Snapshot, codes: tuple[str, ...], year: int, lang: str)
             now.rank if now else None, now.total if now else None, now.score if now else None,
             values, tuple(r.rank for r in found),
         ))
+    import statistics  # loaded with the first chart, not at start-up
+
     medians = tuple(
         (y, statistics.median(r.score for r in snapshot.by_year[y])) for y in shown_years
     )

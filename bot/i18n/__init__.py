@@ -14,11 +14,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Final
 
-from babel import Locale
-
 from bot.i18n import catalogs
 from bot.i18n.choice import LANGS, base_lang, reply_lang
-from bot.names import alpha2_of, flag_of
+from bot.names import alpha2_of, flag_of, from_babel
 
 __all__ = ["LANGS", "base_lang", "country_name", "flag", "fmt_place", "fmt_score", "fmt_vdem",
            "inline_name", "language_label", "name", "picture_lang", "region_name", "reply_lang",
@@ -65,6 +63,7 @@ def picture_lang(lang: str) -> str:
     return lang if lang in _PICTURE_LANGS else "en"
 
 
+@lru_cache(maxsize=8192)  # a card shows a dozen scores, the same ones card after card
 def fmt_score(value: float, places: int = 2, signed: bool = False) -> str:
     """A score (or a change of one, ``signed``) as RSF prints it: two decimals, rounded half
     up (RSF's 51.055 is 51.06; binary floats would give 51.05).  Every score shown goes
@@ -147,7 +146,7 @@ def _standard_name(code: str, name_en: str, lang: str) -> str:
         return name_en
     two = alpha2_of(code)
     if two:
-        found = Locale.parse(lang).territories.get(two)
+        found = _territories(lang).get(two)
         if found:
             # CLDR writes some names with a spaced hyphen ("Конго - Браззавиль").
             return str(found).replace(" - ", "-")
@@ -155,8 +154,23 @@ def _standard_name(code: str, name_en: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=len(LANGS))
+def _territories(lang: str) -> dict[str, str]:
+    """CLDR's territory names in ``lang`` (Babel), kept in the cache after the first time:
+    Babel assembles a whole locale to give them (tens of milliseconds per language)."""
+
+    def build() -> dict[str, str]:
+        from babel import Locale
+
+        return {str(k): str(v) for k, v in Locale.parse(lang).territories.items()}
+
+    return from_babel(f"territories-{lang}", build)
+
+
+@lru_cache(maxsize=len(LANGS))
 def language_label(lang: str) -> str:
     """A language's name in itself, capitalised as a menu item ("Français", "Русский",
     "中文"): CLDR's (Babel), read only when a menu of languages is shown."""
+    from babel import Locale
+
     shown = Locale.parse(lang).get_display_name(lang) or lang
     return shown[:1].upper() + shown[1:]

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from bot.names import WideClass
+
 #: The interface languages: English, the source, and one catalog each (bot/locales).
 LANGS: Final = ("en", "ru", "kk", "uk", "uz", "ky", "tg", "fr", "es", "de", "pt", "tr", "ar", "fa",
                 "zh")
@@ -43,7 +45,7 @@ CLOSE: Final = {"be": "ru", "hy": "ru", "az": "tr"}
 _SCRIPTS: Final = (
     (re.compile("[\u0400-\u04ff]"), ("ru", "uk", "kk", "ky", "uz", "tg")),
     (re.compile("[\u0600-\u06ff]"), ("ar", "fa")),
-    (re.compile("[\u3400-\u9fff]"), ("zh",)),
+    (WideClass(r"[\u3400-\u9fff]", 0x3400), ("zh",)),
 )
 
 

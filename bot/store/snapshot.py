@@ -69,7 +69,10 @@ class Snapshot:
     results: dict[tuple[str, int], Result]
     by_year: dict[int, list[Result]]  # sorted by rank
     profiles: dict[str, dict[int, dict[str, str]]]  # code → year → section → text
-    aliases: list[Alias]
+    # Every alias as (alias, code, lang, source), by alias, code and lang: the plain rows,
+    # enough for the understander's fingerprint; :attr:`aliases` makes them Aliases when a
+    # new index is built.
+    alias_rows: list[tuple[str, str, str, str]]
     # V-Dem's media indicators of this version of the data, read on first use.
     vdem: Vdem = field(default_factory=Vdem, compare=False, repr=False)
     years: list[int] = field(init=False)
@@ -80,6 +83,10 @@ class Snapshot:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "years", sorted(self.by_year))
+
+    @cached_property
+    def aliases(self) -> list[Alias]:
+        return [Alias(*row) for row in self.alias_rows]
 
     @property
     def latest_year(self) -> int | None:
@@ -157,10 +164,11 @@ def load_snapshot(conn: sqlite3.Connection, generation: int, vdem: Vdem | None =
         f"{columns} FROM results ORDER BY year, rank, code"
     ):
         values = row[9:]
-        indicators = {
-            name: (values[2 * i], values[2 * i + 1])
-            for i, name in enumerate(INDICATORS)
-            if values[2 * i] is not None and values[2 * i + 1] is not None
+        # Before 2022 a row has no indicators: no dict to fill for two thirds of the rows.
+        indicators = {} if values.count(None) == len(values) else {
+            name: (score, rank)
+            for name, score, rank in zip(INDICATORS, values[::2], values[1::2], strict=True)
+            if score is not None and rank is not None
         }
         result = Result(row[0], row[1], row[2], row[3], row[4], row[5], row[6], indicators,
                         row[7], row[8])
@@ -171,11 +179,8 @@ def load_snapshot(conn: sqlite3.Connection, generation: int, vdem: Vdem | None =
         "SELECT code, year, section, text FROM profiles"
     ):
         profiles.setdefault(code, {}).setdefault(year, {})[section] = text
-    aliases = [
-        Alias(*row)
-        for row in conn.execute(
-            "SELECT alias, code, lang, source FROM aliases ORDER BY alias, code, lang"
-        )
-    ]
-    return Snapshot(generation, countries, results, by_year, profiles, aliases,
+    alias_rows = conn.execute(
+        "SELECT alias, code, lang, source FROM aliases ORDER BY alias, code, lang"
+    ).fetchall()
+    return Snapshot(generation, countries, results, by_year, profiles, alias_rows,
                     vdem or Vdem())

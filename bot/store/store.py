@@ -25,6 +25,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,6 +45,11 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 FileId = tuple[int, int]  # (device, inode)
+
+#: Seconds a read trusts the last look at which file is at the path.  Looking (a stat())
+#: costs more than answering a cached question, and a file replaced or deleted is noticed
+#: by the first read this long after the last look; every write looks first, always.
+FOLLOW_INTERVAL = 0.05
 
 
 def file_id(path: Path) -> FileId | None:
@@ -70,6 +76,7 @@ class Store:
         self._reader = self._open()
         self._gone_reported = False
         self._unusable: FileId | None = None  # a file at the path that failed to open
+        self._looked = float("-inf")  # time.monotonic() of the last look at the path
 
     def _open(self) -> sqlite3.Connection:
         """Connect to the file at the path and bring its schema up to date."""
@@ -91,8 +98,16 @@ class Store:
 
     # -- the file at the path ----------------------------------------------------------------
 
-    def _follow_file(self) -> None:
-        """Reopen if another file is at the path now; note it if there is none."""
+    def _follow_file(self, *, always: bool = False) -> None:
+        """Reopen if another file is at the path now; note it if there is none.  Reads look
+        at most every :data:`FOLLOW_INTERVAL` seconds; ``always``: look now (writes)."""
+        moment = time.monotonic()
+        if not always and moment - self._looked < FOLLOW_INTERVAL:
+            return
+        self._look()
+        self._looked = moment  # not after a failure: the next read tries again
+
+    def _look(self) -> None:
         now = file_id(self.path)
         if now == self._file:
             return
@@ -176,6 +191,7 @@ class Store:
         """Forget the snapshot: the next one is read from the file (``/reload``)."""
         with self._read_lock:
             self._snapshot = None
+            self._looked = float("-inf")  # and look at which file is at the path
 
     def read(self, query: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``query`` on the reading connection inside one read transaction."""
@@ -205,7 +221,7 @@ class Store:
         """One write transaction: everything inside is committed together, or nothing.
         ``deadline``: seconds to wait for another process's write lock (default: the
         store's); ``dry_run``: do it all, then roll it back (nothing is written)."""
-        self._follow_file()
+        self._follow_file(always=True)
         with self._write_lock, translated(self.path):
             self._still_ours()
             with write_transaction(self._connected_writer(),
@@ -217,7 +233,7 @@ class Store:
     def _with_writer(self, action: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``action`` (which opens its own transactions) on the writing connection; its
         result is returned only if what it wrote is in the file at the path."""
-        self._follow_file()
+        self._follow_file(always=True)
         with self._write_lock, translated(self.path):
             self._still_ours()
             result = action(self._connected_writer())

@@ -13,10 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
 
-from bot.names import INVISIBLE_RE, fold
+from bot.names import INVISIBLE_RE, WideClass, fold
 
 # Scripts, for the rules that apply to one script only.
-CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+CJK_RE = WideClass(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", 0x3040)
 CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 ARABIC_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")

@@ -23,8 +23,8 @@ def _rsf_line(answer: AgreeAnswer, row: AgreeRow, lang: str) -> str:
     if answer.indicator:
         return t(lang, "agree_rsf_indicator",
                  indicator=html.escape(inline_name(lang, answer.indicator)),
-                 value=f"<b>{fmt_score(row.rsf_value)}</b>", place=place)
-    return t(lang, "agree_rsf", value=f"<b>{fmt_score(row.rsf_value)}</b>", place=place)
+                 value=f"<b>{fmt_score(row.rsf_value, lang=lang)}</b>", place=place)
+    return t(lang, "agree_rsf", value=f"<b>{fmt_score(row.rsf_value, lang=lang)}</b>", place=place)
 
 
 def _country_block(answer: AgreeAnswer, row: AgreeRow, lang: str) -> str:

@@ -72,7 +72,8 @@ def _scatter(data: ScatterChart, notes: list[str], lang: str) -> Rendered:
     for point in (p for p in data.points if p.labelled):
         standing = Standing(measure, key.vdem_year, point.vdem, None, 0)
         lines.append(html.escape(_flagged(point.code, point.name)) + ": " + html.escape(t(
-            lang, "scatter_line", value=words.value(standing, lang), rsf=fmt_score(point.rsf))))
+            lang, "scatter_line", value=words.value(standing, lang),
+            rsf=fmt_score(point.rsf, lang=lang))))
     lines += notes
     lines.append(f"<i>{html.escape(t(lang, 'scatter_different'))}</i>")
     lines.append(credit(RSF_INDEX_URL, lang) + "\n" + words.credit(lang))

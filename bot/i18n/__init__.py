@@ -17,9 +17,9 @@ from bot.i18n import catalogs
 from bot.i18n.choice import LANGS, base_lang, reply_lang
 from bot.names import alpha2_of, flag_of
 
-__all__ = ["LANGS", "base_lang", "country_name", "flag", "fmt_place", "fmt_score", "fmt_vdem",
-           "inline_name", "language_label", "name", "number_symbols", "picture_lang", "region_name",
-           "reply_lang", "t"]
+__all__ = ["LANGS", "base_lang", "country_name", "flag", "fmt_number", "fmt_place", "fmt_score",
+           "fmt_vdem", "inline_name", "language_label", "name", "number_symbols", "picture_lang",
+           "region_name", "reply_lang", "t"]
 
 
 def t(lang: str, key: str, **values: object) -> str:
@@ -112,6 +112,14 @@ def fmt_score(value: float, places: int = 2, signed: bool = False, lang: str = "
     if exact == 0:
         exact = abs(exact)  # never "-0.00"
     text = f"{exact:+}" if signed else f"{exact}"
+    table = _number_table(lang)
+    return text.translate(table) if table else text
+
+
+def fmt_number(value: float, places: int, lang: str) -> str:
+    """A figure of the bot's own (a correlation), as Python rounds it to ``places``, in
+    ``lang``'s decimal symbol and signs."""
+    text = f"{value:.{places}f}"
     table = _number_table(lang)
     return text.translate(table) if table else text
 

@@ -105,3 +105,22 @@ def test_a_v_dem_figure_in_russian(pipeline: Pipeline) -> None:
 def test_a_correlation_in_the_readers_symbols() -> None:
     assert fmt_number(-0.3456, 2, "fr") == "-0,35"
     assert fmt_number(0.5, 2, "en") == "0.50"
+
+
+def test_chart_axes_in_the_picture_languages_decimal_symbol() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from bot.charts.look import decimal_ticks
+    for lang, point in (("ru", ","), ("en", ".")):
+        fig = Figure()
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        ax.plot([1990, 2000, 2023], [-1.5, 0.2, -0.7])
+        decimal_ticks(ax, lang)
+        fig.canvas.draw()
+        ticks = [label.get_text() for label in ax.get_yticklabels()]
+        assert any(point in tick for tick in ticks), ticks
+        assert not any(({",", "."} - {point}) & set(tick) for tick in ticks), ticks
+        assert all("." not in label.get_text() and "," not in label.get_text()
+                   for label in ax.get_xticklabels())  # years stay years

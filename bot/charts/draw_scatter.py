@@ -12,7 +12,16 @@ import io
 from textwrap import wrap
 from typing import Any, Final
 
-from bot.charts.look import BAND_COLOURS, DPI, HEIGHT, MARKERS, PALETTE, WIDTH, style
+from bot.charts.look import (
+    BAND_COLOURS,
+    DPI,
+    HEIGHT,
+    MARKERS,
+    PALETTE,
+    WIDTH,
+    decimal_ticks,
+    style,
+)
 from bot.charts.vdem_data import ScatterChart, ScatterPoint
 from bot.domain import SITUATIONS, index_label, vdem_scale
 from bot.i18n import fmt_number, inline_name, name, t
@@ -38,6 +47,7 @@ def render_scatter_png(data: ScatterChart) -> bytes:
              color="#555555")
     ax = fig.add_axes((0.10, 0.12, 0.76, 0.74))
     _draw(ax, data)
+    decimal_ticks(ax, lang)
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=DPI, facecolor="white",
                 metadata={"Software": None}, pil_kwargs={"compress_level": 4})

@@ -10,10 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
+
+from babel import numbers
 
 CSV_DIR = Path(__file__).resolve().parent.parent / "data" / "csv"
 INDICATOR_COLUMNS = {
@@ -119,12 +122,26 @@ def in_region(index: int, region: str | None = None, subregion: bool = False) ->
     return [r for r in rows if region_of(r.code) == region]
 
 
-def shown(value: float, signed: bool = False) -> str:
-    """A figure as RSF prints it (two decimals, half up), computed here on its own."""
-    exact = Decimal(repr(round(value, 9))).quantize(Decimal("0.01"), ROUND_HALF_UP)
+def shown(value: float, signed: bool = False, lang: str = "en", places: int = 2) -> str:
+    """A figure as RSF prints it (two decimals, half up), computed here on its own, written
+    as a reader of ``lang`` sees it: CLDR's decimal symbol and signs for Latin digits, asked
+    of Babel here (not the bot's table), without the bidi marks an RTL reply does not need."""
+    exact = Decimal(repr(round(value, 9))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     if exact == 0:
         exact = abs(exact)
-    return f"{exact:+}" if signed else f"{exact}"
+    return in_lang(f"{exact:+}" if signed else f"{exact}", lang)
+
+
+def in_lang(text: str, lang: str) -> str:
+    """A number Python wrote ("-0.35") as a reader of ``lang`` sees it."""
+    return text.translate(str.maketrans({
+        ".": _symbol(numbers.get_decimal_symbol, lang),
+        "+": _symbol(numbers.get_plus_sign_symbol, lang),
+        "-": _symbol(numbers.get_minus_sign_symbol, lang)}))
+
+
+def _symbol(get: Callable[..., str], lang: str) -> str:
+    return get(lang, numbering_system="latn").strip("\u200e\u200f\u061c")
 
 
 def mean(values: list[float]) -> float:

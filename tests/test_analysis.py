@@ -85,9 +85,10 @@ def test_means_and_medians_of_the_score_and_each_indicator(
     for figure in ("score", *INDICATORS):
         def values(group: list[rsf.Row], figure: str = figure) -> list[float]:
             return [r.score if figure == "score" else r.indicators[figure][0] for r in group]
-        expected = [rsf.shown(rsf.mean(values(rows))), rsf.shown(rsf.median(values(rows)))]
+        expected = [rsf.shown(rsf.mean(values(rows)), lang=lang),
+                    rsf.shown(rsf.median(values(rows)), lang=lang)]
         if region or subregion:
-            expected.append(rsf.shown(rsf.mean(values(world))))
+            expected.append(rsf.shown(rsf.mean(values(world)), lang=lang))
         assert table_row(text, LABELS[lang][figure]) == expected, (figure, text)
     count = "countries" if lang == "en" else "стран"
     assert f"{len(rows)} {count}" in text or f"{count}: {len(rows)}" in text
@@ -167,9 +168,10 @@ def test_a_country_s_place_in_its_region(pipeline: Pipeline, lang: str, code: st
     else:
         assert f"Место {place} из {len(group)} (" in text
         assert f"в мире {mine.rank} из {len(rsf.year(year))}" in text
-    assert f"{place}. " in text and rsf.shown(mine.score) in text
+    assert f"{place}. " in text and rsf.shown(mine.score, lang=lang) in text
     scores = [r.score for r in group]
-    assert rsf.shown(rsf.median(scores)) in text and rsf.shown(rsf.mean(scores)) in text
+    assert rsf.shown(rsf.median(scores), lang=lang) in text
+    assert rsf.shown(rsf.mean(scores), lang=lang) in text
 
 
 def test_place_needs_a_country(pipeline: Pipeline) -> None:
@@ -251,13 +253,13 @@ def expected_moves(year: int, base: int, by: str, indicator: str | None = None,
 def listed(text: str, heading: str) -> list[str]:
     """The change figures of one list, in order: "▲12", "-4.93"…"""
     part = text.split(heading + "\n", 1)[1].split("\n\n", 1)[0]
-    return re.findall(r" — ([▲▼]\d+|[+-]\d+\.\d\d) ", part)
+    return re.findall(r" — ([▲▼]\d+|[+-]\d+[.,]\d\d) ", part)
 
 
-def shown_change(change: float, by: str) -> str:
+def shown_change(change: float, by: str, lang: str = "en") -> str:
     if by == "rank":
         return f"{'▲' if change > 0 else '▼'}{abs(change):.0f}"
-    return rsf.shown(change, signed=True)
+    return rsf.shown(change, signed=True, lang=lang)
 
 
 @pytest.mark.parametrize(("lang", "year", "base", "by", "indicator", "region"), [
@@ -280,8 +282,8 @@ def test_risers_and_fallers(pipeline: Pipeline, lang: str, year: int, base: int,
     for heading, moves in zip(headings, (risers, fallers), strict=True):
         got = listed(text, heading)
         # The five largest, and any tied with the fifth.
-        assert len(got) >= 5 and got[:5] == [shown_change(c, by) for _, c in moves[:5]]
-        assert got == [shown_change(c, by) for _, c in moves[:len(got)]]
+        assert len(got) >= 5 and got[:5] == [shown_change(c, by, lang) for _, c in moves[:5]]
+        assert got == [shown_change(c, by, lang) for _, c in moves[:len(got)]]
         assert len(got) == 5 or moves[4][1] == moves[len(got) - 1][1]
     compared = sum(1 for r in rsf.in_region(year, region) if r.code in rsf.year(base))
     assert str(compared) in text
@@ -297,7 +299,7 @@ def test_scores_across_a_change_of_method_compare_by_rank_and_say_so(pipeline: P
         text = text_of(reply)
         assert warning in text
         heading = "Fell most" if lang == "en" else "Опустились"
-        assert listed(text, heading)[:3] == [shown_change(c, "rank") for _, c in fallers[:3]]
+        assert listed(text, heading)[:3] == [shown_change(c, "rank", lang) for _, c in fallers[:3]]
         assert "Rose most" not in text and "Поднялись\n" not in text
         assert getattr(reply.answer, "by", None) == "rank"
 
@@ -339,8 +341,9 @@ def test_indicator_rankings(pipeline: Pipeline, lang: str, order: str, indicator
         rows.reverse()
     text = ask(pipeline, Intent.RANKING, lang, year=year,
                ranking=Ranking(order=order, limit=5, indicator=indicator))
-    got = re.findall(r"^ *(\d+)\. .* — (\d+\.\d\d)$", text, re.M)
-    assert got[:5] == [(str(r.indicators[indicator][1]), rsf.shown(r.indicators[indicator][0]))
+    got = re.findall(r"^ *(\d+)\. .* — (\d+[.,]\d\d)$", text, re.M)
+    assert got[:5] == [(str(r.indicators[indicator][1]),
+                        rsf.shown(r.indicators[indicator][0], lang=lang))
                        for r in rows[:5]]
 
 
@@ -356,10 +359,10 @@ def test_an_indicators_history(pipeline: Pipeline, lang: str) -> None:
         line = next(line for line in text.splitlines() if line.startswith(f"{year} "))
         cells = line.split()
         assert cells[1] == f"{row.rank}/{len(rsf.year(year))}" and cells[2] == rsf.shown(
-            row.score)
+            row.score, lang=lang)
         if "political" in row.indicators:
             score, rank = row.indicators["political"]
-            assert cells[3:5] == [rsf.shown(score), str(rank)]
+            assert cells[3:5] == [rsf.shown(score, lang=lang), str(rank)]
         else:
             assert cells[3:5] == ["—", "—"]
     name = {"en": "the Political indicator's score", "ru": "показателя «Политика»"}[lang]
@@ -383,13 +386,14 @@ def test_what_moved(pipeline: Pipeline, lang: str, year: int) -> None:
     for line, indicator in zip(table, moves, strict=True):
         score, rank = now.indicators[indicator]
         change = score - before.indicators[indicator][0]
-        assert line.split()[1:4] == [rsf.shown(change, signed=True), rsf.shown(score), str(rank)]
+        assert line.split()[1:4] == [rsf.shown(change, signed=True, lang=lang),
+                                     rsf.shown(score, lang=lang), str(rank)]
         assert line.endswith(f" {before.indicators[indicator][1]})")
     moved = before.rank - now.rank
     arrow = f"▲{moved}" if moved > 0 else f"▼{-moved}"
     assert f"{arrow} ({before.rank} → {now.rank})" in text
     change = now.score_evolution if now.score_evolution is not None else now.score - before.score
-    assert rsf.shown(change, signed=True) in text
+    assert rsf.shown(change, signed=True, lang=lang) in text
     assert "rsf.org/en/country/kazakhstan" in "".join(pipeline.answer_query(Query(
         text="", intent=Intent.WHY, countries=("KAZ",), year=year, lang=lang)).messages)
     # RSF's own words: the profile section of the indicator that moved most.

@@ -45,6 +45,11 @@ def ask(question: str) -> tuple[Reply, str]:
     return reply, "\n".join(texts)
 
 
+def lang_of(question: str) -> str:
+    """The language a question of these tests is answered in: Russian or English."""
+    return "ru" if re.search("[а-яё]", question, re.I) else "en"
+
+
 def figures(text: str, label: str) -> list[str]:
     line = next(line for line in text.splitlines() if line.startswith(label + " "))
     return line.split()[1:]
@@ -52,7 +57,7 @@ def figures(text: str, label: str) -> list[str]:
 
 def moved(text: str, heading: str) -> list[str]:
     part = text.split(heading + "\n", 1)[1].split("\n\n", 1)[0]
-    return re.findall(r" — ([▲▼]\d+|[+-]\d+\.\d\d) ", part)
+    return re.findall(r" — ([▲▼]\d+|[+-]\d+[.,]\d\d) ", part)
 
 
 @pytest.mark.parametrize(("question", "label", "mean_word"), [
@@ -63,14 +68,18 @@ def test_average_in_a_region(question: str, label: str, mean_word: str) -> None:
     reply, text = ask(question)
     assert reply.query.intent == Intent.AGGREGATE
     europe = [r.score for r in rsf.in_region(LATEST, "europe_central_asia")]
-    assert figures(text, label)[:2] == [rsf.shown(rsf.mean(europe)), rsf.shown(rsf.median(europe))]
+    lang = lang_of(question)
+    assert figures(text, label)[:2] == [rsf.shown(rsf.mean(europe), lang=lang),
+                                        rsf.shown(rsf.median(europe), lang=lang)]
 
 
 @pytest.mark.parametrize("question", ["world average 2024", "средний балл в мире 2024"])
 def test_world_average_in_a_year(question: str) -> None:
     _, text = ask(question)
     scores = [r.score for r in rsf.in_region(2024)]
-    assert rsf.shown(rsf.mean(scores)) in text and rsf.shown(rsf.median(scores)) in text
+    lang = lang_of(question)
+    assert rsf.shown(rsf.mean(scores), lang=lang) in text
+    assert rsf.shown(rsf.median(scores), lang=lang) in text
 
 
 @pytest.mark.parametrize("question", ["median safety score in Africa 2024",
@@ -78,7 +87,7 @@ def test_world_average_in_a_year(question: str) -> None:
 def test_median_of_an_indicator(question: str) -> None:
     _, text = ask(question)
     safety = [r.indicators["safety"][0] for r in rsf.in_region(2024, "africa")]
-    assert rsf.shown(rsf.median(safety)) in text.split("\n\n")[1]
+    assert rsf.shown(rsf.median(safety), lang=lang_of(question)) in text.split("\n\n")[1]
 
 
 @pytest.mark.parametrize("question", ["how many countries are in each situation",
@@ -132,7 +141,7 @@ def test_biggest_risers_by_score_since(question: str, heading: str) -> None:
     _, text = ask(question)
     now, before = rsf.year(LATEST), rsf.year(2022)
     rises = sorted(round(r.score - before[c].score, 6) for c, r in now.items() if c in before)
-    assert moved(text, heading)[0] == rsf.shown(rises[-1], signed=True)
+    assert moved(text, heading)[0] == rsf.shown(rises[-1], signed=True, lang=lang_of(question))
 
 
 @pytest.mark.parametrize("question", ["worst for safety 2024", "худшие по безопасности 2024"])
@@ -140,7 +149,7 @@ def test_worst_for_safety(question: str) -> None:
     _, text = ask(question)
     worst = max(rsf.year(2024).values(), key=lambda r: r.indicators["safety"][1])
     assert f"{worst.indicators['safety'][1]}. " in text
-    assert rsf.shown(worst.indicators["safety"][0]) in text
+    assert rsf.shown(worst.indicators["safety"][0], lang=lang_of(question)) in text
 
 
 @pytest.mark.parametrize("question", ["Kazakhstan's political indicator since 2022",
@@ -150,7 +159,7 @@ def test_an_indicator_history(question: str) -> None:
     for year in range(2022, LATEST + 1):
         score, rank = rsf.year(year)["KAZ"].indicators["political"]
         line = next(line for line in text.splitlines() if line.startswith(f"{year} "))
-        assert line.split()[3:5] == [rsf.shown(score), str(rank)]
+        assert line.split()[3:5] == [rsf.shown(score, lang=lang_of(question)), str(rank)]
 
 
 @pytest.mark.parametrize("question", ["why did Kazakhstan fall?", "почему Казахстан опустился?"])

@@ -103,7 +103,7 @@ async def test_a_long_band_pages_in_place(bot: RunningBot) -> None:
 async def test_averages_and_bands_by_deep_link_in_russian(bot: RunningBot) -> None:
     sent = await bot.ask(f"/start a-mean-{LATEST}-africa--", language_code="ru")
     africa = rsf.in_region(LATEST, "africa")
-    mean = rsf.shown(rsf.mean([r.score for r in africa]))
+    mean = rsf.shown(rsf.mean([r.score for r in africa]), lang="ru")
     assert f"Балл: среднее {mean}" in sent.text
     bands = sent.button(lambda b: b["text"] == "Страны по ситуации")
     pressed = await bot.press(bands["callback_data"], sent.last)

@@ -14,6 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
+from rsf_csv import in_lang
+
 ROOT = Path(__file__).resolve().parent.parent
 VDEM_CSV = ROOT / "data" / "vdem" / "vdem_media_v14.csv"
 MEASURES = ("v2x_freexp_altinf", "v2xme_altinf", "v2mecenefm", "v2mecenefi", "v2meharjrn",
@@ -55,12 +57,12 @@ def years_of(code: str) -> list[int]:
     return sorted(year for c, year in rows() if c == code)
 
 
-def shown(number: float, measure: str) -> str:
+def shown(number: float, measure: str, lang: str = "en") -> str:
     """A figure as V-Dem's file has it: three decimals with a real minus sign; a share of
-    journalists to one decimal."""
+    journalists to one decimal; in the decimal symbol of a reader of ``lang`` ("−0,712")."""
     if measure == "v2mefemjrn":
-        return str(Decimal(repr(number)).quantize(Decimal("0.1"), ROUND_HALF_UP))
-    return f"{number:.3f}".replace("-", "−")
+        return in_lang(str(Decimal(repr(number)).quantize(Decimal("0.1"), ROUND_HALF_UP)), lang)
+    return in_lang(f"{number:.3f}", lang).replace("-", "−")
 
 
 def english_place(place: int, of: int) -> str:

@@ -116,7 +116,8 @@ def _draw_history(ax: Any, data: ChartData, last: int) -> None:
         ax.plot(new_x, new_y, lw=2.6, color=colour, marker=marker, ms=7, zorder=4,
                 label=t(lang, "chart_new_method"))
         if country.score is not None:
-            _annotate(ax, country, data.year, colour if data.year >= NEW_METHOD else "#333333")
+            _annotate(ax, country, data.year, colour if data.year >= NEW_METHOD else "#333333",
+                      lang)
     ax.set_ylabel(t(lang, "chart_score_axis"), fontsize=11.5)
     ax.set_xlabel(t(lang, "chart_year_axis"), fontsize=11.5, labelpad=2)
     step = 1 if last - first < 8 else 2
@@ -124,7 +125,7 @@ def _draw_history(ax: Any, data: ChartData, last: int) -> None:
     ax.grid(axis="y", color="white", lw=0.8, zorder=1)
 
 
-def _annotate(ax: Any, country: CountrySeries, year: int, colour: str) -> None:
+def _annotate(ax: Any, country: CountrySeries, year: int, colour: str, lang: str) -> None:
     """Score and rank beside the chosen year's point, away from the line and the edges."""
     scores = dict(country.history)
     before = scores.get(year - 1, scores.get(year - 2))
@@ -132,7 +133,7 @@ def _annotate(ax: Any, country: CountrySeries, year: int, colour: str) -> None:
     assert country.score is not None
     down = (before is not None and before > country.score) or country.score > 85
     ha = "right" if year == years[-1] else "left" if year == years[0] else "center"
-    ax.annotate(f"{fmt_score(country.score)} · #{country.rank}", (year, country.score),
+    ax.annotate(f"{fmt_score(country.score, lang=lang)} · #{country.rank}", (year, country.score),
                 xytext=({"right": 6, "left": -6, "center": 0}[ha], -11 if down else 11),
                 textcoords="offset points", ha=ha, va="top" if down else "bottom",
                 fontsize=11, fontweight="bold", color=colour, zorder=5)
@@ -168,7 +169,8 @@ def _draw_indicators(ax: Any, data: ChartData) -> None:
                 label=textwrap.fill(label, 15))  # the legend column is narrow
         for y, value in zip(offsets, values, strict=True):
             inside = value > 88  # keep the label inside the axes
-            ax.text(value - 1 if inside else value + 1, y, fmt_score(value, 1), va="center",
+            ax.text(value - 1 if inside else value + 1, y, fmt_score(value, 1, lang=lang),
+                    va="center",
                     ha="right" if inside else "left", fontsize=10, zorder=4,
                     color="white" if inside else "black")
     ax.set_yticks(range(len(INDICATORS)), [name(lang, i) for i in INDICATORS], fontsize=11.5)

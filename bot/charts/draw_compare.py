@@ -124,14 +124,14 @@ def _history(ax: Any, data: ChartData, first: int, last: int, ends: bool) -> Non
             ax.plot([data.year], [scores[data.year]], marker="o", ms=15, mfc="none",
                     mec=colour, mew=2, zorder=5)
         if ends and points and points[-1][0] == last and country.rank_at_end is not None:
-            ends_at.append((points[-1][1],
-                            f"{fmt_score(points[-1][1])} · #{country.rank_at_end}", colour))
+            score = fmt_score(points[-1][1], lang=lang)
+            ends_at.append((points[-1][1], f"{score} · #{country.rank_at_end}", colour))
     median = [(yr, s) for yr, s in data.median_history if first <= yr <= last]
     if median:
         ax.plot([p[0] for p in median], [p[1] for p in median], ls=MEDIAN_DASHES,
                 lw=2.6, color=MEDIAN, zorder=3, label=t(lang, "chart_median"))
         if median[-1][0] == last:
-            ends_at.append((median[-1][1], fmt_score(median[-1][1]), MEDIAN))
+            ends_at.append((median[-1][1], fmt_score(median[-1][1], lang=lang), MEDIAN))
     if first <= data.year <= last and data.year != last:
         ax.axvline(data.year, color="#555555", lw=1.1, ls="--", zorder=2)
     if ends:
@@ -185,7 +185,7 @@ def _indicators(ax: Any, data: ChartData, rows: int) -> None:
                 hatch="//" if colour == MEDIAN else None, edgecolor="white", lw=0)
         for at, value in zip(offsets, values, strict=True):
             inside = value > 90  # keep the number inside the axes
-            ax.text(value - 0.8 if inside else value + 0.8, at, fmt_score(value, 1),
+            ax.text(value - 0.8 if inside else value + 0.8, at, fmt_score(value, 1, lang=lang),
                     va="center", ha="right" if inside else "left", fontsize=8.5, zorder=4,
                     color="white" if inside else "#111111")
     ax.set_yticks(range(len(INDICATORS)), [name(lang, i) for i in INDICATORS], fontsize=11.5)

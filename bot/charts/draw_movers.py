@@ -13,7 +13,7 @@ from typing import Any, Final
 from bot.charts.data import MoverBar, MoversChart
 from bot.charts.look import DPI, PALETTE, WIDTH
 from bot.domain import index_label
-from bot.i18n import fmt_score, inline_name, t
+from bot.i18n import fmt_score, inline_name, number_symbols, t
 
 RISE: Final = PALETTE[0]  # Okabe & Ito's blue
 FALL: Final = PALETTE[1]  # and vermilion
@@ -22,16 +22,16 @@ BAR_INCHES: Final = 0.36
 FRAME_INCHES: Final = 1.9
 
 
-def _value(bar: MoverBar, by: str) -> str:
+def _value(bar: MoverBar, by: str, lang: str) -> str:
     if by == "rank":
         return f"{'+' if bar.change > 0 else '−'}{abs(bar.change):.0f}"
-    return fmt_score(bar.change, signed=True).replace("-", "−")
+    return fmt_score(bar.change, signed=True, lang=lang).replace("-", "−")
 
 
-def _before_after(bar: MoverBar, by: str) -> str:
+def _before_after(bar: MoverBar, by: str, lang: str) -> str:
     if by == "rank":
         return f"{bar.before:.0f} → {bar.now:.0f}"
-    return f"{fmt_score(bar.before)} → {fmt_score(bar.now)}"
+    return f"{fmt_score(bar.before, lang=lang)} → {fmt_score(bar.now, lang=lang)}"
 
 
 def render_movers_png(data: MoversChart) -> bytes:
@@ -82,13 +82,14 @@ def render_movers_png(data: MoversChart) -> bytes:
                                va="center", fontsize=10.5, color="#222222", zorder=4),
                        0.0, not rose))
         labels.append((ax.text(bar.change, index,
-                               f" {_value(bar, key.by)}  ({_before_after(bar, key.by)}) ",
+                               f" {_value(bar, key.by, lang)}  "
+                               f"({_before_after(bar, key.by, lang)}) ",
                                ha="left" if rose else "right", va="center", fontsize=10,
                                fontweight="bold", color=colour, zorder=4),
                        bar.change, rose))
     _fit(ax, canvas, labels, fall, rise)
     ticks = [tick for tick in ax.get_xticks() if fall * 1.02 <= tick <= rise * 1.02]
-    ax.set_xticks(ticks, [_tick(tick, key.by) for tick in ticks])
+    ax.set_xticks(ticks, [_tick(tick, key.by, lang) for tick in ticks])
     return _png(fig)
 
 
@@ -117,11 +118,11 @@ def _fit(ax: Any, canvas: Any, labels: list[tuple[Any, float, bool]], fall: floa
     ax.set_xlim(left, right)
 
 
-def _tick(value: float, by: str) -> str:
+def _tick(value: float, by: str, lang: str) -> str:
     if value == 0:
         return "0"
     text = f"{abs(value):.0f}" if by == "rank" or value == int(value) else f"{abs(value):g}"
-    return ("+" if value > 0 else "−") + text
+    return ("+" if value > 0 else "−") + text.replace(".", number_symbols(lang)[0])
 
 
 def _png(fig: Any) -> bytes:

@@ -12,10 +12,19 @@ import io
 from textwrap import wrap
 from typing import Any, Final
 
-from bot.charts.look import BAND_COLOURS, DPI, HEIGHT, MARKERS, PALETTE, WIDTH, style
+from bot.charts.look import (
+    BAND_COLOURS,
+    DPI,
+    HEIGHT,
+    MARKERS,
+    PALETTE,
+    WIDTH,
+    decimal_ticks,
+    style,
+)
 from bot.charts.vdem_data import ScatterChart, ScatterPoint
 from bot.domain import SITUATIONS, index_label, vdem_scale
-from bot.i18n import inline_name, name, t
+from bot.i18n import fmt_number, inline_name, name, t
 
 OTHERS: Final = "#8c8c8c"  # every country not asked about
 #: RSF's situation bands exist from its 2022 method on.
@@ -32,12 +41,13 @@ def render_scatter_png(data: ScatterChart) -> bytes:
     FigureCanvasAgg(fig)
     fig.text(0.03, 0.975, t(lang, "scatter_title", year=key.vdem_year), fontsize=17,
              fontweight="bold", va="top")
-    fig.text(0.03, 0.918, t(lang, "scatter_subtitle", r=f"{data.correlation:.2f}"),
+    fig.text(0.03, 0.918, t(lang, "scatter_subtitle", r=fmt_number(data.correlation, 2, lang)),
              fontsize=11, color="#444444", va="top")
     fig.text(0.03, 0.012, t(lang, "scatter_source", source=t(lang, "source")), fontsize=9.5,
              color="#555555")
     ax = fig.add_axes((0.10, 0.12, 0.76, 0.74))
     _draw(ax, data)
+    decimal_ticks(ax, lang)
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=DPI, facecolor="white",
                 metadata={"Software": None}, pil_kwargs={"compress_level": 4})

@@ -21,6 +21,7 @@ from bot.charts.look import (
     MEDIAN_LINE,
     PALETTE,
     WIDTH,
+    decimal_ticks,
     end_labels,
     style,
     wrap,
@@ -78,6 +79,7 @@ def render_vdem_png(data: VdemHistoryChart) -> bytes:
     top = below - 0.075 - 0.037 * rows
     ax = fig.add_axes((LEFT, 0.125, RIGHT - LEFT, top - 0.125))
     _draw(ax, data)
+    decimal_ticks(ax, lang)
     handles, labels = ax.get_legend_handles_labels()
     fig.legend(handles, labels, loc="upper left", ncol=columns,
                bbox_to_anchor=(0.025, below - 0.035), fontsize=10.5, frameon=False,

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from bot.i18n import number_symbols
+
 WIDTH, HEIGHT, DPI = 1200, 900, 150
 LEFT: Final = 0.165  # room for "Безопасность"
 
@@ -61,3 +63,20 @@ def end_labels(ax: Any, last: float, ends: list[tuple[float, str, str]], gap: fl
                 fontweight="bold", color=colour, zorder=6, clip_on=False,
                 bbox={"boxstyle": "square,pad=0.08", "facecolor": "white", "alpha": 0.85,
                       "edgecolor": "none"})
+
+
+def decimal_ticks(ax: Any, lang: str) -> None:
+    """An axis's figures ("−0.5") in the picture language's decimal symbol ("−0,5").
+    Called while drawing, so matplotlib's ticker is imported then, never with this module."""
+    point = number_symbols(lang)[0]
+    if point == ".":
+        return
+    from matplotlib.ticker import ScalarFormatter
+
+    class Localised(ScalarFormatter):
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return str(super().__call__(x, pos)).replace(".", point)
+
+    for axis in (ax.xaxis, ax.yaxis):
+        if type(axis.get_major_formatter()) is ScalarFormatter:
+            axis.set_major_formatter(Localised())

@@ -11,16 +11,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Final
 
 from bot.i18n import catalogs
 from bot.i18n.choice import LANGS, base_lang, reply_lang
 from bot.names import alpha2_of, flag_of, from_babel
 
-__all__ = ["LANGS", "base_lang", "country_name", "flag", "fmt_place", "fmt_score", "fmt_vdem",
-           "inline_name", "language_label", "name", "picture_lang", "region_name", "reply_lang",
-           "t", "typed_name", "typed_names"]
+__all__ = ["LANGS", "base_lang", "country_name", "flag", "fmt_number", "fmt_place", "fmt_score",
+           "fmt_vdem", "inline_name", "language_label", "name", "number_symbols", "picture_lang",
+           "region_name", "reply_lang", "t", "typed_name", "typed_names"]
 
 
 def t(lang: str, key: str, **values: object) -> str:
@@ -63,25 +63,77 @@ def picture_lang(lang: str) -> str:
     return lang if lang in _PICTURE_LANGS else "en"
 
 
+#: Bidirectional marks CLDR puts before Arabic and Persian signs ("\u200e-").  They are left
+#: out: an RTL reply isolates every signed figure itself (bot.render.bidi), and a mark would
+#: take a column in a monospace table.
+_BIDI_MARKS: Final = "\u200e\u200f\u061c"
+
+#: Python's own symbols, what ``Decimal`` writes: a language whose CLDR symbols are these
+#: (English, Chinese, Arabic) needs no translation.  English is known without asking
+#: Babel, which would load its whole English locale (~30 ms) on the first score a process
+#: shows (tests/test_numbers.py holds it to CLDR's).
+_PYTHON_SYMBOLS: Final = (".", "+", "-")
+
+
+@cache
+def _number_table(lang: str) -> dict[int, str] | None:
+    """The ``str.translate`` table from Python's decimal point and signs to ``lang``'s
+    (CLDR, Latin digits' numbering system), or None where they are the same.  Read from
+    Babel once per language, on its first number."""
+    if lang == "en":
+        return None
+    from babel import numbers  # only when a language's first number is shown
+
+    symbols = tuple(
+        get(lang, numbering_system="latn").strip(_BIDI_MARKS) or default
+        for get, default in zip((numbers.get_decimal_symbol, numbers.get_plus_sign_symbol,
+                                 numbers.get_minus_sign_symbol), _PYTHON_SYMBOLS, strict=True))
+    if symbols == _PYTHON_SYMBOLS:
+        return None
+    return str.maketrans(dict(zip(_PYTHON_SYMBOLS, symbols, strict=True)))
+
+
+def number_symbols(lang: str) -> tuple[str, str, str]:
+    """``lang``'s decimal symbol, plus and minus sign as scores are written for its reader."""
+    table = _number_table(lang)
+    point, plus, minus = _PYTHON_SYMBOLS
+    if table is None:
+        return point, plus, minus
+    return point.translate(table), plus.translate(table), minus.translate(table)
+
+
 @lru_cache(maxsize=8192)  # a card shows a dozen scores, the same ones card after card
-def fmt_score(value: float, places: int = 2, signed: bool = False) -> str:
+def fmt_score(value: float, places: int = 2, signed: bool = False, lang: str = "en") -> str:
     """A score (or a change of one, ``signed``) as RSF prints it: two decimals, rounded half
     up (RSF's 51.055 is 51.06; binary floats would give 51.05).  Every score shown goes
     through here.  Float noise of arithmetic (46.46 - 51.055 = -4.594999…) is rounded off at
-    the ninth decimal first, beyond any figure RSF publishes."""
+    the ninth decimal first, beyond any figure RSF publishes.  Written with ``lang``'s
+    decimal symbol and signs (CLDR: "34,41" in Russian, German or French), in Latin digits
+    as RSF publishes its figures."""
     exact = Decimal(repr(round(value, 9))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     if exact == 0:
         exact = abs(exact)  # never "-0.00"
-    return f"{exact:+}" if signed else f"{exact}"
+    text = f"{exact:+}" if signed else f"{exact}"
+    table = _number_table(lang)
+    return text.translate(table) if table else text
+
+
+def fmt_number(value: float, places: int, lang: str) -> str:
+    """A figure of the bot's own (a correlation), as Python rounds it to ``places``, in
+    ``lang``'s decimal symbol and signs."""
+    text = f"{value:.{places}f}"
+    table = _number_table(lang)
+    return text.translate(table) if table else text
 
 
 def fmt_vdem(value: float, scale: str, lang: str) -> str:
     """A V-Dem figure as V-Dem's file has it: three decimals (a typographic minus, so
     "−0.712" reads as a value below zero), a share of journalists to one decimal with its
-    percent sign.  Never on RSF's 0–100 scale."""
+    percent sign; in ``lang``'s decimal symbol ("−0,712" in Russian).  Never on RSF's 0–100
+    scale."""
     if scale == "percent":
-        return t(lang, "vdem_percent", value=fmt_score(value, 1))
-    return fmt_score(value, 3).replace("-", "−")
+        return t(lang, "vdem_percent", value=fmt_score(value, 1, lang=lang))
+    return fmt_score(value, 3, lang=lang).replace("-", "−")
 
 
 def fmt_place(place: int, of: int, lang: str) -> str:

@@ -54,8 +54,8 @@ def _figure(lang: str, indicator: str | None) -> str:
 
 def _lead(measure: str, figure: str, found: Measure, lang: str) -> str:
     return t(lang, f"agg_lead_{'median' if measure == 'median' else 'mean'}",
-             figure=html.escape(figure), mean=fmt_score(found.mean),
-             median=fmt_score(found.median), n=found.n)
+             figure=html.escape(figure), mean=fmt_score(found.mean, lang=lang),
+             median=fmt_score(found.median, lang=lang), n=found.n)
 
 
 def _averages(answer: AggregateAnswer, lang: str) -> tuple[list[str], list[list[Button]]]:
@@ -74,8 +74,8 @@ def _averages(answer: AggregateAnswer, lang: str) -> tuple[list[str], list[list[
     blocks.append(_table(figures, answer.world, measure, lang))
     if answer.world is not None and answer.world.score is not None:
         world = answer.world.indicators.get(asked_name or "") or answer.world.score
-        blocks.append(t(lang, "agg_world", mean=fmt_score(world.mean),
-                        median=fmt_score(world.median)))
+        blocks.append(t(lang, "agg_world", mean=fmt_score(world.mean, lang=lang),
+                        median=fmt_score(world.median, lang=lang)))
     if answer.no_indicators:
         blocks.append(f"<i>{t(lang, 'agg_no_indicators')}</i>")
     return blocks, _group_buttons(answer, lang)
@@ -91,11 +91,11 @@ def _table(figures: list[tuple[str | None, Measure]], world: GroupStats | None, 
         header.append(t(lang, "agg_head_world"))
     rows = [header]
     for indicator, found in figures:
-        row = [_figure(lang, indicator), fmt_score(getattr(found, main)),
-               fmt_score(getattr(found, other))]
+        row = [_figure(lang, indicator), fmt_score(getattr(found, main), lang=lang),
+               fmt_score(getattr(found, other), lang=lang)]
         if world is not None:
             theirs = world.indicators.get(indicator) if indicator else world.score
-            row.append(fmt_score(getattr(theirs, main)) if theirs else "—")
+            row.append(fmt_score(getattr(theirs, main), lang=lang) if theirs else "—")
         rows.append(row)
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = ["  ".join(cell.rjust(widths[i]) if i else cell.ljust(widths[i])
@@ -152,7 +152,7 @@ def _place(answer: AggregateAnswer, lang: str) -> tuple[list[str], list[list[But
         score, rank = result.score, result.rank
         if answer.indicator and answer.indicator in result.indicators:
             score, rank = result.indicators[answer.indicator]
-        row = (f"{first + offset:>3}. {label(other, lang)} — {fmt_score(score)} "
+        row = (f"{first + offset:>3}. {label(other, lang)} — {fmt_score(score, lang=lang)} "
                f"({t(lang, 'rank')} {rank})")
         rows.append(f"<b>{row}</b>" if other.code == country.code else row)
     if len(answer.rows) < n:
@@ -161,7 +161,8 @@ def _place(answer: AggregateAnswer, lang: str) -> tuple[list[str], list[list[But
     figure = stats.indicators.get(answer.indicator or "") or stats.score
     if figure is not None:
         blocks.append(t(lang, "place_group", group=html.escape(group),
-                        mean=fmt_score(figure.mean), median=fmt_score(figure.median)))
+                        mean=fmt_score(figure.mean, lang=lang),
+                        median=fmt_score(figure.median, lang=lang)))
     if answer.no_indicators:
         blocks.append(f"<i>{t(lang, 'agg_no_indicators')}</i>")
     buttons = [[Button(button_label(country, lang),

@@ -9,7 +9,7 @@ import html
 from bot import button_data
 from bot.answer.vdem_kinds import AgreeAnswer, AgreeRow
 from bot.domain import RSF_INDEX_URL, SCALE_CURRENT, country_url, index_label, scale_of
-from bot.i18n import country_name, fmt_place, fmt_score, inline_name, name, t
+from bot.i18n import country_name, fmt_number, fmt_place, fmt_score, inline_name, name, t
 from bot.render import vdem_words as words
 from bot.render.html import button_label, credit, label, pack
 from bot.render.output import Button, Rendered
@@ -23,8 +23,8 @@ def _rsf_line(answer: AgreeAnswer, row: AgreeRow, lang: str) -> str:
     if answer.indicator:
         return t(lang, "agree_rsf_indicator",
                  indicator=html.escape(inline_name(lang, answer.indicator)),
-                 value=f"<b>{fmt_score(row.rsf_value)}</b>", place=place)
-    return t(lang, "agree_rsf", value=f"<b>{fmt_score(row.rsf_value)}</b>", place=place)
+                 value=f"<b>{fmt_score(row.rsf_value, lang=lang)}</b>", place=place)
+    return t(lang, "agree_rsf", value=f"<b>{fmt_score(row.rsf_value, lang=lang)}</b>", place=place)
 
 
 def _country_block(answer: AgreeAnswer, row: AgreeRow, lang: str) -> str:
@@ -63,7 +63,8 @@ def render_agree(answer: AgreeAnswer, lang: str) -> Rendered:
         block = _country_block(answer, row, lang)
         blocks.append(block if len(rows) == 1 else f"{label(row.country, lang)}\n{block}")
     figures = " · ".join(
-        f"{html.escape(words.measure(m, lang))} <b>{r:.2f}</b> ({_strength(r, lang)})"
+        f"{html.escape(words.measure(m, lang))} <b>{fmt_number(r, 2, lang)}</b> "
+        f"({_strength(r, lang)})"
         for m, r in zip(answer.measures, answer.correlations, strict=True))
     blocks.append(t(lang, "agree_correlation", n=answer.common, figures=figures))
     if answer.apart:

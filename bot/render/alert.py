@@ -25,7 +25,7 @@ def render_alert(answer: AlertAnswer, lang: str) -> Rendered:
         line = (
             f"{label(item.country, lang)}: "
             + t(lang, "rank_of", rank=result.rank, total=result.total)
-            + f", {t(lang, 'score_word')} <b>{fmt_score(result.score)}</b>"
+            + f", {t(lang, 'score_word')} <b>{fmt_score(result.score, lang=lang)}</b>"
         )
         if item.previous is not None:
             line += "\n    " + change_line(result, item.previous, lang)

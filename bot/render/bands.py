@@ -45,7 +45,7 @@ def render_band(answer: BandAnswer, lang: str) -> Rendered:
         if count > 1:
             head += " · " + t(lang, "band_page", first=first + 1, last=first + len(shown),
                               n=total)
-        lines = [f"{r.rank:>3}. {label(c, lang)} — <b>{fmt_score(r.score)}</b>"
+        lines = [f"{r.rank:>3}. {label(c, lang)} — <b>{fmt_score(r.score, lang=lang)}</b>"
                  for c, r in shown]
         blocks.append(html.escape(head) + "\n" + "\n".join(lines))
     note = subregion_note(scope, lang)

@@ -89,21 +89,21 @@ def _rows(changes: list[RowChange], lang: str) -> list[str]:
     return lines
 
 
-def _value(value: float | int | None, score: bool) -> str:
+def _value(value: float | int | None, score: bool, lang: str) -> str:
     if value is None:
         return "—"
-    return fmt_score(value) if score else str(value)
+    return fmt_score(value, lang=lang) if score else str(value)
 
 
 def _row(change: RowChange, lang: str) -> str:
     """``KAZ Kazakhstan 2026: rank 142 → 140, score 41.11 → 43.00``."""
     parts = []
     if change.rank[0] != change.rank[1]:
-        parts.append(t(lang, "op_rank", old=_value(change.rank[0], False),
-                       new=_value(change.rank[1], False)))
+        parts.append(t(lang, "op_rank", old=_value(change.rank[0], False, lang),
+                       new=_value(change.rank[1], False, lang)))
     if change.score[0] != change.score[1]:
-        parts.append(t(lang, "op_score", old=_value(change.score[0], True),
-                       new=_value(change.score[1], True)))
+        parts.append(t(lang, "op_score", old=_value(change.score[0], True, lang),
+                       new=_value(change.score[1], True, lang)))
     if not parts:  # same figures: names, zone or indicators differ
         parts.append(t(lang, "op_columns", columns=", ".join(change.columns)))
     named = country_name(change.code, change.name, lang)

@@ -49,7 +49,8 @@ def chart_caption(data: ChartData, lang: str, notes: list[str] | None = None) ->
         if c.rank is None or c.score is None or c.total is None:
             lines.append(who + html.escape(t(lang, "compare_missing", year=index_label(data.year))))
             continue
-        line = t(lang, "chart_caption_line", rank=c.rank, total=c.total, score=fmt_score(c.score))
+        line = t(lang, "chart_caption_line", rank=c.rank, total=c.total,
+                 score=fmt_score(c.score, lang=lang))
         band = situation_of(c.score, data.year)
         if band:
             line += f" — {name(lang, band)}"

@@ -26,10 +26,10 @@ def render_compare(answer: CompareAnswer, lang: str) -> Rendered:
         if result is None:
             table.append([country.code, "—", t(lang, "compare_missing", year=answer.year)])
             continue
-        row = [country.code, str(result.rank), fmt_score(result.score)]
+        row = [country.code, str(result.rank), fmt_score(result.score, lang=lang)]
         if current:
             row += [
-                fmt_score(result.indicators[i][0]) if i in result.indicators else "—"
+                fmt_score(result.indicators[i][0], lang=lang) if i in result.indicators else "—"
                 for i in answer.indicator_order
             ]
         table.append(row)

@@ -30,16 +30,16 @@ def measure_of(answer: MoversAnswer, lang: str) -> str:
     return t(lang, f"movers_by_{answer.by}")
 
 
-def _change(move: Move, by: str) -> str:
+def _change(move: Move, by: str, lang: str) -> str:
     if by == "rank":
         arrow = "▲" if move.change > 0 else "▼"
         return f"{arrow}{abs(move.change):.0f} ({move.value_before:.0f} → {move.value_now:.0f})"
-    return (f"{fmt_score(move.change, signed=True)} ({fmt_score(move.value_before)} → "
-            f"{fmt_score(move.value_now)})")
+    return (f"{fmt_score(move.change, signed=True, lang=lang)} "
+            f"({fmt_score(move.value_before, lang=lang)} → {fmt_score(move.value_now, lang=lang)})")
 
 
 def _lines(moves: tuple[Move, ...], by: str, lang: str) -> list[str]:
-    return [f"{i:>2}. {label(m.country, lang)} — <b>{_change(m, by)}</b>"
+    return [f"{i:>2}. {label(m.country, lang)} — <b>{_change(m, by, lang)}</b>"
             for i, m in enumerate(moves, 1)]
 
 
@@ -96,7 +96,7 @@ def _caption(answer: MoversAnswer, lang: str) -> str:
              f"{html.escape(scope_name(answer.scope, lang))}</b>",
              html.escape(f"{span}, {measure_of(answer, lang)}")]
     for moves in (answer.risers[:3], answer.fallers[:3]):
-        lines += [f"{label(m.country, lang)} — {_change(m, answer.by)}" for m in moves]
+        lines += [f"{label(m.country, lang)} — {_change(m, answer.by, lang)}" for m in moves]
     for note in answer.notes:
         lines.append("<i>" + t(lang, f"movers_{note}", base=index_label(answer.base),
                                year=index_label(answer.year)) + "</i>")

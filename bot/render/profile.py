@@ -38,7 +38,7 @@ def change_line(result: Result, previous: Result, lang: str, consecutive: bool =
     line = f"{t(lang, 'since', year=previous.year)}: {t(lang, 'rank')} {rank}"
     delta = score_change(result, previous, consecutive)
     if delta is not None:
-        line += f", {t(lang, 'score_word')} {fmt_score(delta, signed=True)}"
+        line += f", {t(lang, 'score_word')} {fmt_score(delta, signed=True, lang=lang)}"
     return line
 
 
@@ -61,10 +61,10 @@ def _history(answer: ProfileAnswer, lang: str) -> str:
         indicator in r.indicators for r in answer.history)
     rows = []
     for r in answer.history:
-        row = f"{index_label(r.year):<7}  {r.rank:>3}/{r.total}  {fmt_score(r.score):>6}"
+        row = f"{index_label(r.year):<7}  {r.rank:>3}/{r.total}  {fmt_score(r.score, lang=lang):>6}"
         if with_indicator and indicator is not None:
             score, rank = r.indicators.get(indicator, (None, None))
-            row += (f"  {fmt_score(score):>6}  {rank:>3}" if score is not None and rank
+            row += (f"  {fmt_score(score, lang=lang):>6}  {rank:>3}" if score is not None and rank
                     else f"  {'—':>6}  {'—':>3}")
         rows.append(f"{row}  {r.scale.replace('-', '–')}")
     head = f"<b>{t(lang, 'history')}</b>"
@@ -89,7 +89,7 @@ def _spans(years: tuple[int, ...]) -> str:
 def _indicator_table(result: Result, order: tuple[str, ...], lang: str) -> str:
     width = max(len(name(lang, i)) for i in order)
     lines = [
-        f"{name(lang, i):<{width}}  {fmt_score(result.indicators[i][0]):>6}  "
+        f"{name(lang, i):<{width}}  {fmt_score(result.indicators[i][0], lang=lang):>6}  "
         f"{result.indicators[i][1]:>3}"
         for i in order
         if i in result.indicators
@@ -116,7 +116,7 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
             lines += [
                 f"• {html.escape(part.name_en)}: "
                 + t(lang, "rank_of", rank=r.rank, total=r.total)
-                + f", {t(lang, 'score_word')} <b>{fmt_score(r.score)}</b>"
+                + f", {t(lang, 'score_word')} <b>{fmt_score(r.score, lang=lang)}</b>"
                 for part, r in answer.parts
             ]
             lines.append(f"<i>{html.escape(name(lang, answer.parts[0][1].scale))}</i>")
@@ -124,7 +124,7 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
     else:
         facts = [
             t(lang, "rank_of", rank=result.rank, total=result.total),
-            t(lang, "score", score=fmt_score(result.score)),
+            t(lang, "score", score=fmt_score(result.score, lang=lang)),
         ]
         if result.situation:
             facts.append(name(lang, result.situation))
@@ -169,7 +169,7 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
     blocks.append(credit(url, lang))
     title = country_name(country.code, country.name_en, lang)
     description = (
-        f"{answer.year}: {result.rank}/{result.total}, {fmt_score(result.score)}"
+        f"{answer.year}: {result.rank}/{result.total}, {fmt_score(result.score, lang=lang)}"
         if result
         else t(lang, "not_ranked", country=title, year=answer.year)
     )

@@ -39,7 +39,8 @@ def render_ranking(answer: RankingAnswer, lang: str) -> Rendered:
                 score, rank = result.indicators[spec.indicator]
             else:
                 score, rank = result.score, result.rank
-            lines.append(f"{rank:>3}. {label(country, lang)} — <b>{fmt_score(score)}</b>")
+            lines.append(
+                f"{rank:>3}. {label(country, lang)} — <b>{fmt_score(score, lang=lang)}</b>")
         blocks.append("\n".join(lines))
     if answer.no_indicators:
         blocks.append(f"<i>{t(lang, 'no_indicators')}</i>")

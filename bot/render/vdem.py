@@ -16,7 +16,7 @@ from bot.answer.vdem_kinds import (
     VdemYearAnswer,
 )
 from bot.domain import VDEM_URL, vdem_scale
-from bot.i18n import country_name, fmt_vdem, t
+from bot.i18n import country_name, fmt_score, fmt_vdem, t
 from bot.render import vdem_words as words
 from bot.render.agree import render_agree
 from bot.render.html import button_label, label, pack
@@ -42,10 +42,15 @@ def render_second_source(answer: Answer, lang: str) -> Rendered:
     return render_vdem_chart(answer, lang)
 
 
-def _cell(standing: Standing) -> str:
+def _cell(standing: Standing, lang: str) -> str:
+    """A table's figure in the reader's decimal symbol; a share without its percent sign
+    (the column's heading says it is one)."""
     if standing.value is None:
         return _MISSING
-    return fmt_vdem(standing.value, vdem_scale(standing.measure), "en").replace("%", "")
+    scale = vdem_scale(standing.measure)
+    if scale == "percent":
+        return fmt_score(standing.value, 1, lang=lang)
+    return fmt_vdem(standing.value, scale, lang)
 
 
 def _legend(measures: tuple[str, ...], lang: str) -> str:
@@ -81,14 +86,14 @@ def _history(answer: VdemHistoryAnswer, lang: str) -> Rendered:
     year_head = t(lang, "vdem_col_year")
     if one and len(measures) == 1:
         head = [year_head, words.short(measures[0], lang), t(lang, "vdem_col_place")]
-        rows = [[str(y), _cell(s), f"{s.place}/{s.of}" if s.place else _MISSING]
+        rows = [[str(y), _cell(s, lang), f"{s.place}/{s.of}" if s.place else _MISSING]
                 for y, (s,) in answer.rows]
     elif one:
         head = [year_head, *(words.short(m, lang) for m in measures)]
-        rows = [[str(y), *(_cell(s) for s in cells)] for y, cells in answer.rows]
+        rows = [[str(y), *(_cell(s, lang) for s in cells)] for y, cells in answer.rows]
     else:
         head = [year_head, *(c.code for c in countries)]
-        rows = [[str(y), *(_cell(s) for s in cells)] for y, cells in answer.rows]
+        rows = [[str(y), *(_cell(s, lang) for s in cells)] for y, cells in answer.rows]
     blocks.append(_table(head, rows))
     if not one:
         blocks.append(" · ".join(f"{html.escape(c.code)} {label(c, lang)}" for c in countries))

@@ -10,7 +10,7 @@ from bot.answer import Standing
 from bot.answer.vdem_kinds import VdemChartAnswer
 from bot.charts.vdem_data import ScatterChart, VdemHistoryChart
 from bot.domain import RSF_INDEX_URL, VDEM_URL, index_label, vdem_scale
-from bot.i18n import flag, fmt_place, fmt_score, fmt_vdem, inline_name, t
+from bot.i18n import flag, fmt_number, fmt_place, fmt_score, fmt_vdem, inline_name, t
 from bot.render import vdem_words as words
 from bot.render.html import credit
 from bot.render.output import Button, Rendered
@@ -68,11 +68,13 @@ def _scatter(data: ScatterChart, notes: list[str], lang: str) -> Rendered:
     lines = [f"<b>📊 {html.escape(t(lang, 'scatter_title', year=key.vdem_year))}</b>",
              html.escape(t(lang, "scatter_caption", measure=words.measure(measure, lang),
                            vdem_year=key.vdem_year, rsf_year=index_label(key.rsf_year),
-                           figure=figure, n=len(data.points), r=f"{data.correlation:.2f}"))]
+                           figure=figure, n=len(data.points),
+                           r=fmt_number(data.correlation, 2, lang)))]
     for point in (p for p in data.points if p.labelled):
         standing = Standing(measure, key.vdem_year, point.vdem, None, 0)
         lines.append(html.escape(_flagged(point.code, point.name)) + ": " + html.escape(t(
-            lang, "scatter_line", value=words.value(standing, lang), rsf=fmt_score(point.rsf))))
+            lang, "scatter_line", value=words.value(standing, lang),
+            rsf=fmt_score(point.rsf, lang=lang))))
     lines += notes
     lines.append(f"<i>{html.escape(t(lang, 'scatter_different'))}</i>")
     lines.append(credit(RSF_INDEX_URL, lang) + "\n" + words.credit(lang))

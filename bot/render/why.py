@@ -43,13 +43,16 @@ def render_why(answer: WhyAnswer, lang: str) -> Rendered:
             lines.append(t(lang, "why_unchanged", country=shown, year=index_label(answer.year)))
         lines.append(change_line(result, previous, lang, answer.consecutive))
         if answer.score_change is not None:
-            lines[-1] += f" ({fmt_score(previous.score)} → {fmt_score(result.score)})"
+            before, now = fmt_score(previous.score, lang=lang), fmt_score(result.score, lang=lang)
+            lines[-1] += f" ({before} → {now})"
         blocks.append("\n".join(lines))
         if answer.moves:
             width = max(len(name(lang, m.indicator)) for m in answer.moves)
             rows = [
-                f"{name(lang, m.indicator):<{width}}  {fmt_score(m.change, signed=True):>6}  "
-                f"{fmt_score(m.score):>6}  {m.rank:>3} ({t(lang, 'why_was')} {m.rank_before})"
+                f"{name(lang, m.indicator):<{width}}  "
+                f"{fmt_score(m.change, signed=True, lang=lang):>6}  "
+                f"{fmt_score(m.score, lang=lang):>6}  {m.rank:>3} "
+                f"({t(lang, 'why_was')} {m.rank_before})"
                 for m in answer.moves
             ]
             blocks.append(f"<b>{t(lang, 'why_moves_head')}</b> "

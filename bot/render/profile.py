@@ -114,7 +114,7 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
         if answer.parts:
             lines.append(t(lang, "ranked_in_parts", year=answer.year))
             lines += [
-                f"• {html.escape(part.name_en)}: "
+                f"• {html.escape(country_name(part.code, part.name_en, lang))}: "
                 + t(lang, "rank_of", rank=r.rank, total=r.total)
                 + f", {t(lang, 'score_word')} <b>{fmt_score(r.score, lang=lang)}</b>"
                 for part, r in answer.parts
@@ -149,7 +149,8 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
     if answer.history:
         blocks.append(_history(answer, lang))
     if answer.split_years:
-        names = ", ".join(html.escape(c.name_en) for c in answer.split_into)
+        names = ", ".join(html.escape(country_name(c.code, c.name_en, lang))
+                          for c in answer.split_into)
         blocks.append("<i>" + t(lang, "split_years", years=_spans(answer.split_years),
                                 country=html.escape(country_name(country.code,
                                                                  country.name_en, lang)),

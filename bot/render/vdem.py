@@ -105,13 +105,7 @@ def _history(answer: VdemHistoryAnswer, lang: str) -> Rendered:
                            country=country_name(c.code, c.name_en, lang))) for c, y in late]
     notes += [n for n in (words.note(answer.note, lang), words.not_rated(answer.not_rated, lang))
               if n]
-    if answer.left_out:
-        notes.append(html.escape(t(lang, "left_out", n=len(countries), k=len(answer.left_out),
-                                   names=", ".join(c.name_en for c in answer.left_out))))
-    if notes:
-        blocks.append("\n".join(notes))
-    blocks.append(html.escape(t(lang, "vdem_about_scales")))
-    blocks.append(words.credit(lang))
+    blocks += _closing(notes, len(countries), answer.left_out, lang)
     codes = tuple(c.code for c in countries)
     buttons = [[Button(t(lang, "vdem_chart_button", measure=words.short(m, lang)),
                        button_data.vdem("history", m, codes, since=answer.query.since,
@@ -125,6 +119,17 @@ def _history(answer: VdemHistoryAnswer, lang: str) -> Rendered:
     return Rendered(pack(blocks), buttons, f"V-Dem: {name}",
                     f"{first}–{last}: " + ", ".join(words.measure(m, lang) for m in measures),
                     url=VDEM_URL)
+
+
+def _closing(notes: list[str], shown: int, left_out: tuple[Country, ...],
+             lang: str) -> list[str]:
+    """The blocks every V-Dem table ends with: its notes (countries left out of a table too
+    wide, named in the reader's language), what V-Dem's scales are, and the credit."""
+    if left_out:
+        notes = [*notes, t(lang, "left_out", n=shown, k=len(left_out),
+                           names=", ".join(label(c, lang) for c in left_out))]
+    closing = ["\n".join(notes)] if notes else []
+    return [*closing, html.escape(t(lang, "vdem_about_scales")), words.credit(lang)]
 
 
 def _starts(answer: VdemHistoryAnswer) -> list[tuple[Country, int]]:
@@ -167,13 +172,7 @@ def _one_year(answer: VdemYearAnswer, lang: str) -> Rendered:
                                        country=country_name(country.code, country.name_en,
                                                             lang))))
     notes += [n for n in (words.not_rated(answer.not_rated, lang),) if n]
-    if answer.left_out:
-        notes.append(html.escape(t(lang, "left_out", n=len(countries), k=len(answer.left_out),
-                                   names=", ".join(c.name_en for c in answer.left_out))))
-    if notes:
-        blocks.append("\n".join(notes))
-    blocks.append(html.escape(t(lang, "vdem_about_scales")))
-    blocks.append(words.credit(lang))
+    blocks += _closing(notes, len(countries), answer.left_out, lang)
     codes = tuple(c.code for c in countries)
     chartable = answer.measures[0]
     buttons = [[

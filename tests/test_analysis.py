@@ -16,13 +16,12 @@ from pathlib import Path
 import pytest
 import rsf_csv as rsf
 from fakebotapi import parse_html
+from replies import text_of
 
-from bot import button_data
 from bot.domain import RSF_METHOD_URL
 from bot.i18n import t
-from bot.pipeline import Pipeline, Reply
+from bot.pipeline import Pipeline
 from bot.query import Analysis, Intent, Query, Ranking
-from bot.render import MAX_MESSAGE
 
 INDICATORS = ("political", "economic", "legal", "social", "safety")
 LABELS = {
@@ -37,20 +36,6 @@ LABELS = {
 def pipeline(db_path: Path) -> Pipeline:
     return Pipeline.open(db_path)
 
-
-def text_of(reply: Reply) -> str:
-    """All messages of a reply as visible text, after checking each is sendable."""
-    assert reply.messages
-    texts = []
-    for message in reply.messages:
-        visible, _ = parse_html(message)  # raises like Telegram on bad markup
-        assert 0 < len(visible) <= MAX_MESSAGE
-        texts.append(visible)
-    for row in reply.rendered.buttons:
-        for button in row:
-            assert 0 < len(button.data.encode()) <= 64
-            assert button_data.decode(button.data) is not None, button.data
-    return "\n".join(texts)
 
 
 def ask(pipeline: Pipeline, intent: Intent, lang: str = "en", **fields: object) -> str:

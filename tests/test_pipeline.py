@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from fakebotapi import parse_html
+from replies import text_of as valid
 
 from bot.answer import ProfileAnswer, answer
 from bot.pipeline import Pipeline, Reply
@@ -29,19 +30,6 @@ ROOT = Path(__file__).resolve().parent.parent
 def pipeline(db_path: Path) -> Pipeline:
     return Pipeline.open(db_path)
 
-
-def valid(reply: Reply) -> str:
-    """All messages of a reply as one plain text, after checking each is sendable."""
-    assert reply.messages, "a reply must have at least one message"
-    texts = []
-    for message in reply.messages:
-        visible, _ = parse_html(message)  # raises like Telegram on bad markup
-        assert 0 < len(visible) <= MAX_MESSAGE
-        texts.append(visible)
-    for row in reply.rendered.buttons:
-        for button in row:
-            assert 0 < len(button.data.encode()) <= 64
-    return "\n".join(texts)
 
 
 def test_profile_with_topic(pipeline: Pipeline) -> None:

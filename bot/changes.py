@@ -17,10 +17,11 @@ from typing import Any
 @dataclass(frozen=True)
 class Actor:
     """Who made a change, and from where: the shell user on the command line, a Telegram
-    user id from the bot, ``pressbot`` for the first build from the shipped data."""
+    user id from the bot, ``pressbot`` for the first build from the shipped data and for
+    the shipped V-Dem file brought into a database built before V-Dem."""
 
     who: str
-    via: str  # "cli", "telegram" or "build"
+    via: str  # "cli", "telegram", "build" or "upgrade"
 
     @classmethod
     def shell(cls) -> Actor:
@@ -37,6 +38,9 @@ class Actor:
 
 
 BUILD = Actor("pressbot", "build")
+#: The shipped V-Dem file brought into a database built before V-Dem support
+#: (bot.importer.shipped.add_shipped_vdem): unlike the first build, it can be undone.
+UPGRADE = Actor("pressbot", "upgrade")
 
 
 @dataclass(frozen=True)

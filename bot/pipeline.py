@@ -49,7 +49,7 @@ from bot.render.fixed import (
     topics,
 )
 from bot.store import PendingAlert, Snapshot, SnapshotStale, Store, default_db_path
-from bot.store.status import has_imports
+from bot.store.status import has_imports, vdem_never_imported
 from bot.understand import Understander
 
 if TYPE_CHECKING:  # operators' imports and undos load what they need when they come
@@ -173,6 +173,10 @@ class Pipeline:
         if target.is_file():
             store = Store(target)
             if store.read(has_imports):
+                if store.read(vdem_never_imported):  # built before V-Dem: bring it in, once
+                    from bot.importer.shipped import add_shipped_vdem
+
+                    add_shipped_vdem(store)
                 return cls(store)  # the usual case: nothing of the importer is loaded
             store.close()
         from bot.importer import open_store

@@ -1,23 +1,30 @@
 """The shipped data: which files ``data/`` holds, and a database built from them.
 
 A new machine has no database: the first command that needs one builds it from the
-shipped RSF files, into a temporary file linked into place only when complete.
+shipped RSF files, into a temporary file linked into place only when complete.  A database
+built before V-Dem support gets the shipped V-Dem file once, the first time the bot opens
+it (:func:`add_shipped_vdem`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.changes import BUILD
+from bot.changes import BUILD, UPGRADE, DataChange
+from bot.errors import OperatorError
 from bot.importer.errors import ImportFailed
-from bot.importer.transaction import import_paths
-from bot.store import Store, data_dir, default_db_path
+from bot.importer.transaction import change_in, import_paths, parse_file
+from bot.store import Store, data_dir, default_db_path, writes
 from bot.store.faults import is_folder, translated
-from bot.store.status import has_imports
+from bot.store.status import has_imports, vdem_never_imported
+
+log = logging.getLogger(__name__)
 
 
 def shipped_files(folder: Path) -> list[Path]:
@@ -33,16 +40,52 @@ def shipped_files(folder: Path) -> list[Path]:
             "no RSF index CSV here: run from the project's checkout (pip install -e .) or "
             "point PRESSBOT_DATA at a folder holding csv/*.csv",
         )
-    vdem = sorted((folder / "vdem").glob("*.csv"), key=_version_order)
+    vdem = _vdem_files(folder)
     profiles = sorted((folder / "profiles").glob("*.txt"))
     aliases = [folder / "aliases.csv"] if (folder / "aliases.csv").exists() else []
     return [*csvs, *vdem, *profiles, *aliases]
+
+
+def _vdem_files(folder: Path) -> list[Path]:
+    """V-Dem's CSVs of a data folder, the latest version last."""
+    return sorted((folder / "vdem").glob("*.csv"), key=_version_order)
 
 
 def _version_order(path: Path) -> tuple[tuple[int, ...], str]:
     """``vdem_media_v9`` before ``vdem_media_v14``: numbers compared as numbers."""
     return tuple(int(n) for n in re.findall(r"\d+", path.stem)), path.name
 
+
+def add_shipped_vdem(store: Store, folder: Path | None = None) -> DataChange | None:
+    """Bring the shipped V-Dem file (``folder``, default data/) into a database built before
+    V-Dem support, as the first build of a new one would; call it when
+    :func:`~bot.store.status.vdem_never_imported` says so.
+
+    It is an import like any other, by ``pressbot (upgrade)``: one transaction, recorded as
+    a change that ``pressbot data undo`` takes back.  It happens once: a database whose
+    imports list a V-Dem file (even one undone since, or whose rows were deleted by hand)
+    is left as its operator made it.  It never waits: on a database another process is
+    writing to, or a read-only one, nothing is read or written and None is returned (the
+    next start tries again); so too when ``folder`` holds no V-Dem file.
+    """
+    files = _vdem_files(folder or data_dir())
+    if not files:
+        return None
+    now = datetime.now(UTC)
+    try:
+        with store.write(deadline=0) as conn:
+            # Again under the lock: another process may have just done it.
+            if not vdem_never_imported(conn):
+                return None
+            writes.clear_vdem(conn)  # a read-only file stops here, before any parsing
+            change = change_in(conn, [parse_file(path, now.year) for path in files],
+                               UPGRADE, now=now)
+    except OperatorError as fault:  # busy, read-only, a shipped file refused
+        log.info("the shipped V-Dem data was not brought in this time: %s", fault)
+        return None
+    log.info("brought the shipped V-Dem data into %s as change #%s (pressbot data undo "
+             "takes it back)", store.path, change.change_id)
+    return change
 
 
 def open_store(path: Path | str | None = None) -> Store:

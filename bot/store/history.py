@@ -48,7 +48,8 @@ class ChangeRecord:
     at: str
     kind: str  # "import", "remove" or "undo"
     who: str  # a Telegram user id, or the shell user
-    via: str  # "cli", "telegram" or "build" (the first build from the shipped data)
+    via: str  # "cli", "telegram", "build" (the first build from the shipped data) or
+    #           "upgrade" (the shipped V-Dem file brought into an older database)
     summary: str
     rows: int | None  # data rows it changed (None: not counted, e.g. the first build)
     kept: bool  # its reverse diff is kept: it can be undone

@@ -100,3 +100,13 @@ def index_years(conn: sqlite3.Connection) -> int:
 def has_imports(conn: sqlite3.Connection) -> bool:
     """Whether anything was ever imported (an empty file gets the shipped data)."""
     return conn.execute("SELECT 1 FROM imports LIMIT 1").fetchone() is not None
+
+
+def vdem_never_imported(conn: sqlite3.Connection) -> bool:
+    """Whether this database never held V-Dem's data: its table is empty and no V-Dem file
+    is among its imports (a database built before V-Dem support).  A V-Dem import since
+    undone, or its rows deleted by hand, is an operator's choice: then this is False.
+    One query; on a database holding V-Dem it stops at the table's first row."""
+    return bool(conn.execute(
+        'SELECT NOT EXISTS (SELECT 1 FROM "vdem") '
+        'AND NOT EXISTS (SELECT 1 FROM "imports" WHERE "kind" = \'vdem\')').fetchone()[0])

@@ -243,6 +243,12 @@ def replace_vdem(conn: sqlite3.Connection, rows: list[Row]) -> None:
                      [[row[c] for c in columns] for row in rows])
 
 
+def clear_vdem(conn: sqlite3.Connection) -> None:
+    """Empty the ``vdem`` table.  Called on a table already empty, it is a write that fails
+    at once on a read-only file, before anything is read for an import."""
+    conn.execute('DELETE FROM "vdem"')
+
+
 # --- the imports log --------------------------------------------------------------------
 
 

@@ -2,8 +2,9 @@
 
 Why it is built this way:
 
-* matplotlib costs ~0.3 s and tens of MB to import, so it is imported only inside
-  :func:`render_png`: the bot, the CLI and the tests that draw nothing never load it.
+* matplotlib costs ~0.3 s and tens of MB to import, so it is imported only when a figure
+  is made (:func:`bot.charts.look.figure`, shared by every chart): the bot, the CLI and
+  the tests that draw nothing never load it.
 * Drawing uses the object-oriented API (``Figure`` + ``FigureCanvasAgg``) and passes every
   style explicitly: no pyplot, no global ``rcParams`` edits, so several charts can be drawn
   at once in worker threads while the bot keeps answering.
@@ -15,7 +16,6 @@ Why it is built this way:
 
 from __future__ import annotations
 
-import io
 import textwrap
 from typing import Any
 
@@ -23,15 +23,14 @@ from bot.charts.data import FIRST_YEAR, NEW_METHOD, ChartData, CountrySeries
 from bot.charts.draw_compare import render_compare_png
 from bot.charts.look import (
     BAND_COLOURS,
-    DPI,
-    HEIGHT,
     LEFT,
     MARKERS,
     MEDIAN_COLOUR,
     MEDIAN_DASHES,
     MEDIAN_LINE,
     PALETTE,
-    WIDTH,
+    figure,
+    png,
     style,
     wrap,
 )
@@ -44,12 +43,8 @@ def render_png(data: ChartData) -> bytes:
     its bars need).  Thread-safe; imports matplotlib on first use."""
     if data.compare:
         return render_compare_png(data)
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
     lang = data.lang
-    fig = Figure(figsize=(WIDTH / DPI, HEIGHT / DPI), dpi=DPI, facecolor="white")
-    FigureCanvasAgg(fig)
+    fig = figure()
     last = max(y for c in data.countries for y, _ in c.history)
     title = t(lang, "chart_title_history", name=data.countries[0].name, first=FIRST_YEAR,
               last=last)
@@ -74,10 +69,7 @@ def render_png(data: ChartData) -> bytes:
     bars = fig.add_axes((LEFT, 0.125, 0.78 - LEFT, 0.23))
     _draw_indicators(bars, data)
 
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, facecolor="white",
-                metadata={"Software": None}, pil_kwargs={"compress_level": 4})
-    return out.getvalue()
+    return png(fig)
 
 
 def _draw_history(ax: Any, data: ChartData, last: int) -> None:

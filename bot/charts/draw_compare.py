@@ -9,7 +9,6 @@ only when drawing, the object-oriented API, every style passed explicitly.
 
 from __future__ import annotations
 
-import io
 from typing import Any, Final
 
 from bot.charts.data import FIRST_YEAR, NEW_METHOD, ChartData
@@ -21,7 +20,8 @@ from bot.charts.look import (
     MEDIAN_DASHES,
     MEDIAN_LINE,
     PALETTE,
-    WIDTH,
+    figure,
+    png,
     style,
     wrap,
 )
@@ -37,9 +37,6 @@ BAR_PX, GROUP_GAP_PX = 19, 16
 
 def render_compare_png(data: ChartData) -> bytes:
     """Draw a comparison (1200 px wide).  Thread-safe; imports matplotlib on first use."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
     lang = data.lang
     rows = len(data.countries) + 1  # each country, and the world median
     bars_px = len(INDICATORS) * (rows * BAR_PX + GROUP_GAP_PX)
@@ -50,8 +47,7 @@ def render_compare_png(data: ChartData) -> bytes:
     lines = wrap([c.name for c in data.countries], 56)
     history_top = TOP_PX + (28 if len(lines) > 1 else 0) + legend_rows * LEGEND_ROW_PX + 20
     height = history_top + HISTORY_PX + BETWEEN_PX + bars_px + BOTTOM_PX
-    fig = Figure(figsize=(WIDTH / DPI, height / DPI), dpi=DPI, facecolor="white")
-    FigureCanvasAgg(fig)
+    fig = figure(height / DPI)
 
     def y(px: float) -> float:  # pixels from the top → figure coordinates
         return 1 - px / height
@@ -86,10 +82,7 @@ def render_compare_png(data: ChartData) -> bytes:
     bars_top = history_top + HISTORY_PX + BETWEEN_PX
     bars = fig.add_axes((LEFT, y(bars_top + bars_px), right_edge - LEFT, bars_px / height))
     _indicators(bars, data, rows)
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, facecolor="white",
-                metadata={"Software": None}, pil_kwargs={"compress_level": 4})
-    return out.getvalue()
+    return png(fig)
 
 
 def _history(ax: Any, data: ChartData, first: int, last: int, ends: bool) -> None:

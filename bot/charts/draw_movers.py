@@ -7,11 +7,10 @@ object-oriented API with every style passed explicitly, so charts draw in worker
 
 from __future__ import annotations
 
-import io
 from typing import Any, Final
 
 from bot.charts.data import MoverBar, MoversChart
-from bot.charts.look import DPI, PALETTE, WIDTH
+from bot.charts.look import PALETTE, figure, png
 from bot.domain import index_label
 from bot.i18n import fmt_score, inline_name, number_symbols, t
 
@@ -36,14 +35,10 @@ def _before_after(bar: MoverBar, by: str, lang: str) -> str:
 
 def render_movers_png(data: MoversChart) -> bytes:
     """Draw the chart (1200 px wide, as tall as its bars need).  Thread-safe."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
     key, lang = data.key, data.lang
     bars = data.bars
     height = FRAME_INCHES + BAR_INCHES * max(len(bars), 3)
-    fig = Figure(figsize=(WIDTH / DPI, height), dpi=DPI, facecolor="white")
-    canvas = FigureCanvasAgg(fig)
+    fig = figure(height)
     inch = 1 / height  # one inch in figure coordinates, vertically
     title = t(lang, f"chart_movers_title_{key.direction or 'both'}",
               base=index_label(key.base), year=index_label(key.year))
@@ -65,7 +60,7 @@ def render_movers_png(data: MoversChart) -> bytes:
         ax.set_xticks([])
         ax.text(0.5, 0.5, t(lang, "chart_movers_none"), transform=ax.transAxes, ha="center",
                 va="center", fontsize=13, color="#555555")
-        return _png(fig)
+        return png(fig)
     rise = max(0.0, *(b.change for b in bars))
     fall = min(0.0, *(b.change for b in bars))
     ax.set_ylim(len(bars) - 0.4, -0.6)
@@ -87,10 +82,10 @@ def render_movers_png(data: MoversChart) -> bytes:
                                ha="left" if rose else "right", va="center", fontsize=10,
                                fontweight="bold", color=colour, zorder=4),
                        bar.change, rose))
-    _fit(ax, canvas, labels, fall, rise)
+    _fit(ax, fig.canvas, labels, fall, rise)
     ticks = [tick for tick in ax.get_xticks() if fall * 1.02 <= tick <= rise * 1.02]
     ax.set_xticks(ticks, [_tick(tick, key.by, lang) for tick in ticks])
-    return _png(fig)
+    return png(fig)
 
 
 def _fit(ax: Any, canvas: Any, labels: list[tuple[Any, float, bool]], fall: float,
@@ -123,10 +118,3 @@ def _tick(value: float, by: str, lang: str) -> str:
         return "0"
     text = f"{abs(value):.0f}" if by == "rank" or value == int(value) else f"{abs(value):g}"
     return ("+" if value > 0 else "−") + text.replace(".", number_symbols(lang)[0])
-
-
-def _png(fig: Any) -> bytes:
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, facecolor="white",
-                metadata={"Software": None}, pil_kwargs={"compress_level": 4})
-    return out.getvalue()

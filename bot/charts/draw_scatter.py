@@ -8,18 +8,16 @@ matplotlib imported only when drawing, the object-oriented API.
 
 from __future__ import annotations
 
-import io
 from textwrap import wrap
 from typing import Any, Final
 
 from bot.charts.look import (
     BAND_COLOURS,
-    DPI,
-    HEIGHT,
     MARKERS,
     PALETTE,
-    WIDTH,
     decimal_ticks,
+    figure,
+    png,
     style,
 )
 from bot.charts.vdem_data import ScatterChart, ScatterPoint
@@ -33,12 +31,8 @@ BANDS_FROM: Final = 2022
 
 def render_scatter_png(data: ScatterChart) -> bytes:
     """Draw the chart (1200 × 900 px PNG).  Thread-safe; imports matplotlib on first use."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
     key, lang = data.key, data.lang
-    fig = Figure(figsize=(WIDTH / DPI, HEIGHT / DPI), dpi=DPI, facecolor="white")
-    FigureCanvasAgg(fig)
+    fig = figure()
     fig.text(0.03, 0.975, t(lang, "scatter_title", year=key.vdem_year), fontsize=17,
              fontweight="bold", va="top")
     fig.text(0.03, 0.918, t(lang, "scatter_subtitle", r=fmt_number(data.correlation, 2, lang)),
@@ -48,10 +42,7 @@ def render_scatter_png(data: ScatterChart) -> bytes:
     ax = fig.add_axes((0.10, 0.12, 0.76, 0.74))
     _draw(ax, data)
     decimal_ticks(ax, lang)
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, facecolor="white",
-                metadata={"Software": None}, pil_kwargs={"compress_level": 4})
-    return out.getvalue()
+    return png(fig)
 
 
 def _draw(ax: Any, data: ScatterChart) -> None:

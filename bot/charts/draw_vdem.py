@@ -9,20 +9,18 @@ The vertical axis is V-Dem's own scale, never RSF's 0–100.
 
 from __future__ import annotations
 
-import io
 from typing import Any, Final
 
 from bot.charts.look import (
-    DPI,
-    HEIGHT,
     LEFT,
     MARKERS,
     MEDIAN_DASHES,
     MEDIAN_LINE,
     PALETTE,
-    WIDTH,
     decimal_ticks,
     end_labels,
+    figure,
+    png,
     style,
     wrap,
 )
@@ -51,12 +49,8 @@ def _bounds(data: VdemHistoryChart) -> tuple[float, float]:
 
 def render_vdem_png(data: VdemHistoryChart) -> bytes:
     """Draw the chart (1200 × 900 px PNG).  Thread-safe; imports matplotlib on first use."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
     lang, measure = data.lang, data.measure
-    fig = Figure(figsize=(WIDTH / DPI, HEIGHT / DPI), dpi=DPI, facecolor="white")
-    FigureCanvasAgg(fig)
+    fig = figure()
     names = [line.name for line in data.lines]
     title = t(lang, "vdem_chart_title", names=", ".join(names), measure=name(lang, measure),
               first=data.first, last=data.last)
@@ -84,10 +78,7 @@ def render_vdem_png(data: VdemHistoryChart) -> bytes:
     fig.legend(handles, labels, loc="upper left", ncol=columns,
                bbox_to_anchor=(0.025, below - 0.035), fontsize=10.5, frameon=False,
                handlelength=2.4, columnspacing=1.4, borderaxespad=0)
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, facecolor="white",
-                metadata={"Software": None}, pil_kwargs={"compress_level": 4})
-    return out.getvalue()
+    return png(fig)
 
 
 def _draw(ax: Any, data: VdemHistoryChart) -> None:

@@ -1,9 +1,10 @@
 """What every chart shares: the picture's size, the colour-blind-safe palette, RSF's band
-colours, and the small styling helpers (no matplotlib import here: these are plain
-values and functions handed axes by the drawing modules)."""
+colours, the blank figure and its PNG, and the small styling helpers (matplotlib is never
+imported with this module: only inside :func:`figure`, when a chart is drawn)."""
 
 from __future__ import annotations
 
+import io
 from typing import Any, Final
 
 from bot.i18n import number_symbols
@@ -20,6 +21,26 @@ MEDIAN_LINE: Final = "#4D4D4D"
 MEDIAN_DASHES: Final = (0, (3, 1.6))
 #: Light tints of RSF's map colours, best band first (the order of domain.SITUATIONS).
 BAND_COLOURS: Final = ("#d5ecd4", "#f4f0c6", "#fde2c2", "#f9cbc0", "#e8c1c9")
+
+
+def figure(height: float = HEIGHT / DPI) -> Any:
+    """A blank white figure, 1200 px wide and ``height`` inches high, on its own Agg canvas
+    (``fig.canvas``): the object-oriented API, no pyplot, so charts draw in worker threads.
+    Imports matplotlib on first use."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(WIDTH / DPI, height), dpi=DPI, facecolor="white")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def png(fig: Any) -> bytes:
+    """The figure as PNG bytes, the same for the same chart (no software stamp)."""
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=DPI, facecolor="white",
+                metadata={"Software": None}, pil_kwargs={"compress_level": 4})
+    return out.getvalue()
 
 
 def wrap(words: list[str], width: int, sep: str = ", ") -> list[str]:

@@ -9,26 +9,16 @@ moment understanding learns the analytical questions.
 
 from __future__ import annotations
 
-import atexit
-import os
 import re
-import tempfile
-from pathlib import Path
 
 import pytest
 import rsf_csv as rsf
-from fakebotapi import parse_html
+from questions import ask, lang_of, understood
 
 from bot.domain import RSF_METHOD_URL
-from bot.pipeline import Pipeline, Reply
 from bot.query import Intent
 
-# Built from data/ as on first use, once per test run: the run's cache folder (conftest) is
-# shared by every worker, and a database is only ever linked into place whole.
-_FOLDER = Path(os.environ.get("PRESSBOT_CACHE") or tempfile.mkdtemp(prefix="pressbot-q-"))
-PIPELINE = Pipeline.open(_FOLDER / "questions.db")
-atexit.register(PIPELINE.close)
-UNDERSTOOD = PIPELINE.ask("average score in Europe").query.intent == Intent.AGGREGATE
+UNDERSTOOD = understood("average score in Europe", Intent.AGGREGATE)
 
 pytestmark = pytest.mark.skipif(
     not UNDERSTOOD,
@@ -37,17 +27,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 LATEST = max(int(p.stem) for p in rsf.CSV_DIR.glob("*.csv"))
-
-
-def ask(question: str) -> tuple[Reply, str]:
-    reply = PIPELINE.ask(question)
-    texts = [parse_html(m)[0] for m in reply.messages]  # raises on anything Telegram refuses
-    return reply, "\n".join(texts)
-
-
-def lang_of(question: str) -> str:
-    """The language a question of these tests is answered in: Russian or English."""
-    return "ru" if re.search("[а-яё]", question, re.I) else "en"
 
 
 def figures(text: str, label: str) -> list[str]:

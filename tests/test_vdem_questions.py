@@ -9,27 +9,16 @@ moment understanding learns V-Dem's questions.
 
 from __future__ import annotations
 
-import atexit
-import os
 import re
-import tempfile
-from pathlib import Path
 
 import pytest
 import rsf_csv as rsf
 import vdem_source as vdem
-from fakebotapi import parse_html
+from questions import ask, lang_of, understood
 
-from bot.pipeline import Pipeline, Reply
 from bot.query import Intent
 
-# Built from data/ as on first use, once per test run (the analytical questions' module
-# shares it): the run's cache folder (conftest) is shared by every worker, and a database
-# is only ever linked into place whole.
-_FOLDER = Path(os.environ.get("PRESSBOT_CACHE") or tempfile.mkdtemp(prefix="pressbot-q-"))
-PIPELINE = Pipeline.open(_FOLDER / "questions.db")
-atexit.register(PIPELINE.close)
-UNDERSTOOD = PIPELINE.ask("censorship in Kazakhstan since 1990").query.intent == Intent.VDEM
+UNDERSTOOD = understood("censorship in Kazakhstan since 1990", Intent.VDEM)
 
 pytestmark = pytest.mark.skipif(
     not UNDERSTOOD,
@@ -39,17 +28,6 @@ pytestmark = pytest.mark.skipif(
 
 LATEST = vdem.latest_year()
 CENSORSHIP, HARASSMENT, INTERNET, WOMEN = "v2mecenefm", "v2meharjrn", "v2mecenefi", "v2mefemjrn"
-
-
-def ask(question: str) -> tuple[Reply, str]:
-    reply = PIPELINE.ask(question)
-    texts = [parse_html(m)[0] for m in reply.messages]  # raises on anything Telegram refuses
-    return reply, "\n".join(texts)
-
-
-def lang_of(question: str) -> str:
-    """The language a question of these tests is answered in: Russian or English."""
-    return "ru" if re.search("[а-яё]", question, re.I) else "en"
 
 
 def figure(code: str, year: int, measure: str, lang: str = "en") -> str:

@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", default=None, help="the language to answer in when a question "
                      "shows none of its own, e.g. a bare country name (en, ru)")
     ask.add_argument("question", nargs="*", help="questions (default: one per stdin line)")
+    ask.add_argument("--jobs", type=int, default=None, metavar="N",
+                     help="processes answering many stdin lines at once (default: one per "
+                     "core)")
 
     chat = sub.add_parser("chat", help="chat with the bot in the terminal")
     chat.add_argument("--lang", default=None, help="the language to answer in when a "
@@ -118,7 +121,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
         return operations.health_command()
     if command == "ask":
-        return _ask(args.question, as_json=args.json, lang=args.lang)
+        return _ask(args.question, as_json=args.json, lang=args.lang, jobs=args.jobs)
     if command == "chat":
         from bot.terminal import chat
 
@@ -181,18 +184,27 @@ def _chart(countries: list[str], output: Path, year: int | None, lang: str) -> i
     return 0
 
 
-def _ask(questions: list[str], *, as_json: bool, lang: str | None) -> int:
+def _ask(questions: list[str], *, as_json: bool, lang: str | None, jobs: int | None) -> int:
+    from bot import batch
     from bot.pipeline import Pipeline
     from bot.render import to_plain_text
 
     pipeline = Pipeline.open()
-    source = questions or (line.rstrip("\n") for line in sys.stdin)
-    for question in source:  # one reply per line, blank lines included: outputs stay aligned
+
+    def printed(question: str) -> str:
         reply = pipeline.ask(question, lang=lang, chosen=lang)
         if as_json:
-            print(json.dumps(reply.as_json(), ensure_ascii=False), flush=True)
-        else:
-            print("\n\n".join(to_plain_text(m) for m in reply.messages), flush=True)
+            return json.dumps(reply.as_json(), ensure_ascii=False)
+        return "\n\n".join(to_plain_text(m) for m in reply.messages)
+
+    if questions:
+        for question in questions:
+            print(printed(question), flush=True)
+        return 0
+    # One reply per line, blank lines included: outputs stay aligned with inputs.
+    sys.stdout.flush()
+    batch.answer_stream(sys.stdin.buffer, sys.stdout.buffer, printed,
+                        jobs=jobs or batch.default_jobs(), after_fork=pipeline.after_fork)
     return 0
 
 

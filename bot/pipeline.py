@@ -585,5 +585,11 @@ class Pipeline:
         self.store.invalidate()
         return self._current()[0]
 
+    def after_fork(self) -> None:
+        """In a forked worker (:mod:`bot.batch`): locks and database connections of its own,
+        the loaded index, snapshot and caches shared with the parent."""
+        self._lock = threading.Lock()
+        self.store.after_fork()
+
     def close(self) -> None:
         self.store.close()

@@ -281,6 +281,21 @@ class Store:
         wait = self.write_deadline if deadline is None else deadline
         self._with_writer(lambda c: chats.set_chat_lang(c, chat_id, lang, wait))
 
+    # -- processes -------------------------------------------------------------------------
+
+    def after_fork(self) -> None:
+        """In a forked child (``pressbot ask`` over a batch): an SQLite connection must not
+        be used across a fork, so the child reads through one of its own.  The inherited
+        ones are left untouched for the child's life — closing them could checkpoint the
+        parent's write-ahead log — and the snapshot in memory is kept (same data)."""
+        self._inherited = (self._reader, self._writer)
+        self._read_lock = threading.RLock()
+        self._write_lock = threading.Lock()
+        with translated(self.path):
+            self._reader = connect(self.path)
+        self._writer = None
+        self._seen = None  # data_version counts per connection: look again once
+
     # -- closing ---------------------------------------------------------------------------
 
     def checkpoint(self) -> None:

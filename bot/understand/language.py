@@ -42,6 +42,13 @@ class Letters:
     bits: tuple[tuple[int, str], ...] = ()
     # Lexicon bits → the languages of this script among them, found once per set of bits.
     owners: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # Lexicon bits → (language, 1 / its number of languages) for the languages above.
+    shares: dict[int, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    # Letters seen → what they say of each language, as (language, vote) in the order the
+    # votes are added (float sums depend on it), found once per set of letters.
+    said: dict[frozenset[str], tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    # Letters seen → the languages whose own letters are all missing, found once per set.
+    missing: dict[frozenset[str], tuple[str, ...]] = field(default_factory=dict)
 
     def owners_of(self, mask: int) -> tuple[str, ...]:
         """The languages of this script whose lexicon bits are set in ``mask``."""
@@ -49,6 +56,38 @@ class Letters:
         if found is None:
             found = self.owners[mask] = tuple(lang for bit, lang in self.bits
                                               if mask >> bit & 1)  # fmt: skip
+        return found
+
+    def shares_of(self, mask: int) -> tuple[tuple[str, float], ...]:
+        """A word's vote for each language of the script whose lexicon bits are set in
+        ``mask``: one vote shared among them."""
+        found = self.shares.get(mask)
+        if found is None:
+            owners = self.owners_of(mask)
+            found = self.shares[mask] = tuple((lang, 1 / len(owners)) for lang in owners)
+        return found
+
+    def letter_votes(self, present: frozenset[str]) -> tuple[tuple[str, int], ...]:
+        """What letters outside ASCII say of each language of the script."""
+        found = self.said.get(present)
+        if found is None:
+            votes = []
+            for lang in self.langs:
+                if self.own[lang] & present:
+                    votes.append((lang, 2))
+                # Letters of the script's other languages this one never uses ("ә" is no
+                # Russian, "ў" no Kazakh) speak against it.
+                if self.others[lang] & present:
+                    votes.append((lang, -3))
+            found = self.said[present] = tuple(votes)
+        return found
+
+    def lacking(self, seen: frozenset[str]) -> tuple[str, ...]:
+        """The languages that have letters of their own, none of which is in ``seen``."""
+        found = self.missing.get(seen)
+        if found is None:
+            found = self.missing[seen] = tuple(
+                lang for lang in self.langs if self.unique[lang] and not self.unique[lang] & seen)
         return found
 
 
@@ -105,8 +144,8 @@ def said_in(
         for start, size in parsed.spans:
             if start in starts:
                 named.update(range(start, start + size))
-    present: set[str] = set()
-    in_names: set[str] = set()
+    present: frozenset[str] = frozenset()
+    in_names: frozenset[str] = frozenset()
     words = 0
     for i, token in enumerate(tokens):
         if token.kind != word:
@@ -130,13 +169,8 @@ def said_in(
         return None
     votes = _votes(table, parsed)
     if present:
-        for lang in table.langs:
-            if table.own[lang] & present:
-                votes[lang] += 2
-            # Letters of the script's other languages this one never uses ("ә" is no
-            # Russian, "ў" no Kazakh) speak against it.
-            if table.others[lang] & present:
-                votes[lang] -= 3
+        for lang, vote in table.letter_votes(present):
+            votes[lang] += vote
     if name_langs and words:
         # A name written as only one language of the script writes it ("в Україні" is
         # Ukrainian, "в Украине" Russian) is a word of that language, though its letters
@@ -156,20 +190,18 @@ def said_in(
         # In a sentence, so does the lack of every letter only this language has
         # (Kazakh without "ә", "і", "ұ" or "һ"); a name's letters are not lacking ("ї"
         # of "в Україні" in a Ukrainian sentence of no other "ї").
-        seen = present | in_names
-        for lang in table.langs:
-            if table.unique[lang] and not table.unique[lang] & seen:
-                votes[lang] -= 1
+        for lang in table.lacking(present | in_names):
+            votes[lang] -= 1
     return _best(votes, table, script, tokens)
 
 
 def _votes(table: Letters, parsed: Parse) -> dict[str, float]:
     """The votes of the words the lexicons know, for the languages of ``table``'s script."""
     votes = dict.fromkeys(table.langs, 0.0)
+    shares = table.shares
     for mask in parsed.langs:
-        owners = table.owners_of(mask)
-        for lang in owners:
-            votes[lang] += 1 / len(owners)
+        for lang, share in shares.get(mask) or table.shares_of(mask):
+            votes[lang] += share
     for readers in parsed.vias:  # a word read through its suffixes: weaker evidence
         for lang in readers:
             if lang in votes:

@@ -159,6 +159,7 @@ class Understander:
         # A word as written (raw, norm, base) in a shouted text or not → _single's answer.
         self._single_cache: dict[tuple[str, str, str, bool], tuple[tuple[str, ...], Word]] = {}
         self._normalize_cache: dict[str, str] = {}  # a name as written → its key
+        self._cuts_cache: dict[str, tuple[str, ...]] = {}  # a leftover word → its stems
         self._folds: Folds = {}  # how each word written folds
         self._fuzzy_cache: dict[tuple[str, str], tuple[str, tuple[str, ...]] | None] = {}
         self._keys: dict[str, Match] | None = None
@@ -808,8 +809,17 @@ class Understander:
         codes = {code for key, _, _ in hits for code in self._fuzzy_codes[key]}
         return ("maybe", tuple(sorted(codes))) if len(codes) == 1 else None
 
-    def _suffix_cuts(self, norm: str) -> list[str]:
-        """The word without each chain of suffixes it may end with, longest stem first."""
+    def _suffix_cuts(self, norm: str) -> tuple[str, ...]:
+        """The word without each chain of suffixes it may end with, longest stem first
+        (remembered: a word left over once is left over again)."""
+        cuts = self._cuts_cache.get(norm)
+        if cuts is None:
+            if len(self._cuts_cache) >= _CACHE_SIZE:
+                self._cuts_cache.clear()
+            cuts = self._cuts_cache[norm] = tuple(self._read_suffix_cuts(norm))
+        return cuts
+
+    def _read_suffix_cuts(self, norm: str) -> list[str]:
         found = []
         for lang in _SCRIPTS.get(script_of(norm), ()):
             morph = self._morph.get(lang)

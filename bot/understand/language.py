@@ -29,6 +29,10 @@ SCRIPT_LANGS = {
 }
 
 
+#: How many sets of letters each :class:`Letters` remembers what they say of (per table).
+_MANY_SETS = 4096
+
+
 @dataclass(frozen=True)
 class Letters:
     """For the languages of one script, what their letters say (computed once)."""
@@ -71,6 +75,8 @@ class Letters:
         """What letters outside ASCII say of each language of the script."""
         found = self.said.get(present)
         if found is None:
+            if len(self.said) >= _MANY_SETS:
+                self.said.clear()  # sets of letters come from what readers type: bounded
             votes = []
             for lang in self.langs:
                 if self.own[lang] & present:
@@ -86,6 +92,8 @@ class Letters:
         """The languages that have letters of their own, none of which is in ``seen``."""
         found = self.missing.get(seen)
         if found is None:
+            if len(self.missing) >= _MANY_SETS:
+                self.missing.clear()
             found = self.missing[seen] = tuple(
                 lang for lang in self.langs if self.unique[lang] and not self.unique[lang] & seen)
         return found

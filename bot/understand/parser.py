@@ -58,6 +58,11 @@ _SCRIPTS = {"latin": ("en", "de", "fr", "es", "pt", "tr", "uz"),
             "arabic": ("ar", "fa")}  # fmt: skip
 
 
+#: Kind.WORD, read once: reading an enum's member costs several times a global's (Python
+#: 3.11), and the walk asks it of every token.
+_WORD = Kind.WORD
+
+
 def _union(masks: Sequence[int]) -> int:
     found = 0
     for mask in masks:
@@ -517,15 +522,14 @@ class Understander:
         # Most words begin no phrase with the word after them: one set lookup says so.
         after = tokens[i + 1]
         pairs = self._pairs
-        word_kind = Kind.WORD  # a local: reading an enum's member costs more (Python 3.11)
         if f"{norm} {after.norm}" not in pairs and f"{norm} {after.base}" not in pairs and not (
-            after.kind == word_kind
+            after.kind == _WORD
             and any(f"{norm} {stem}" in pairs for stem in self._word(after.norm).stems)
         ):
             return 0, (), ((), ())
         for size in range(min(most, n - i), 1, -1):
             window = tokens[i : i + size]
-            if any(t.kind != word_kind or t.attached for t in window[1:]):
+            if any(t.kind != _WORD or t.attached for t in window[1:]):
                 continue
             head = " ".join([t.norm for t in window[:-1]])
             last = window[-1]
@@ -553,7 +557,7 @@ class Understander:
     def _single(self, token: Token, shouting: bool) -> tuple[tuple[str, ...], Word]:
         """A one-word name (codes) and what the word says (a word's, remembered: the same
         words come again and again)."""
-        if token.kind != Kind.WORD:
+        if token.kind != _WORD:
             return self._read_single(token, shouting)
         key = (token.raw, token.norm, token.base, shouting)
         found = self._single_cache.get(key)
@@ -594,7 +598,6 @@ class Understander:
         # Locals: reading an enum's member costs several times as much (Python 3.11).
         answer_lang, help_topic, year_unit = (Feature.ANSWER_LANG, Feature.HELP_TOPIC,
                                               Feature.YEAR_UNIT)  # fmt: skip
-        word_kind = Kind.WORD
         i = 0
         n = len(tokens)
         while i < n:
@@ -628,7 +631,7 @@ class Understander:
                     parsed.derived.append(i)
                 else:
                     parsed.langs.append(word.langs)
-            elif token.kind == word_kind and not token.attached:
+            elif token.kind == _WORD and not token.attached:
                 parsed.leftovers.append(i)
             i += 1
         for i in list(parsed.leftovers):

@@ -165,17 +165,17 @@ def _base(raw: str, word: str) -> str:
 def script_of(word: str) -> str:
     """The script of a word: "latin", "cyrillic", "arabic", "cjk" or "other" (that of its
     first letter; the ranges of :data:`CYRILLIC_RE`, :data:`ARABIC_RE`, :data:`CJK_RE` and
-    :data:`LATIN_RE`, compared directly: this runs for every word of a question)."""
+    :data:`LATIN_RE`, compared as code points: this runs for every word of a question)."""
     for char in word:
         if char.isalpha():
-            if "\u0400" <= char <= "\u04ff":
+            code = ord(char)
+            if 0x400 <= code <= 0x4FF:
                 return "cyrillic"
-            if "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f":
+            if 0x600 <= code <= 0x6FF or 0x750 <= code <= 0x77F:
                 return "arabic"
-            if ("\u3040" <= char <= "\u30ff" or "\u3400" <= char <= "\u9fff"
-                    or "\uac00" <= char <= "\ud7af"):  # fmt: skip
+            if 0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF:
                 return "cjk"
-            if "A" <= char <= "Z" or "a" <= char <= "z" or "\u00c0" <= char <= "\u024f":
+            if 0x41 <= code <= 0x5A or 0x61 <= code <= 0x7A or 0xC0 <= code <= 0x24F:
                 return "latin"
             return "other"
     return "other"

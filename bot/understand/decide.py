@@ -74,6 +74,13 @@ _HARMS = frozenset({"v2mecenefm", "v2mecenefi", "v2meharjrn", "v2meslfcen", "v2m
 #: Words that ask for countries in order, for V-Dem's rankings.
 _ORDERED = frozenset({Feature.MOST, Feature.LEAST, Feature.TOP, Feature.BOTTOM, Feature.RANK,
                       Feature.COUNT, Feature.MANY, Feature.ONE})  # fmt: skip
+#: Intents that keep their analysis; that name countries (RSF's one-time entries apply);
+#: whose questions name places (a word there that names none is reported).  Sets built
+#: once: reading an enum's members costs a little each time (Python 3.11).
+_ANALYSED = frozenset({Intent.AGGREGATE, Intent.BAND, Intent.MOVERS, Intent.WHY,
+                       Intent.EXPLAIN})  # fmt: skip
+_OF_COUNTRIES = frozenset({Intent.PROFILE, Intent.COMPARE, Intent.CHART})
+_PLACED = frozenset({Intent.COMPARE, Intent.RANKING, Intent.PROFILE})
 _YEARS = frozenset({Feature.YEAR_LAST, Feature.YEAR_THIS, Feature.YEAR_BEFORE_LAST,
                     Feature.YEAR_AGO, Feature.YEAR_PAST, Feature.YEAR_HISTORY})  # fmt: skip
 
@@ -118,7 +125,7 @@ def decide(
     # name says nothing of it): asked for outright ("in Russian"), else the question's
     # own, else the chat's choice, else the reader's Telegram language.
     asked = next((str(s.value) for _, s in features if s.feature == Feature.ANSWER_LANG),
-                 None)
+                 None) if Feature.ANSWER_LANG in names else None  # fmt: skip
     lang = reply_lang(asked=asked, said_in=said_in, chosen=chosen, user_code=hint, text=body)
 
     search = (_search_terms(body, tokens, parsed, command, sets)
@@ -130,8 +137,9 @@ def decide(
         # countries or topic: "search 'foreign agents'" is no question about the law.
         features = [(i, s) for i, s in features if i not in span]
         names = {sense.feature for _, sense in features}
-    asked_about_bot = bool(names & {Feature.HELP, Feature.BOT}) or any(
-        s.feature == Feature.HELP_TOPIC and s.value == "languages" for _, s in features)
+    asked_about_bot = bool(names & {Feature.HELP, Feature.BOT}) or (
+        Feature.HELP_TOPIC in names
+        and any(s.feature == Feature.HELP_TOPIC and s.value == "languages" for _, s in features))
     languages = set(parsed.languages) if asked_about_bot else set()
     if languages:
         # "Do you speak Kazakh?": a language's name, not the country's.
@@ -211,9 +219,9 @@ def decide(
         ranking = None
     if witness is not None and witness.view == "ranking":
         countries = []
-    if intent not in (Intent.AGGREGATE, Intent.BAND, Intent.MOVERS, Intent.WHY, Intent.EXPLAIN):
+    if intent not in _ANALYSED:
         analysis = None
-    if intent in (Intent.PROFILE, Intent.COMPARE, Intent.CHART):
+    if intent in _OF_COUNTRIES:
         countries = _one_entry(countries, year, entry_years or {})
         if intent == Intent.COMPARE and len(countries) == 1:
             intent = Intent.PROFILE  # "Serbia and Montenegro 2005": one entry of RSF's
@@ -373,10 +381,11 @@ def _years(
     year = since = None
     plain: list[int] = []
     numbers: list[tuple[int, int]] = []
-    if not names & _YEARS and all(token.kind != Kind.NUM for token in tokens):
+    num = Kind.NUM  # a local: reading an enum's member costs more (Python 3.11)
+    if not names & _YEARS and all(token.kind != num for token in tokens):
         return None, None, numbers
     for i, token in enumerate(tokens):
-        if token.kind != Kind.NUM:
+        if token.kind != num:
             continue
         value = decimal_int(token.raw)
         if value is None:
@@ -730,7 +739,7 @@ def _unplaced(
     """Words written where a question names its places that name none: a word written
     with a capital (not the first of the message) or right after a place's preposition in
     a comparison or a ranking, that nothing explained and no typo rule matched."""
-    if intent not in (Intent.COMPARE, Intent.RANKING, Intent.PROFILE) or parsed.candidates:
+    if intent not in _PLACED or parsed.candidates:
         return ()
     taken = {i for i, _ in parsed.countries}
     found: list[tuple[str, tuple[str, ...]]] = []

@@ -29,11 +29,12 @@ from bot.understand.text import (
     CJK_RE,
     COMMAND_RE,
     LIST_SPLIT_RE,
+    Folds,
     Kind,
     Token,
     clean,
+    scan,
     script_of,
-    tokenize,
 )
 from bot.understand.typos import MIN_TYPO_WORD, typo_match
 
@@ -55,6 +56,11 @@ _LINGUA_FRANCA = {"de": "en", "fr": "en", "es": "en", "pt": "en", "tr": "en", "u
 _SCRIPTS = {"latin": ("en", "de", "fr", "es", "pt", "tr", "uz"),
             "cyrillic": ("kk", "ky", "uz", "tg", "ru", "uk"),
             "arabic": ("ar", "fa")}  # fmt: skip
+
+
+#: Kind.WORD, read once: reading an enum's member costs several times a global's (Python
+#: 3.11), and the walk asks it of every token.
+_WORD = Kind.WORD
 
 
 def _union(masks: Sequence[int]) -> int:
@@ -79,6 +85,7 @@ class Word(NamedTuple):
     langs: int  # the lexicons it is in (bits in the order of the index's "langs")
     stems: tuple[str, ...]  # its stems under its suffixes (for phrases ending in it)
     vias: tuple[str, ...]  # the languages whose suffixes it carries, read through them
+    features: frozenset[Feature] = frozenset()  # the features of its senses, for the walk
 
 
 _NOTHING = Word((), (), (), 0, (), ())
@@ -132,6 +139,7 @@ class Understander:
         self.titlecase_only: frozenset[str] = s["titlecase_only"]
         self.langs: tuple[str, ...] = s["langs"]
         self.sets: dict[str, frozenset[str]] = {**s["sets"], "name_words": s["name_words"]}
+        self._ordinals = self.sets["ordinal"]
         self._stems: dict[str, int] = s["stems"]
         self._morph: dict[str, tuple[tuple[str, ...], int, tuple[str, ...], tuple[str, ...]]] = (
             s["morph"])
@@ -149,10 +157,15 @@ class Understander:
         self._prefix_names: list[tuple[str, str, str, bool]] = s["prefix_names"]
         self._prefix_keys = [name[0] for name in self._prefix_names]
         self._by_lang = {lang: 1 << bit for bit, lang in enumerate(self.langs)}
-        self._letters = letter_tables(s["letters"])
+        self._letters = letter_tables(s["letters"], self.langs)
         self._name_langs: dict[str, int] = s["name_langs"]
         self._word_cache: dict[str, Word] = {}
-        self._folds: dict[str, tuple[str, str]] = {}  # a word as written → (norm, base)
+        self._phrase_cache: dict[str, tuple[tuple[Sense, ...], tuple[int, ...]]] = {}
+        # A word as written (raw, norm, base) in a shouted text or not → _single's answer.
+        self._single_cache: dict[tuple[str, str, str, bool], tuple[tuple[str, ...], Word]] = {}
+        self._normalize_cache: dict[str, str] = {}  # a name as written → its key
+        self._cuts_cache: dict[str, tuple[str, ...]] = {}  # a leftover word → its stems
+        self._folds: Folds = {}  # how each word written folds
         self._fuzzy_cache: dict[tuple[str, str], tuple[str, tuple[str, ...]] | None] = {}
         self._keys: dict[str, Match] | None = None
         self._typed_names: dict[str, dict[str, dict[str, str]]] = s["typed_names"]
@@ -173,11 +186,10 @@ class Understander:
 
     def tokenize(self, text: str) -> list[Token]:
         """The tokens of a cleaned message, unspaced CJK text cut into words."""
-        tokens = tokenize(text, self.sets["ordinal"], self._folds)
         if len(self._folds) > _CACHE_SIZE:
             self._folds.clear()
-        if self._cjk_lengths and any(t.kind == Kind.WORD and CJK_RE.search(t.norm)
-                                     for t in tokens):  # fmt: skip
+        tokens, wide = scan(text, self._ordinals, self._folds)
+        if wide and self._cjk_lengths:
             tokens = [part for token in tokens
                       for part in (self._cut_cjk(token) if token.kind == Kind.WORD
                                    and CJK_RE.search(token.norm) else (token,))]
@@ -203,7 +215,8 @@ class Understander:
         body = clean(body)
         tokens = self.tokenize(body)
         parsed = self._walk(tokens, body)
-        written_in = said_in(tokens, parsed, self.langs, self._letters, self._name_langs)
+        written_in = said_in(tokens, parsed, self._letters, self._name_langs,
+                             body.isascii())  # fmt: skip
         if written_in is not None:
             self._in_language(parsed, written_in)
         query = decide(text, body, tokens, parsed, command, lang, self.latest_year, self.years,
@@ -227,17 +240,29 @@ class Understander:
         words that named a country, as written (no typo taken for a name, no case form:
         "Кыргызстане" is read, not shown), when they are a name of that country in the
         reply's language; shown as the alias table writes them."""
+        if not parsed.countries:
+            return ()
         sizes = dict(parsed.spans)
         typed: dict[str, str] = {}
         for i, code in sorted(parsed.countries):
             if code not in query.countries or code in typed or i in parsed.typos:
                 continue
             size = sizes.get(i, 1)
-            written = normalize(body[tokens[i].start : tokens[i + size - 1].end])
+            written = self._normalized(body[tokens[i].start : tokens[i + size - 1].end])
             shown = self._typed_names.get(written, {}).get(code, {}).get(query.lang)
             if shown is not None:
                 typed[code] = shown
         return tuple(typed.items())
+
+    def _normalized(self, name: str) -> str:
+        """:func:`~bot.names.normalize` of a name as written, remembered: the same names
+        come again and again."""
+        found = self._normalize_cache.get(name)
+        if found is None:
+            if len(self._normalize_cache) >= _CACHE_SIZE:
+                self._normalize_cache.clear()
+            found = self._normalize_cache[name] = normalize(name)
+        return found
 
     def _in_language(self, parsed: Parse, written_in: str) -> None:
         """Keep the senses the question's language gives its words: "топ" is a ranking's
@@ -245,7 +270,10 @@ class Understander:
         Words of the language most readers of a script mix in (English in Latin letters,
         Russian in Cyrillic) keep their senses too."""
         bit = self._by_lang[written_in]
-        if all(langs & bit for langs in parsed.feature_langs):
+        for langs in parsed.feature_langs:
+            if not langs & bit:
+                break
+        else:
             return  # every sense is the question's language's: nothing to choose
         lingua = self._by_lang.get(_LINGUA_FRANCA.get(written_in, ""), 0)
         derived = set(parsed.derived)
@@ -442,7 +470,8 @@ class Understander:
                 langs = _union(sense_langs)
             else:
                 readers = []
-        result = Word(codes, senses, sense_langs, langs, tuple(word_stems), tuple(readers))
+        result = Word(codes, senses, sense_langs, langs, tuple(word_stems), tuple(readers),
+                      frozenset(sense.feature for sense in senses))
         self._word_cache[norm] = result
         return result
 
@@ -494,15 +523,15 @@ class Understander:
         after = tokens[i + 1]
         pairs = self._pairs
         if f"{norm} {after.norm}" not in pairs and f"{norm} {after.base}" not in pairs and not (
-            after.kind == Kind.WORD
+            after.kind == _WORD
             and any(f"{norm} {stem}" in pairs for stem in self._word(after.norm).stems)
         ):
             return 0, (), ((), ())
         for size in range(min(most, n - i), 1, -1):
             window = tokens[i : i + size]
-            if any(t.kind != Kind.WORD or t.attached for t in window[1:]):
+            if any(t.kind != _WORD or t.attached for t in window[1:]):
                 continue
-            head = " ".join(t.norm for t in window[:-1])
+            head = " ".join([t.norm for t in window[:-1]])
             last = window[-1]
             for tail in (last.norm, last.base, *self._word(last.norm).stems):
                 key = f"{head} {tail}"
@@ -513,11 +542,32 @@ class Understander:
                     return size, codes, ((), ())
                 entry = self.words.get(key)
                 if entry is not None:
-                    return size, (), _senses(entry)
+                    return size, (), self._phrase_senses(key, entry)
         return 0, (), ((), ())
 
+    def _phrase_senses(self, key: str, entry: Entry) -> tuple[tuple[Sense, ...], tuple[int, ...]]:
+        """The senses of a lexicon phrase, typed once per phrase."""
+        found = self._phrase_cache.get(key)
+        if found is None:
+            if len(self._phrase_cache) >= _CACHE_SIZE:
+                self._phrase_cache.clear()
+            found = self._phrase_cache[key] = _senses(entry)
+        return found
+
     def _single(self, token: Token, shouting: bool) -> tuple[tuple[str, ...], Word]:
-        """A one-word name (codes) and what the word says."""
+        """A one-word name (codes) and what the word says (a word's, remembered: the same
+        words come again and again)."""
+        if token.kind != _WORD:
+            return self._read_single(token, shouting)
+        key = (token.raw, token.norm, token.base, shouting)
+        found = self._single_cache.get(key)
+        if found is None:
+            if len(self._single_cache) >= _CACHE_SIZE:
+                self._single_cache.clear()
+            found = self._single_cache[key] = self._read_single(token, shouting)
+        return found
+
+    def _read_single(self, token: Token, shouting: bool) -> tuple[tuple[str, ...], Word]:
         norm = token.norm
         if token.kind == Kind.FLAG:
             return self.names.get(norm, ()), _NOTHING
@@ -544,40 +594,44 @@ class Understander:
         parsed = Parse()
         # Every letter a capital ("WHAT ARE THE WORST COUNTRIES"): codes are not read.
         shouting = len(tokens) > 1 and text.upper() == text and text.lower() != text
+        first_len = self.first_len
+        # Locals: reading an enum's member costs several times as much (Python 3.11).
+        answer_lang, help_topic, year_unit = (Feature.ANSWER_LANG, Feature.HELP_TOPIC,
+                                              Feature.YEAR_UNIT)  # fmt: skip
         i = 0
         n = len(tokens)
         while i < n:
             token = tokens[i]
-            size, codes, (senses, sense_langs) = self._phrase(tokens, i, shouting)
-            if size:
-                if senses:
-                    parsed.features.extend((i, sense) for sense in senses)
-                    parsed.feature_langs.extend(sense_langs)
-                    parsed.langs.append(_union(sense_langs))
-                    parsed.spans.append((i, size))
-                else:
-                    self._name(parsed, tokens, i, size, codes)
-                i += size
-                continue
+            # Most words begin no name or phrase of several words: one lookup says so.
+            if first_len.get(token.norm, 1) > 1:
+                size, codes, (senses, sense_langs) = self._phrase(tokens, i, shouting)
+                if size:
+                    if senses:
+                        parsed.features += [(i, sense) for sense in senses]
+                        parsed.feature_langs.extend(sense_langs)
+                        parsed.langs.append(_union(sense_langs))
+                        parsed.spans.append((i, size))
+                    else:
+                        self._name(parsed, tokens, i, size, codes)
+                    i += size
+                    continue
             codes, word = self._single(token, shouting)
-            if codes and not (word.senses and any(s.feature == Feature.ANSWER_LANG
-                                                  for s in word.senses)):
+            if codes and answer_lang not in word.features:
                 self._name(parsed, tokens, i, 1, codes)
-                if word.senses and any(s.feature == Feature.HELP_TOPIC for s in word.senses):
+                if help_topic in word.features:
                     parsed.languages.append(i)  # "Kazakh": the country's, or a language
             elif word.senses and word.vias and n == 1 and self._fuzzy(token.norm):
                 parsed.leftovers.append(i)  # alone, "Suda" is Sudan misspelt, not "sud|a"
             elif word.senses:
-                if not token.attached or any(s.feature in (Feature.YEAR_UNIT,)
-                                             for s in word.senses):  # fmt: skip
-                    parsed.features.extend((i, sense) for sense in word.senses)
+                if not token.attached or year_unit in word.features:
+                    parsed.features += [(i, sense) for sense in word.senses]
                     parsed.feature_langs.extend(word.sense_langs)
                 if word.vias:
                     parsed.vias.append(word.vias)
                     parsed.derived.append(i)
                 else:
                     parsed.langs.append(word.langs)
-            elif token.kind == Kind.WORD and not token.attached:
+            elif token.kind == _WORD and not token.attached:
                 parsed.leftovers.append(i)
             i += 1
         for i in list(parsed.leftovers):
@@ -590,7 +644,8 @@ class Understander:
         of a list: "前10名", "前5个国家" are the top ten, the top five; "前一年", "3年前"
         still count years."""
         counters = self.sets["counters"]
-        if not counters or not any(s.feature == Feature.YEAR_AGO for _, s in parsed.features):
+        ago = Feature.YEAR_AGO
+        if not counters or not any(s.feature == ago for _, s in parsed.features):
             return
         numbers = {i for i, s in parsed.features if s.feature == Feature.NUMBER}
         features: list[tuple[int, Sense]] = []
@@ -757,8 +812,17 @@ class Understander:
         codes = {code for key, _, _ in hits for code in self._fuzzy_codes[key]}
         return ("maybe", tuple(sorted(codes))) if len(codes) == 1 else None
 
-    def _suffix_cuts(self, norm: str) -> list[str]:
-        """The word without each chain of suffixes it may end with, longest stem first."""
+    def _suffix_cuts(self, norm: str) -> tuple[str, ...]:
+        """The word without each chain of suffixes it may end with, longest stem first
+        (remembered: a word left over once is left over again)."""
+        cuts = self._cuts_cache.get(norm)
+        if cuts is None:
+            if len(self._cuts_cache) >= _CACHE_SIZE:
+                self._cuts_cache.clear()
+            cuts = self._cuts_cache[norm] = tuple(self._read_suffix_cuts(norm))
+        return cuts
+
+    def _read_suffix_cuts(self, norm: str) -> list[str]:
         found = []
         for lang in _SCRIPTS.get(script_of(norm), ()):
             morph = self._morph.get(lang)

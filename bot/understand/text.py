@@ -87,39 +87,62 @@ def fold_word(raw: str) -> str:
     return word
 
 
+#: How the words of one text fold, remembered between texts: a word as written → (its
+#: folded form, its :func:`_base`, whether the folded form holds CJK characters).
+Folds = dict[str, tuple[str, str, bool]]
+
+
 def tokenize(
     text: str,
     ordinals: frozenset[str] = frozenset(),
-    folds: dict[str, tuple[str, str]] | None = None,
+    folds: Folds | None = None,
 ) -> list[Token]:
     """Words, numbers and flag emojis of a :func:`clean` text; a number followed by one of
     ``ordinals`` ("142nd", "10-е") is an ordinal.  ``folds`` remembers how words fold."""
+    return scan(text, ordinals, {} if folds is None else folds)[0]
+
+
+def scan(text: str, ordinals: frozenset[str], folds: Folds) -> tuple[list[Token], bool]:
+    """:func:`tokenize`, and whether any word holds CJK characters (text the understander
+    cuts into words).  A word is folded once per ``folds``, however often it is written:
+    folding is most of the cost of a token."""
     tokens: list[Token] = []
-    if folds is None:
-        folds = {}
+    wide = False
+    append = tokens.append
+    # Reading a member of an enum class costs several times a local's (Python 3.11).
+    word_kind, flag_kind, num_kind = Kind.WORD, Kind.FLAG, Kind.NUM
     for match in _TOKEN_RE.finditer(text):
         kind = match.lastgroup
-        raw = match.group(0)
+        start, end = match.span()
         if kind == "word":
+            raw = match.group(0)
             known = folds.get(raw)
             if known is None:
-                word = fold_word(raw)
-                known = folds[raw] = (word, _base(raw, word))
-            tokens.append(Token(Kind.WORD, raw, known[0], match.start(), match.end(),
-                                base=known[1]))  # fmt: skip
+                known = folds[raw] = _folded(raw)
+            append(Token(word_kind, raw, known[0], start, end, False, False, known[1]))
+            wide = wide or known[2]
         elif kind == "flag":
-            tokens.append(Token(Kind.FLAG, raw, raw, match.start(), match.end()))
+            raw = match.group(0)
+            append(Token(flag_kind, raw, raw, start, end))
         else:
             digits = match.group("num")
             suffix = match.group("suffix")
             folded = fold(suffix) if suffix else ""
-            tokens.append(Token(Kind.NUM, digits, digits, match.start(), match.start("num")
-                                + len(digits), folded in ordinals))  # fmt: skip
+            append(Token(num_kind, digits, digits, start, start + len(digits),
+                         folded in ordinals))  # fmt: skip
             if suffix:
-                start = match.start("suffix")
-                tokens.append(Token(Kind.WORD, suffix, fold_word(suffix), start, match.end(),
-                                    attached=True, base=fold_word(suffix)))  # fmt: skip
-    return tokens
+                # Written onto a number, a word has no apostrophe: its base is itself.
+                word = fold_word(suffix)
+                append(Token(word_kind, suffix, word, match.start("suffix"), end, False, True,
+                             word))  # fmt: skip
+                wide = wide or CJK_RE.search(word) is not None
+    return tokens, wide
+
+
+def _folded(raw: str) -> tuple[str, str, bool]:
+    """A word's entry of :data:`Folds`."""
+    word = fold_word(raw)
+    return word, _base(raw, word), CJK_RE.search(word) is not None
 
 
 _HAS_APOSTROPHE = frozenset(_APOSTROPHES)
@@ -140,16 +163,19 @@ def _base(raw: str, word: str) -> str:
 
 
 def script_of(word: str) -> str:
-    """The script of a word: "latin", "cyrillic", "arabic", "cjk" or "other"."""
+    """The script of a word: "latin", "cyrillic", "arabic", "cjk" or "other" (that of its
+    first letter; the ranges of :data:`CYRILLIC_RE`, :data:`ARABIC_RE`, :data:`CJK_RE` and
+    :data:`LATIN_RE`, compared as code points: this runs for every word of a question)."""
     for char in word:
         if char.isalpha():
-            if CYRILLIC_RE.match(char):
+            code = ord(char)
+            if 0x400 <= code <= 0x4FF:
                 return "cyrillic"
-            if ARABIC_RE.match(char):
+            if 0x600 <= code <= 0x6FF or 0x750 <= code <= 0x77F:
                 return "arabic"
-            if CJK_RE.match(char):
+            if 0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF:
                 return "cjk"
-            if LATIN_RE.match(char):
+            if 0x41 <= code <= 0x5A or 0x61 <= code <= 0x7A or 0xC0 <= code <= 0x24F:
                 return "latin"
             return "other"
     return "other"

@@ -93,7 +93,7 @@ def test_figures_are_reported(dev: Scores, heldout: Scores, heldout_analysis: Sc
 
 #: Thresholds the held-out table does not reach yet, with the figure measured: the test
 #: stays, strict, so that it fails the day the figure is reached and the mark must go.
-_NOT_YET = {"no false country": "96.6 % of the held-out rows that name no country"}
+_NOT_YET: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

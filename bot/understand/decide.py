@@ -58,6 +58,10 @@ _PRESS = frozenset({Feature.CONTEXT, Feature.TOPIC, Feature.SEARCH, Feature.CHAR
                     Feature.EXPLAIN, Feature.INDICATOR, Feature.SCORE, Feature.WHY,
                     Feature.YEAR_HISTORY, Feature.PLACE, Feature.POSITION,
                     Feature.RELATIVE})  # fmt: skip
+#: Of those, the ones a topic or score word carries, and "it" or "there": weaker, as such
+#: words often have a daily sense too ("safe", "money", "score"); see :func:`_everyday`.
+_WEAK_SIGNS = frozenset({Feature.TOPIC, Feature.SCORE, Feature.RELATIVE})
+_WEAK_PRESS = _WEAK_SIGNS | {Feature.CONTEXT}
 _ORDER = frozenset({Feature.COUNT, Feature.TOP, Feature.BOTTOM, Feature.RANK, Feature.MANY})
 #: Features that may ask for a ranking.
 _RANKING_WORDS = frozenset({Feature.RANK, Feature.MANY, Feature.MOST, Feature.LEAST,
@@ -178,6 +182,7 @@ def decide(
     ):
         witnessed = None  # "what is V-Dem?": the explanation, not a country's figures
     mentioned: tuple[str, ...] = ()
+    candidates = parsed.candidates  # a near miss or a name of several countries: ask
     small_talk = None
     help_topic = None
     witness = None
@@ -198,13 +203,19 @@ def decide(
         intent = analytic
     elif countries:
         intent = Intent.COMPARE if len(countries) >= 2 else Intent.PROFILE
-        if command is None and _everyday(tokens, parsed, names, year, since, sets, body):
-            intent, mentioned, countries = Intent.NONE, tuple(countries), []
+        if command is None and _everyday(tokens, parsed, year, since, sets, body):
+            intent, mentioned, countries, topic = Intent.NONE, tuple(countries), [], None
     elif ranking is not None and not (_is_help(names, features) and _bare(ranking, names)):
         intent = Intent.RANKING
     elif command in ("help", "start") or _is_help(names, features):
         intent = Intent.HELP
         help_topic = _help_topic(features, command)
+    elif command is None and (parsed.unclear or topic) and _everyday(
+        tokens, parsed, year, since, sets, body
+    ):
+        # "Korea cosmetics", "Chinese porcelain at the flea market": a name of several
+        # countries, or a topic word with a daily sense, in an everyday phrase.
+        intent, mentioned, topic, candidates = Intent.NONE, parsed.candidates, None, ()
     elif parsed.candidates or topic or year or since:
         # A follow-up ("and in 2023?", "are journalists safe there?") or a near miss:
         # the answer layer takes the country from the conversation or asks.
@@ -239,7 +250,7 @@ def decide(
         witness=witness,
         search_terms=search_terms,
         search_groups=_alternatives(search_terms, sets) if search_terms else (),
-        candidates=parsed.candidates,
+        candidates=candidates,
         unknown=parsed.unknown,
         unplaced=unplaced,
         lang=lang,
@@ -675,52 +686,86 @@ def _help_topic(features: Sequence[tuple[int, Sense]], command: str | None) -> s
 def _everyday(
     tokens: Sequence[Token],
     parsed: Parse,
-    names: set[Feature],
     year: int | None,
     since: int | None,
     sets: dict[str, frozenset[str]],
     body: str,
 ) -> bool:
     """Whether the countries named are only part of an everyday phrase ("chile con carne",
-    "a guinea pig cage", "my friend Jordan", "Türkiyada ауа райы"): no word of the press,
-    the index or a topic, no year, and either a word of daily life (the lexicons'
-    ``everyday`` lists: "recipe", "weather") or a word no lexicon explains bound to a
-    country word (next to it, or joined by a binding word: "encre de Chine")."""
-    if names & _PRESS or year is not None or since is not None:
+    "a guinea pig cage", "my friend Jordan", "Türkiyada ауа райы"): no year and no word of
+    the press or the index, and either a word of daily life (the lexicons' ``everyday``
+    lists: "recipe", "weather") or a word no lexicon explains bound to a country word (next
+    to it, or joined by a binding word: "encre de Chine").
+
+    A single word of a topic or of the score (or "it", "there") is a weaker sign of the
+    press than the others: many such words have a daily sense too ("safe", "money",
+    "channel", "score").  It does not make a question of a message whose words of daily
+    life outnumber such words, or with one bound to a country word ("china plates safe in
+    the dishwasher", "France rugby score"); a phrase of a topic ("journalists jailed") is
+    a strong sign.  A word both lists hold ("receita": recipe and revenue) is a sign of
+    neither."""
+    if year is not None or since is not None:
         return False
-    if Feature.EVERYDAY in names:
-        return True  # "weather in Turkey", "panama for a child"
-    explained: set[int] = set()
+    senses: dict[int, set[Feature]] = {}
+    for i, sense in parsed.features:
+        senses.setdefault(i, set()).add(sense.feature)
+    phrases = {start for start, size in parsed.spans if size > 1}
+    weak: list[int] = []
+    daily: set[int] = set()
+    both = False
+    for i, found in senses.items():
+        press = found & _PRESS
+        if Feature.EVERYDAY in found:
+            both = both or bool(press)
+            if not press:
+                daily.add(i)
+        elif press and (i in phrases or press - _WEAK_PRESS or not press & _WEAK_SIGNS):
+            return False  # "media", "journalists", "ranking": the press is asked about
+        elif press:
+            weak.append(i)
+    glue = {i for i, found in senses.items()
+            if Feature.STOP in found and tokens[i].norm in sets["glue"]}  # fmt: skip
+    # Where the country words are: the names read, and names of several countries.
+    named = dict(parsed.spans)
+    places = [(at, named.get(at, 1)) for at, _ in parsed.countries]
+    places += [(at, 1) for at in parsed.unclear]
+    if weak:  # "Chile safe?", "Mexico economy": a topic of the country, unless …
+        return len(daily) > len(weak) or _beside(places, glue, daily, len(tokens))
+    if daily or both:
+        return True  # "weather in Turkey", "panama for a child", "receita de peru"
+    explained: set[int] = set(senses)
     for start, size in parsed.spans:
         explained.update(range(start, start + size))
-    glue: set[int] = set()
-    greeted: set[int] = set()  # "hello Jordan", "happy birthday Georgia": a person
-    for i, sense in parsed.features:
-        explained.add(i)
-        if sense.feature == Feature.STOP and tokens[i].norm in sets["glue"]:
-            glue.add(i)
-        elif sense.feature in (Feature.GREETING, Feature.THANKS) and _spaced(tokens, i, body):
-            greeted.add(i)
+    greeted = {  # "hello Jordan", "happy birthday Georgia": a person
+        i for i, found in senses.items()
+        if found & {Feature.GREETING, Feature.THANKS} and _spaced(tokens, i, body)
+    }  # fmt: skip
     # "my friend Jordan", "I'm Chad": a person's name.
     norms = [token.norm for token in tokens]
-    for at, _ in parsed.countries:
+    for at, _ in places:
         for size in (1, 2, 3):
             if at - size >= 0 and " ".join(norms[at - size : at]) in sets["person"]:
                 return True
+    unclear = set(parsed.unclear)
     content = {
         i for i, token in enumerate(tokens)
         if token.kind == Kind.WORD and i not in explained and not token.attached
+        and i not in unclear
         and (len(token.norm) >= 2 or CJK_RE.match(token.norm))
         and token.norm not in sets["name_words"]  # a word of a name ("chinoise de Hong Kong")
     } | greeted  # fmt: skip
-    for start, size in parsed.spans:
-        if not any(start == i for i, _ in parsed.countries):
-            continue
+    return _beside(places, glue, content, len(tokens))
+
+
+def _beside(places: Sequence[tuple[int, int]], glue: set[int], words: set[int], n: int) -> bool:
+    """Whether one of ``words`` is next to one of ``places`` (first token, size), or joined
+    to it by binding words (``glue``)."""
+    for start, size in places:
         for step, edge in ((-1, start - 1), (1, start + size)):
             j = edge
             while j in glue:
                 j += step
-            if j in content and 0 <= j < len(tokens):
+            if j in words and 0 <= j < n:
                 return True
     return False
 

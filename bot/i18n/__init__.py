@@ -79,18 +79,31 @@ _PYTHON_SYMBOLS: Final = (".", "+", "-")
 def _number_table(lang: str) -> dict[int, str] | None:
     """The ``str.translate`` table from Python's decimal point and signs to ``lang``'s
     (CLDR, Latin digits' numbering system), or None where they are the same.  Read from
-    Babel once per language, on its first number."""
+    Babel once per language and kept in the cache: Babel assembles the whole locale to
+    give three symbols (~10 ms a language, on its first number in a process)."""
     if lang == "en":
         return None
-    from babel import numbers  # only when a language's first number is shown
-
-    symbols = tuple(
-        get(lang, numbering_system="latn").strip(_BIDI_MARKS) or default
-        for get, default in zip((numbers.get_decimal_symbol, numbers.get_plus_sign_symbol,
-                                 numbers.get_minus_sign_symbol), _PYTHON_SYMBOLS, strict=True))
+    kept = from_babel(f"numbers-{lang}", lambda: _cldr_number_symbols(lang))
+    symbols = tuple(kept.get(key) or default for key, default in zip(
+        _SYMBOL_KEYS, _PYTHON_SYMBOLS, strict=True))
     if symbols == _PYTHON_SYMBOLS:
         return None
     return str.maketrans(dict(zip(_PYTHON_SYMBOLS, symbols, strict=True)))
+
+
+#: The names of ``lang``'s symbols as kept in the cache, in the order of _PYTHON_SYMBOLS.
+_SYMBOL_KEYS: Final = ("decimal", "plus", "minus")
+
+
+def _cldr_number_symbols(lang: str) -> dict[str, str]:
+    """``lang``'s decimal symbol and signs from Babel (CLDR, Latin digits), without the
+    bidirectional marks; "" where CLDR has none."""
+    from babel import numbers  # only when the cache does not hold them yet
+
+    getters = (numbers.get_decimal_symbol, numbers.get_plus_sign_symbol,
+               numbers.get_minus_sign_symbol)
+    return {key: get(lang, numbering_system="latn").strip(_BIDI_MARKS)
+            for key, get in zip(_SYMBOL_KEYS, getters, strict=True)}
 
 
 def number_symbols(lang: str) -> tuple[str, str, str]:

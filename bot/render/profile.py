@@ -5,6 +5,7 @@ neighbours and a chart."""
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 from bot import button_data
 from bot.answer import ProfileAnswer, indicator_order
@@ -42,6 +43,7 @@ def change_line(result: Result, previous: Result, lang: str, consecutive: bool =
     return line
 
 
+@lru_cache(maxsize=1024)  # the same few sections and years, card after card
 def excerpt_heading(section: str, excerpt_year: int, shown_year: int, lang: str) -> str:
     """The line above a profile excerpt; a profile of another year than the figures shown
     says so first, in bold (RSF's 2024 text is not about 2010)."""
@@ -87,14 +89,19 @@ def _spans(years: tuple[int, ...]) -> str:
 
 
 def _indicator_table(result: Result, order: tuple[str, ...], lang: str) -> str:
-    width = max(len(name(lang, i)) for i in order)
     lines = [
-        f"{name(lang, i):<{width}}  {fmt_score(result.indicators[i][0], lang=lang):>6}  "
-        f"{result.indicators[i][1]:>3}"
-        for i in order
+        f"{label}  {fmt_score(result.indicators[i][0], lang=lang):>6}  {result.indicators[i][1]:>3}"
+        for i, label in _indicator_labels(order, lang)
         if i in result.indicators
     ]
     return "<pre>" + html.escape("\n".join(lines)) + "</pre>"
+
+
+@lru_cache(maxsize=256)  # a language's few orders of the five indicators
+def _indicator_labels(order: tuple[str, ...], lang: str) -> tuple[tuple[str, str], ...]:
+    """Each indicator of ``order`` and its name, padded to the longest name's width."""
+    width = max(len(name(lang, i)) for i in order)
+    return tuple((i, f"{name(lang, i):<{width}}") for i in order)
 
 
 def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
@@ -177,17 +184,15 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
     return Rendered(pack(blocks), _profile_buttons(answer, lang), title, description, url=url)
 
 
+#: The card's section buttons, the summary first.
+_SECTIONS = ("summary", *TOPICS)
+
+
 def _profile_buttons(answer: ProfileAnswer, lang: str) -> list[list[Button]]:
     code, year = answer.country.code, answer.year
-    current = answer.topic or "summary"
-    sections = ["summary", *TOPICS]
-    buttons = [
-        Button(
-            ("• " if s == current else "") + name(lang, s),
-            button_data.profile(code, year, None if s == "summary" else s),
-        )
-        for s in sections
-    ]
+    buttons = [Button(text, data) for text, data in zip(
+        _section_labels(answer.topic or "summary", lang), _section_data(code, year),
+        strict=True)]
     rows = [buttons[:4], buttons[4:]]
     earlier = [y for y in answer.years_available if y != year][-4:]
     if earlier:
@@ -207,3 +212,16 @@ def _profile_buttons(answer: ProfileAnswer, lang: str) -> list[list[Button]]:
                            button_data.vdem("history", topical, (code,))))
     rows.append(last)
     return rows
+
+
+@lru_cache(maxsize=256)  # fifteen languages, ten sections
+def _section_labels(current: str, lang: str) -> tuple[str, ...]:
+    """The section buttons' labels in ``lang``, the section shown marked."""
+    return tuple(("• " if s == current else "") + name(lang, s) for s in _SECTIONS)
+
+
+@lru_cache(maxsize=8192)  # the same for every card of a country's year, whatever its topic
+def _section_data(code: str, year: int) -> tuple[str, ...]:
+    """The section buttons' callback data for a country's card of ``year``."""
+    return tuple(button_data.profile(code, year, None if s == "summary" else s)
+                 for s in _SECTIONS)

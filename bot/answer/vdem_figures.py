@@ -13,6 +13,7 @@ from bot.answer.standing import Standing, VdemContext
 from bot.domain import TOPIC_VDEM, VDEM_HEADLINE, VDEM_MEASURES, VDEM_PART_ONLY
 from bot.query import Witness
 from bot.store import Country, Snapshot, VdemRow
+from bot.store.vdem import MEASURES
 
 
 def measures_of(witness: Witness | None, topic: str | None,
@@ -29,8 +30,9 @@ def places(snapshot: Snapshot, year: int, measure: str) -> tuple[dict[str, int],
     the freest; equal values share a place) and how many have a value."""
 
     def compute() -> tuple[dict[str, int], int]:
+        column = MEASURES.index(measure)
         values = {code: v for code, row in snapshot.vdem.year(year).items()
-                  if (v := row.value(measure)) is not None}
+                  if (v := row.values[column]) is not None}
         ordered = sorted(-v for v in values.values())
         # Place = 1 + the number of countries with a strictly higher value.
         return ({code: 1 + bisect_left(ordered, -v) for code, v in values.items()},
@@ -49,15 +51,22 @@ def standing(snapshot: Snapshot, code: str, year: int, measure: str) -> Standing
 
 def card_context(snapshot: Snapshot, code: str, topic: str | None) -> VdemContext | None:
     """The card's line: the topic's V-Dem measures (or the three headline ones) in V-Dem's
-    latest year; None when the database holds no V-Dem data."""
+    latest year; None when the database holds no V-Dem data.  Kept with the snapshot:
+    every card of the country on the topic shows the same line."""
+    measures = measures_of(None, topic)
+    return snapshot.derived(("vdem_card", code, measures),
+                            lambda: _card_context(snapshot, code, measures))
+
+
+def _card_context(snapshot: Snapshot, code: str, measures: tuple[str, ...]
+                  ) -> VdemContext | None:
     span = snapshot.vdem.span()
     if span is None:
         return None
     year = span[1]
     if code not in snapshot.vdem.year(year) and not snapshot.vdem.country(code):
         return VdemContext(year, ())
-    return VdemContext(year, tuple(standing(snapshot, code, year, m)
-                                   for m in measures_of(None, topic)),
+    return VdemContext(year, tuple(standing(snapshot, code, year, m) for m in measures),
                        code in VDEM_PART_ONLY)
 
 

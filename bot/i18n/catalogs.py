@@ -129,25 +129,24 @@ class Forms:
         return self.english[_english_plural(count)]
 
 
-#: Every message of a table in one language, resolved (the translation or English's):
-#: (language, table) → key → text.  Built on a language's first message, so a message
-#: costs one dict access rather than a walk through the catalog and the English tables.
+#: The messages of each language resolved so far (the translation, or English's):
+#: (language, table) → key → text.  A message is resolved on its first use, so a
+#: message costs one dict access rather than a walk through the catalog and English's.
 _TEXTS: dict[tuple[str, str], dict[str, str | Forms]] = {}
 
 
-def _resolve(lang: str, table: str) -> dict[str, str | Forms]:
+def _resolve(lang: str, key: str, table: str) -> str | Forms | None:
+    """``key``'s text in ``lang``, or None for a key English does not have."""
+    english = _ENGLISH[table].get(key)
+    if english is None:
+        return None
     found = catalog(lang)
-    prefix = f"{table}:" if table else ""
-    texts: dict[str, str | Forms] = {}
-    for key, english in _ENGLISH[table].items():
-        translated = found.messages.get(prefix + key) if found is not None else None
-        if isinstance(english, Plural):
-            texts[key] = (Forms(translated, found.plural, english)
-                          if isinstance(translated, tuple) and found is not None
-                          else Forms(english, _english_plural, english))
-        else:
-            texts[key] = translated if isinstance(translated, str) else english
-    return texts
+    translated = found.messages.get(f"{table}:{key}" if table else key) if found else None
+    if not isinstance(english, Plural):
+        return translated if isinstance(translated, str) else english
+    if isinstance(translated, tuple) and found is not None:
+        return Forms(translated, found.plural, english)
+    return Forms(english, _english_plural, english)
 
 
 def message(lang: str, key: str, n: object = None, table: str = "") -> str:
@@ -156,12 +155,15 @@ def message(lang: str, key: str, n: object = None, table: str = "") -> str:
     has none.  An unknown key of a name table comes back as the key itself."""
     texts = _TEXTS.get((lang, table))
     if texts is None:
-        texts = _TEXTS.setdefault((lang, table), _resolve(lang, table))
+        texts = _TEXTS.setdefault((lang, table), {})
     text = texts.get(key)
+    if text is None:
+        text = _resolve(lang, key, table)
+        if text is None:
+            if table:
+                return key
+            raise KeyError(key)
+        texts[key] = text
     if isinstance(text, str):
         return text
-    if text is None:
-        if table:
-            return key
-        raise KeyError(key)
     return text.choose(n)

@@ -123,12 +123,24 @@ def fmt_score(value: float, places: int = 2, signed: bool = False, lang: str = "
     the ninth decimal first, beyond any figure RSF publishes.  Written with ``lang``'s
     decimal symbol and signs (CLDR: "34,41" in Russian, German or French), in Latin digits
     as RSF publishes its figures."""
-    exact = Decimal(repr(round(value, 9))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-    if exact == 0:
-        exact = abs(exact)  # never "-0.00"
-    text = f"{exact:+}" if signed else f"{exact}"
+    text = _rounded(value, places)
+    if signed and text[0] != "-":
+        text = "+" + text
     table = _number_table(lang)
     return text.translate(table) if table else text
+
+
+def _rounded(value: float, places: int) -> str:
+    """``value`` rounded half up to ``places`` decimals, as ``Decimal`` writes it."""
+    shown = repr(round(value, 9))
+    whole, point, fraction = shown.partition(".")
+    if places > 0 and point and "e" not in fraction and len(fraction) <= places:
+        # Already within ``places`` (RSF's own figures): nothing to round, only to pad.
+        if not fraction.strip("0") and whole in ("0", "-0"):
+            return "0." + "0" * places  # never "-0.00"
+        return f"{whole}.{fraction:0<{places}}"
+    exact = Decimal(shown).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return f"{abs(exact) if exact == 0 else exact}"  # never "-0.00"
 
 
 def fmt_number(value: float, places: int, lang: str) -> str:

@@ -189,29 +189,35 @@ _SECTIONS = ("summary", *TOPICS)
 
 
 def _profile_buttons(answer: ProfileAnswer, lang: str) -> list[list[Button]]:
-    code, year = answer.country.code, answer.year
-    buttons = [Button(text, data) for text, data in zip(
-        _section_labels(answer.topic or "summary", lang), _section_data(code, year),
-        strict=True)]
+    vdem = answer.vdem is not None and bool(answer.vdem.standings)
+    rows = _button_rows(answer.country.code, answer.year, answer.topic,
+                        answer.years_available, answer.neighbours, vdem, lang)
+    return [list(row) for row in rows]
+
+
+@lru_cache(maxsize=4096)  # a country's card on a topic has the same buttons every time
+def _button_rows(code: str, year: int, topic: str | None, years: tuple[int, ...],
+                 neighbours: tuple[str, ...], vdem: bool, lang: str
+                 ) -> tuple[tuple[Button, ...], ...]:
+    """The card's buttons: its sections, up to four earlier years, then the neighbours, a
+    chart and (where V-Dem rates the country) V-Dem's history."""
+    buttons = tuple(Button(text, data) for text, data in zip(
+        _section_labels(topic or "summary", lang), _section_data(code, year), strict=True))
     rows = [buttons[:4], buttons[4:]]
-    earlier = [y for y in answer.years_available if y != year][-4:]
+    earlier = [y for y in years if y != year][-4:]
     if earlier:
-        rows.append([Button(str(y), button_data.profile(code, y, answer.topic)) for y in earlier])
+        rows.append(tuple(Button(str(y), button_data.profile(code, y, topic)) for y in earlier))
     last: list[Button] = []
-    if answer.neighbours:
-        last.append(
-            Button(
-                t(lang, "neighbours"),
-                button_data.compare((code, *answer.neighbours), year, answer.topic),
-            )
-        )
+    if neighbours:
+        last.append(Button(t(lang, "neighbours"),
+                           button_data.compare((code, *neighbours), year, topic)))
     last.append(Button(t(lang, "chart"), button_data.chart((code,), year)))
-    if answer.vdem is not None and answer.vdem.standings:
-        topical = TOPIC_VDEM.get(answer.topic or "", (None,))[0]
+    if vdem:
+        topical = TOPIC_VDEM.get(topic or "", (None,))[0]
         last.append(Button(t(lang, "vdem_button"),
                            button_data.vdem("history", topical, (code,))))
-    rows.append(last)
-    return rows
+    rows.append(tuple(last))
+    return tuple(rows)
 
 
 @lru_cache(maxsize=256)  # fifteen languages, ten sections

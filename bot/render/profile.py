@@ -107,6 +107,7 @@ def _indicator_labels(order: tuple[str, ...], lang: str) -> tuple[tuple[str, str
 def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
     country, result = answer.country, answer.result
     url = country_url(country.name_en)
+    title = country_name(country.code, country.name_en, lang)
     blocks: list[str] = []
     head = f"{label(country, lang)} · <b>{t(lang, 'index')} {index_label(answer.year)}</b>"
     if answer.year_note:
@@ -116,7 +117,7 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
             + "</i>"
         )
     if result is None:
-        shown = html.escape(country_name(country.code, country.name_en, lang))
+        shown = html.escape(title)
         lines = [head, t(lang, "not_ranked", country=shown, year=answer.year)]
         if answer.parts:
             lines.append(t(lang, "ranked_in_parts", year=answer.year))
@@ -159,8 +160,7 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
         names = ", ".join(html.escape(country_name(c.code, c.name_en, lang))
                           for c in answer.split_into)
         blocks.append("<i>" + t(lang, "split_years", years=_spans(answer.split_years),
-                                country=html.escape(country_name(country.code,
-                                                                 country.name_en, lang)),
+                                country=html.escape(title),
                                 parts=names) + "</i>")
     if len(answer.eras) > 1:
         eras = ", ".join(era.replace("-", "–") for era in answer.eras)
@@ -172,10 +172,9 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
     elif answer.excerpt_year is not None:
         blocks.append(t(lang, "no_section", section=name(lang, section)))
     else:
-        shown = html.escape(country_name(country.code, country.name_en, lang))
+        shown = html.escape(title)
         blocks.append(t(lang, "no_profile", country=shown, url=html.escape(url)))
     blocks.append(credit(url, lang))
-    title = country_name(country.code, country.name_en, lang)
     description = (
         f"{answer.year}: {result.rank}/{result.total}, {fmt_score(result.score, lang=lang)}"
         if result

@@ -13,7 +13,6 @@ from bot.answer.standing import Standing, VdemContext
 from bot.domain import TOPIC_VDEM, VDEM_HEADLINE, VDEM_MEASURES, VDEM_PART_ONLY
 from bot.query import Witness
 from bot.store import Country, Snapshot, VdemRow
-from bot.store.vdem import MEASURES
 
 
 def measures_of(witness: Witness | None, topic: str | None,
@@ -30,9 +29,7 @@ def places(snapshot: Snapshot, year: int, measure: str) -> tuple[dict[str, int],
     the freest; equal values share a place) and how many have a value."""
 
     def compute() -> tuple[dict[str, int], int]:
-        column = MEASURES.index(measure)
-        values = {code: v for code, row in snapshot.vdem.year(year).items()
-                  if (v := row.values[column]) is not None}
+        values = snapshot.vdem.values(year, measure)
         ordered = sorted(-v for v in values.values())
         # Place = 1 + the number of countries with a strictly higher value.
         return ({code: 1 + bisect_left(ordered, -v) for code, v in values.items()},
@@ -43,7 +40,13 @@ def places(snapshot: Snapshot, year: int, measure: str) -> tuple[dict[str, int],
 
 def standing(snapshot: Snapshot, code: str, year: int, measure: str) -> Standing:
     """A country's value and place in one year (value None: V-Dem has none)."""
-    row = snapshot.vdem.year(year).get(code)
+    return row_standing(snapshot, code, snapshot.vdem.year(year).get(code), year, measure)
+
+
+def row_standing(snapshot: Snapshot, code: str, row: VdemRow | None, year: int,
+                 measure: str) -> Standing:
+    """:func:`standing` from the country's row of ``year`` (None: V-Dem has none), for a
+    caller that holds the country's years: a history need not read every country's."""
     value = row.value(measure) if row is not None else None
     placed, of = places(snapshot, year, measure)
     return Standing(measure, year, value, placed.get(code) if value is not None else None, of)

@@ -188,24 +188,34 @@ _SECTIONS = ("summary", *TOPICS)
 
 
 def _profile_buttons(answer: ProfileAnswer, lang: str) -> list[list[Button]]:
-    vdem = answer.vdem is not None and bool(answer.vdem.standings)
-    rows = _button_rows(answer.country.code, answer.year, answer.topic,
-                        answer.years_available, answer.neighbours, vdem, lang)
-    return [list(row) for row in rows]
-
-
-@lru_cache(maxsize=4096)  # a country's card on a topic has the same buttons every time
-def _button_rows(code: str, year: int, topic: str | None, years: tuple[int, ...],
-                 neighbours: tuple[str, ...], vdem: bool, lang: str
-                 ) -> tuple[tuple[Button, ...], ...]:
     """The card's buttons: its sections, up to four earlier years, then the neighbours, a
-    chart and (where V-Dem rates the country) V-Dem's history."""
-    buttons = tuple(Button(text, data) for text, data in zip(
-        _section_labels(topic or "summary", lang), _section_data(code, year), strict=True))
-    rows = [buttons[:4], buttons[4:]]
-    earlier = [y for y in years if y != year][-4:]
+    chart and (where V-Dem rates the country) V-Dem's history.  Each row is made once and
+    shared by every card showing it: the buttons are immutable."""
+    code, year, topic = answer.country.code, answer.year, answer.topic
+    sections = _section_buttons(code, year, topic or "summary", lang)
+    rows = [list(sections[:4]), list(sections[4:])]
+    earlier = tuple(y for y in answer.years_available[-5:] if y != year)[-4:]
     if earlier:
-        rows.append(tuple(Button(str(y), button_data.profile(code, y, topic)) for y in earlier))
+        rows.append(list(_year_buttons(code, earlier, topic)))
+    vdem = answer.vdem is not None and bool(answer.vdem.standings)
+    rows.append(list(_last_buttons(code, year, topic, answer.neighbours, vdem, lang)))
+    return rows
+
+
+@lru_cache(maxsize=4096)
+def _section_buttons(code: str, year: int, current: str, lang: str) -> tuple[Button, ...]:
+    return tuple(Button(text, data) for text, data in zip(
+        _section_labels(current, lang), _section_data(code, year), strict=True))
+
+
+@lru_cache(maxsize=4096)  # the same in every language
+def _year_buttons(code: str, years: tuple[int, ...], topic: str | None) -> tuple[Button, ...]:
+    return tuple(Button(str(y), button_data.profile(code, y, topic)) for y in years)
+
+
+@lru_cache(maxsize=4096)
+def _last_buttons(code: str, year: int, topic: str | None, neighbours: tuple[str, ...],
+                  vdem: bool, lang: str) -> tuple[Button, ...]:
     last: list[Button] = []
     if neighbours:
         last.append(Button(t(lang, "neighbours"),
@@ -215,8 +225,7 @@ def _button_rows(code: str, year: int, topic: str | None, years: tuple[int, ...]
         topical = TOPIC_VDEM.get(topic or "", (None,))[0]
         last.append(Button(t(lang, "vdem_button"),
                            button_data.vdem("history", topical, (code,))))
-    rows.append(tuple(last))
-    return tuple(rows)
+    return tuple(last)
 
 
 @lru_cache(maxsize=256)  # fifteen languages, ten sections

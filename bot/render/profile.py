@@ -90,8 +90,9 @@ def _spans(years: tuple[int, ...]) -> str:
 
 def _indicator_table(result: Result, order: tuple[str, ...], lang: str) -> str:
     lines = [
-        f"{label}  {fmt_score(result.indicators[i][0], lang=lang):>6}  {result.indicators[i][1]:>3}"
-        for i, label in _indicator_labels(order, lang)
+        f"{padded}  {fmt_score(result.indicators[i][0], lang=lang):>6}  "
+        f"{result.indicators[i][1]:>3}"
+        for i, padded in _indicator_labels(order, lang)
         if i in result.indicators
     ]
     return "<pre>" + html.escape("\n".join(lines)) + "</pre>"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from bot.charts.data import ChartData, MoversChart, Picture
@@ -68,6 +69,7 @@ def _encode(prefix: str, codes: tuple[str, ...], year: int | None, topic: str | 
     return data
 
 
+@lru_cache(maxsize=8192)  # every card carries a dozen, mostly the same from card to card
 def profile(code: str, year: int | None, topic: str | None) -> str:
     return _encode("p", (code,), year, topic)
 
@@ -220,6 +222,7 @@ _ORDERS: dict[str, Literal["top", "bottom"]] = {"t": "top", "b": "bottom"}
 _CODE3 = re.compile(r"[A-Z][A-Z0-9]{2}")
 
 
+@lru_cache(maxsize=1024)  # every card carries its country's V-Dem button
 def vdem(view: str, measure: str | None, codes: tuple[str, ...] = (), year: int | None = None,
          since: int | None = None, order: str | None = None, limit: int | None = None,
          chart: bool = False) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Final
 
 #: Codes RSF changed in 2023: history is kept under the current code.
@@ -156,6 +157,7 @@ RSF_METHOD_URL: Final = "https://rsf.org/en/methodology-used-compiling-world-pre
 CREDIT: Final = "Reporters Without Borders (RSF), World Press Freedom Index"
 
 
+@lru_cache(maxsize=512)  # every card links its country's page
 def country_url(name_en: str) -> str:
     """RSF's page for a country: ``https://rsf.org/en/country/<english-name>``, the name
     without accents or apostrophes ("Côte d'Ivoire" → ``cote-divoire``)."""

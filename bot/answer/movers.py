@@ -69,10 +69,32 @@ def movers(query: Query, snapshot: Snapshot) -> MoversAnswer:
         notes.append("scores_old_method")
     scope = Scope.of(spec.region, spec.subregion)
     consecutive = snapshot.previous_year(year) == base
-    moves = []
     # Between consecutive indexes the score changes are RSF's own published figures where
     # its file has them (recomputing differs by 0.01 in a few rows).
     use_rsf = by == "score" and indicator is None and consecutive
+    moves, rsf_figures = snapshot.derived(
+        ("moves", year, base, by, indicator, scope, use_rsf),
+        lambda: _moves(snapshot, scope, year, base, by, indicator, use_rsf))
+    limit = max(1, min(spec.limit, MAX_MOVERS))
+    direction = spec.direction if spec.direction in ("rise", "fall") else None
+    risers = _top([m for m in moves if m.change > 0], limit, -1)
+    fallers = _top([m for m in moves if m.change < 0], limit, 1)
+    answer = MoversAnswer(
+        query, year, base, by, indicator, scope, direction,
+        risers if direction != "fall" else (),
+        fallers if direction != "rise" else (),
+        len(moves), limit, note, tuple(notes), None, scores_compare, rsf_figures, consecutive,
+    )
+    if query.intent == Intent.CHART:
+        return _with_chart(answer, snapshot)
+    return answer
+
+
+def _moves(snapshot: Snapshot, scope: Scope, year: int, base: int, by: str,
+           indicator: str | None, use_rsf: bool) -> tuple[tuple[Move, ...], bool]:
+    """Every move in scope from ``base`` to ``year`` (the same for every question on them,
+    so kept with the snapshot), and whether the changes are all RSF's published figures."""
+    moves = []
     rsf_figures = use_rsf
     for now in scope.members(snapshot, year):
         before = snapshot.result(now.code, base)
@@ -90,19 +112,7 @@ def movers(query: Query, snapshot: Snapshot) -> MoversAnswer:
             change = round(value_now - value_before, 9)  # no float noise in ties
             rsf_figures = False
         moves.append(Move(country, now, before, value_now, value_before, change))
-    limit = max(1, min(spec.limit, MAX_MOVERS))
-    direction = spec.direction if spec.direction in ("rise", "fall") else None
-    risers = _top([m for m in moves if m.change > 0], limit, -1)
-    fallers = _top([m for m in moves if m.change < 0], limit, 1)
-    answer = MoversAnswer(
-        query, year, base, by, indicator, scope, direction,
-        risers if direction != "fall" else (),
-        fallers if direction != "rise" else (),
-        len(moves), limit, note, tuple(notes), None, scores_compare, rsf_figures, consecutive,
-    )
-    if query.intent == Intent.CHART:
-        return _with_chart(answer, snapshot)
-    return answer
+    return tuple(moves), rsf_figures
 
 
 def _value(result: Result, by: str, indicator: str | None) -> float | None:

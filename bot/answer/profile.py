@@ -51,14 +51,22 @@ def profile(query: Query, snapshot: Snapshot, country: Country) -> ProfileAnswer
         history=history,
         year_note=note,
         eras=tuple(sorted(eras)),
-        years_available=tuple(r.year for r in snapshot.history(country.code)),
-        neighbours=neighbours(snapshot, country, year),
+        years_available=years_ranked(snapshot, country.code),
+        neighbours=snapshot.derived(("neighbours", country.code, year),
+                                    lambda: neighbours(snapshot, country, year)),
         parts=() if result else parts(snapshot, country, year),
         latest_index=snapshot.latest_year,
         split_years=tuple(split_years),
         split_into=tuple(split_into.values()),
         vdem=card_context(snapshot, country.code, query.topic),
     )
+
+
+def years_ranked(snapshot: Snapshot, code: str) -> tuple[int, ...]:
+    """The index years that rank ``code`` (kept with the snapshot: every card of the
+    country lists them)."""
+    return snapshot.derived(("years_ranked", code),
+                            lambda: tuple(r.year for r in snapshot.history(code)))
 
 
 def parts(snapshot: Snapshot, country: Country, year: int) -> tuple[tuple[Country, Result], ...]:

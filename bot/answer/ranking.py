@@ -17,13 +17,16 @@ def ranking(query: Query, snapshot: Snapshot) -> RankingAnswer:
     spec = query.ranking
     year, note = pick_year(query, snapshot)
     results = snapshot.by_year[year]
+    scope: tuple[str, str | None] | None = None  # the whole world
     if spec.subregion in SUBREGIONS:
         # "Central Asia": the countries of that part of RSF's region, and RSF's region named.
         region, members = SUBREGIONS[spec.subregion]
         spec = replace(spec, region=region)
         results = [r for r in results if r.code in members]
+        scope = ("subregion", spec.subregion)
     elif spec.region in REGIONS:
         results = snapshot.in_region(year, spec.region)
+        scope = ("region", spec.region)
     indicator = spec.indicator if spec.indicator in INDICATORS else None
     no_indicators = False
     if indicator and snapshot.by_year[year][0].scale != SCALE_CURRENT:
@@ -34,7 +37,11 @@ def ranking(query: Query, snapshot: Snapshot) -> RankingAnswer:
     def rank_of(r: Result) -> int:
         return r.indicators[indicator][1] if indicator and indicator in r.indicators else r.rank
 
-    ordered = sorted(results, key=lambda r: (rank_of(r), r.code))
+    # The same list for every question on that year, place and indicator: kept with the
+    # snapshot (read only).
+    ordered: list[Result] = snapshot.derived(
+        ("ranking", year, scope, indicator),
+        lambda: sorted(results, key=lambda r: (rank_of(r), r.code)))
     if spec.position is not None:
         chosen = [r for r in ordered if rank_of(r) == spec.position]
     else:

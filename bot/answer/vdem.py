@@ -11,7 +11,14 @@ from bot.answer.agree import agree, scatter
 from bot.answer.kinds import Answer, MessageAnswer, MessageKind
 from bot.answer.standing import Standing
 from bot.answer.vdem_chart import history_chart
-from bot.answer.vdem_figures import entity, measures_of, places, rated, standing
+from bot.answer.vdem_figures import (
+    entity,
+    measures_of,
+    places,
+    rated,
+    row_standing,
+    standing,
+)
 from bot.answer.vdem_kinds import VdemHistoryAnswer, VdemRankingAnswer, VdemYearAnswer
 from bot.answer.vdem_years import since_year, vdem_year
 from bot.domain import MAX_COMPARE, MAX_RANKING, VDEM_HEADLINE, VDEM_MEASURES
@@ -59,14 +66,13 @@ def history(query: Query, snapshot: Snapshot, countries: list[Country],
     if len(shown) > 1:
         measures = measures[:1]
     first, note = since_year(query, span)
-    snapshot.vdem.preload()  # every year's places are needed
     records = {c.code: {row.year: row for row in snapshot.vdem.country(c.code)} for c in shown}
     starts = min(min(by_year) for by_year in records.values())
     rows = []
     for year in range(max(first, starts), span[1] + 1):
         cells = tuple(
-            standing(snapshot, c.code, year, m) if year in records[c.code]
-            else Standing(m, year, None, None, 0)
+            row_standing(snapshot, c.code, records[c.code][year], year, m)
+            if year in records[c.code] else Standing(m, year, None, None, 0)
             for c in shown for m in measures)
         rows.append((year, cells))
     return VdemHistoryAnswer(query, tuple(shown), measures, tuple(rows), span,

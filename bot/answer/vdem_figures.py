@@ -29,8 +29,7 @@ def places(snapshot: Snapshot, year: int, measure: str) -> tuple[dict[str, int],
     the freest; equal values share a place) and how many have a value."""
 
     def compute() -> tuple[dict[str, int], int]:
-        values = {code: v for code, row in snapshot.vdem.year(year).items()
-                  if (v := row.value(measure)) is not None}
+        values = snapshot.vdem.values(year, measure)
         ordered = sorted(-v for v in values.values())
         # Place = 1 + the number of countries with a strictly higher value.
         return ({code: 1 + bisect_left(ordered, -v) for code, v in values.items()},
@@ -41,7 +40,13 @@ def places(snapshot: Snapshot, year: int, measure: str) -> tuple[dict[str, int],
 
 def standing(snapshot: Snapshot, code: str, year: int, measure: str) -> Standing:
     """A country's value and place in one year (value None: V-Dem has none)."""
-    row = snapshot.vdem.year(year).get(code)
+    return row_standing(snapshot, code, snapshot.vdem.year(year).get(code), year, measure)
+
+
+def row_standing(snapshot: Snapshot, code: str, row: VdemRow | None, year: int,
+                 measure: str) -> Standing:
+    """:func:`standing` from the country's row of ``year`` (None: V-Dem has none), for a
+    caller that holds the country's years: a history need not read every country's."""
     value = row.value(measure) if row is not None else None
     placed, of = places(snapshot, year, measure)
     return Standing(measure, year, value, placed.get(code) if value is not None else None, of)
@@ -49,15 +54,22 @@ def standing(snapshot: Snapshot, code: str, year: int, measure: str) -> Standing
 
 def card_context(snapshot: Snapshot, code: str, topic: str | None) -> VdemContext | None:
     """The card's line: the topic's V-Dem measures (or the three headline ones) in V-Dem's
-    latest year; None when the database holds no V-Dem data."""
+    latest year; None when the database holds no V-Dem data.  Kept with the snapshot:
+    every card of the country on the topic shows the same line."""
+    measures = measures_of(None, topic)
+    return snapshot.derived(("vdem_card", code, measures),
+                            lambda: _card_context(snapshot, code, measures))
+
+
+def _card_context(snapshot: Snapshot, code: str, measures: tuple[str, ...]
+                  ) -> VdemContext | None:
     span = snapshot.vdem.span()
     if span is None:
         return None
     year = span[1]
     if code not in snapshot.vdem.year(year) and not snapshot.vdem.country(code):
         return VdemContext(year, ())
-    return VdemContext(year, tuple(standing(snapshot, code, year, m)
-                                   for m in measures_of(None, topic)),
+    return VdemContext(year, tuple(standing(snapshot, code, year, m) for m in measures),
                        code in VDEM_PART_ONLY)
 
 

@@ -79,18 +79,31 @@ _PYTHON_SYMBOLS: Final = (".", "+", "-")
 def _number_table(lang: str) -> dict[int, str] | None:
     """The ``str.translate`` table from Python's decimal point and signs to ``lang``'s
     (CLDR, Latin digits' numbering system), or None where they are the same.  Read from
-    Babel once per language, on its first number."""
+    Babel once per language and kept in the cache: Babel assembles the whole locale to
+    give three symbols (~10 ms a language, on its first number in a process)."""
     if lang == "en":
         return None
-    from babel import numbers  # only when a language's first number is shown
-
-    symbols = tuple(
-        get(lang, numbering_system="latn").strip(_BIDI_MARKS) or default
-        for get, default in zip((numbers.get_decimal_symbol, numbers.get_plus_sign_symbol,
-                                 numbers.get_minus_sign_symbol), _PYTHON_SYMBOLS, strict=True))
+    kept = from_babel(f"numbers-{lang}", lambda: _cldr_number_symbols(lang))
+    symbols = tuple(kept.get(key) or default for key, default in zip(
+        _SYMBOL_KEYS, _PYTHON_SYMBOLS, strict=True))
     if symbols == _PYTHON_SYMBOLS:
         return None
     return str.maketrans(dict(zip(_PYTHON_SYMBOLS, symbols, strict=True)))
+
+
+#: The names of ``lang``'s symbols as kept in the cache, in the order of _PYTHON_SYMBOLS.
+_SYMBOL_KEYS: Final = ("decimal", "plus", "minus")
+
+
+def _cldr_number_symbols(lang: str) -> dict[str, str]:
+    """``lang``'s decimal symbol and signs from Babel (CLDR, Latin digits), without the
+    bidirectional marks; "" where CLDR has none."""
+    from babel import numbers  # only when the cache does not hold them yet
+
+    getters = (numbers.get_decimal_symbol, numbers.get_plus_sign_symbol,
+               numbers.get_minus_sign_symbol)
+    return {key: get(lang, numbering_system="latn").strip(_BIDI_MARKS)
+            for key, get in zip(_SYMBOL_KEYS, getters, strict=True)}
 
 
 def number_symbols(lang: str) -> tuple[str, str, str]:
@@ -110,12 +123,24 @@ def fmt_score(value: float, places: int = 2, signed: bool = False, lang: str = "
     the ninth decimal first, beyond any figure RSF publishes.  Written with ``lang``'s
     decimal symbol and signs (CLDR: "34,41" in Russian, German or French), in Latin digits
     as RSF publishes its figures."""
-    exact = Decimal(repr(round(value, 9))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-    if exact == 0:
-        exact = abs(exact)  # never "-0.00"
-    text = f"{exact:+}" if signed else f"{exact}"
+    text = _rounded(value, places)
+    if signed and text[0] != "-":
+        text = "+" + text
     table = _number_table(lang)
     return text.translate(table) if table else text
+
+
+def _rounded(value: float, places: int) -> str:
+    """``value`` rounded half up to ``places`` decimals, as ``Decimal`` writes it."""
+    shown = repr(round(value, 9))
+    whole, point, fraction = shown.partition(".")
+    if places > 0 and point and "e" not in fraction and len(fraction) <= places:
+        # Already within ``places`` (RSF's own figures): nothing to round, only to pad.
+        if not fraction.strip("0") and whole in ("0", "-0"):
+            return "0." + "0" * places  # never "-0.00"
+        return f"{whole}.{fraction:0<{places}}"
+    exact = Decimal(shown).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return f"{abs(exact) if exact == 0 else exact}"  # never "-0.00"
 
 
 def fmt_number(value: float, places: int, lang: str) -> str:

@@ -112,22 +112,58 @@ def catalog(lang: str) -> Catalog | None:
         return _CATALOGS[lang]
 
 
+@dataclass(frozen=True, slots=True)
+class Forms:
+    """A message whose words follow a number, in one language: its forms, the rule that
+    picks one for a count, and English's two for a count the rule gives no form to."""
+
+    forms: tuple[str, ...]
+    plural: Callable[[int], int]
+    english: Plural
+
+    def choose(self, n: object) -> str:
+        count = n if isinstance(n, int) else 0
+        index = self.plural(count)
+        if 0 <= index < len(self.forms):
+            return self.forms[index]
+        return self.english[_english_plural(count)]
+
+
+#: The messages of each language resolved so far (the translation, or English's):
+#: (language, table) → key → text.  A message is resolved on its first use, so a
+#: message costs one dict access rather than a walk through the catalog and English's.
+_TEXTS: dict[tuple[str, str], dict[str, str | Forms]] = {}
+
+
+def _resolve(lang: str, key: str, table: str) -> str | Forms | None:
+    """``key``'s text in ``lang``, or None for a key English does not have."""
+    english = _ENGLISH[table].get(key)
+    if english is None:
+        return None
+    found = catalog(lang)
+    translated = found.messages.get(f"{table}:{key}" if table else key) if found else None
+    if not isinstance(english, Plural):
+        return translated if isinstance(translated, str) else english
+    if isinstance(translated, tuple) and found is not None:
+        return Forms(translated, found.plural, english)
+    return Forms(english, _english_plural, english)
+
+
 def message(lang: str, key: str, n: object = None, table: str = "") -> str:
     """The text of ``key`` in ``lang`` (``table``: "" for messages, "name", "region"),
     its plural form chosen by ``n`` where the English has two; English where the catalog
     has none.  An unknown key of a name table comes back as the key itself."""
-    english = _ENGLISH[table].get(key)
-    if english is None:
-        if table:
-            return key
-        raise KeyError(key)
-    found = catalog(lang)
-    translated = found.messages.get(f"{table}:{key}" if table else key) if found else None
-    if isinstance(english, Plural):
-        count = n if isinstance(n, int) else 0
-        if isinstance(translated, tuple) and found is not None:
-            index = found.plural(count)
-            if 0 <= index < len(translated):
-                return translated[index]
-        return english[_english_plural(count)]
-    return translated if isinstance(translated, str) else english
+    texts = _TEXTS.get((lang, table))
+    if texts is None:
+        texts = _TEXTS.setdefault((lang, table), {})
+    text = texts.get(key)
+    if text is None:
+        text = _resolve(lang, key, table)
+        if text is None:
+            if table:
+                return key
+            raise KeyError(key)
+        texts[key] = text
+    if isinstance(text, str):
+        return text
+    return text.choose(n)

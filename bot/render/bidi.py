@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 from typing import Final
 
 #: The interface languages written right to left.
@@ -28,54 +29,75 @@ PDI: Final = "\u2069"
 RLM: Final = "\u200f"
 
 _TAG = re.compile(r"(<[^>]*>)")
-# A text token: an entity, or one character.
-_TOKEN = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|.", re.S)
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+#: An entity (``&amp;``): one token of text, never split.
+_ENTITY = r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);"
+_RTL_RANGES = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_RTL = re.compile(f"[{_RTL_RANGES}]")
 _SIGNS = frozenset("+-−▲▼")
+#: Where a left-to-right run may start: a sign before a European digit, or a character
+#: that may be a strong left-to-right one (letters and digits outside the RTL scripts;
+#: :func:`_strong_ltr` decides).  An entity is matched whole, so its letters never start a
+#: run.  Searching for these skips the right-to-left text between runs in one step.
+_RUN_START = re.compile(f"{_ENTITY}|[+\\-−▲▼](?=[0-9])|[^\\W\\d_{_RTL_RANGES}]|[0-9]")
+#: What ends the stretch a run may extend over: a right-to-left letter or a line end.
+_RUN_STOP = re.compile(f"[\n{_RTL_RANGES}]")
+_ENTITY_AT_END = re.compile(_ENTITY + r"\Z")
 
 
 def is_rtl(lang: str) -> bool:
     return lang in RTL_LANGS
 
 
+@cache  # a handful of distinct characters, asked about thousands of times
 def _strong_ltr(token: str) -> bool:
     """A letter of a left-to-right script, or a European digit."""
     return len(token) == 1 and ((token.isascii() and token.isalnum()) or (
         token.isalpha() and not _RTL.match(token)))
 
 
-def _ends_run(token: str, opened: bool) -> bool:
-    """Whether a run may end on ``token`` (its last strong character, a percent sign, a
-    bracket closing one the run opened)."""
-    return _strong_ltr(token) or token == "%" or (token == ")" and opened)
-
-
 def _isolate_text(text: str) -> str:
-    """Wrap every left-to-right run of a piece of text (no tags in it) in LRI … PDI."""
-    tokens = _TOKEN.findall(text)
+    """Wrap every left-to-right run of a piece of text (no tags in it) in LRI … PDI.
+
+    A run starts at a strong left-to-right character (or a sign before a European digit),
+    extends over anything but right-to-left letters and line ends, and gives back its
+    neutral tail (spaces, a full stop, an unmatched bracket): it ends on its last strong
+    character, a percent sign, or a bracket closing one the run opened.  Entities are
+    single tokens: never split, never a run's end."""
     out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        start = i
-        if token in _SIGNS and i + 1 < len(tokens) and tokens[i + 1].isascii() and (
-                tokens[i + 1].isdigit()):
-            i += 1  # a sign belongs to the number after it
-        if not _strong_ltr(tokens[i]):
-            out.append(token)
-            i = start + 1
+    copied = searched = 0
+    while (found := _RUN_START.search(text, searched)) is not None:
+        start, token = found.start(), found.group()
+        if token in _SIGNS:
+            first = start + 1  # a sign belongs to the number after it
+        elif _strong_ltr(token):
+            first = start
+        else:  # an entity, or a letter-like character that is no strong one ("²")
+            searched = found.end()
             continue
-        # Extend over anything but right-to-left letters and line ends, then give back
-        # the neutral tail (spaces, a full stop, an unmatched bracket).
-        end, last, opened = i, i, False
-        while end < len(tokens) and tokens[end] != "\n" and not _RTL.match(tokens[end]):
-            opened = opened or tokens[end] == "("
-            if _ends_run(tokens[end], opened):
-                last = end
-            end += 1
-        out.append(LRI + "".join(tokens[start:last + 1]) + PDI)
-        i = last + 1
+        stop = _RUN_STOP.search(text, first)
+        end = _run_end(text, first, len(text) if stop is None else stop.start())
+        out.append(text[copied:start])
+        out.append(LRI + text[start:end] + PDI)
+        copied = searched = end
+    out.append(text[copied:])
     return "".join(out)
+
+
+def _run_end(text: str, first: int, stop: int) -> int:
+    """Where a run starting with the strong character at ``first`` ends, within
+    ``text[first:stop]``: after its last strong character, percent sign or bracket closing
+    one opened in the run.  Read from the end, as the tail given back is short."""
+    opened = text.find("(", first, stop)
+    at = stop - 1
+    while at > first:
+        char = text[at]
+        if _strong_ltr(char) or char == "%" or (char == ")" and 0 <= opened < at):
+            return at + 1
+        amp = text.rfind("&", first, at) if char == ";" else -1
+        if amp >= 0 and _ENTITY_AT_END.match(text, amp, at + 1):  # step over an entity
+            at = amp
+        at -= 1
+    return first + 1
 
 
 def _figures_only(line: str) -> bool:

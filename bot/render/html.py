@@ -23,6 +23,7 @@ _MAX_PIECE = 3500
 MAX_ECHO = 80
 
 
+@lru_cache(maxsize=1024)  # a reply's last line: one per page and language
 def credit(url: str, lang: str) -> str:
     return f'{t(lang, "source")}: <a href="{html.escape(url)}">{html.escape(t(lang, "credit"))}</a>'
 

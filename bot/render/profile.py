@@ -5,6 +5,7 @@ neighbours and a chart."""
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 from bot import button_data
 from bot.answer import ProfileAnswer, indicator_order
@@ -42,6 +43,7 @@ def change_line(result: Result, previous: Result, lang: str, consecutive: bool =
     return line
 
 
+@lru_cache(maxsize=1024)  # the same few sections and years, card after card
 def excerpt_heading(section: str, excerpt_year: int, shown_year: int, lang: str) -> str:
     """The line above a profile excerpt; a profile of another year than the figures shown
     says so first, in bold (RSF's 2024 text is not about 2010)."""
@@ -87,19 +89,26 @@ def _spans(years: tuple[int, ...]) -> str:
 
 
 def _indicator_table(result: Result, order: tuple[str, ...], lang: str) -> str:
-    width = max(len(name(lang, i)) for i in order)
     lines = [
-        f"{name(lang, i):<{width}}  {fmt_score(result.indicators[i][0], lang=lang):>6}  "
+        f"{padded}  {fmt_score(result.indicators[i][0], lang=lang):>6}  "
         f"{result.indicators[i][1]:>3}"
-        for i in order
+        for i, padded in _indicator_labels(order, lang)
         if i in result.indicators
     ]
     return "<pre>" + html.escape("\n".join(lines)) + "</pre>"
 
 
+@lru_cache(maxsize=256)  # a language's few orders of the five indicators
+def _indicator_labels(order: tuple[str, ...], lang: str) -> tuple[tuple[str, str], ...]:
+    """Each indicator of ``order`` and its name, padded to the longest name's width."""
+    width = max(len(name(lang, i)) for i in order)
+    return tuple((i, f"{name(lang, i):<{width}}") for i in order)
+
+
 def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
     country, result = answer.country, answer.result
     url = country_url(country.name_en)
+    title = country_name(country.code, country.name_en, lang)
     blocks: list[str] = []
     head = f"{label(country, lang)} · <b>{t(lang, 'index')} {index_label(answer.year)}</b>"
     if answer.year_note:
@@ -109,7 +118,7 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
             + "</i>"
         )
     if result is None:
-        shown = html.escape(country_name(country.code, country.name_en, lang))
+        shown = html.escape(title)
         lines = [head, t(lang, "not_ranked", country=shown, year=answer.year)]
         if answer.parts:
             lines.append(t(lang, "ranked_in_parts", year=answer.year))
@@ -152,8 +161,7 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
         names = ", ".join(html.escape(country_name(c.code, c.name_en, lang))
                           for c in answer.split_into)
         blocks.append("<i>" + t(lang, "split_years", years=_spans(answer.split_years),
-                                country=html.escape(country_name(country.code,
-                                                                 country.name_en, lang)),
+                                country=html.escape(title),
                                 parts=names) + "</i>")
     if len(answer.eras) > 1:
         eras = ", ".join(era.replace("-", "–") for era in answer.eras)
@@ -165,10 +173,9 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
     elif answer.excerpt_year is not None:
         blocks.append(t(lang, "no_section", section=name(lang, section)))
     else:
-        shown = html.escape(country_name(country.code, country.name_en, lang))
+        shown = html.escape(title)
         blocks.append(t(lang, "no_profile", country=shown, url=html.escape(url)))
     blocks.append(credit(url, lang))
-    title = country_name(country.code, country.name_en, lang)
     description = (
         f"{answer.year}: {result.rank}/{result.total}, {fmt_score(result.score, lang=lang)}"
         if result
@@ -177,33 +184,59 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
     return Rendered(pack(blocks), _profile_buttons(answer, lang), title, description, url=url)
 
 
+#: The card's section buttons, the summary first.
+_SECTIONS = ("summary", *TOPICS)
+
+
 def _profile_buttons(answer: ProfileAnswer, lang: str) -> list[list[Button]]:
-    code, year = answer.country.code, answer.year
-    current = answer.topic or "summary"
-    sections = ["summary", *TOPICS]
-    buttons = [
-        Button(
-            ("• " if s == current else "") + name(lang, s),
-            button_data.profile(code, year, None if s == "summary" else s),
-        )
-        for s in sections
-    ]
-    rows = [buttons[:4], buttons[4:]]
-    earlier = [y for y in answer.years_available if y != year][-4:]
+    """The card's buttons: its sections, up to four earlier years, then the neighbours, a
+    chart and (where V-Dem rates the country) V-Dem's history.  Each row is made once and
+    shared by every card showing it: the buttons are immutable."""
+    code, year, topic = answer.country.code, answer.year, answer.topic
+    sections = _section_buttons(code, year, topic or "summary", lang)
+    rows = [list(sections[:4]), list(sections[4:])]
+    earlier = tuple(y for y in answer.years_available[-5:] if y != year)[-4:]
     if earlier:
-        rows.append([Button(str(y), button_data.profile(code, y, answer.topic)) for y in earlier])
+        rows.append(list(_year_buttons(code, earlier, topic)))
+    vdem = answer.vdem is not None and bool(answer.vdem.standings)
+    rows.append(list(_last_buttons(code, year, topic, answer.neighbours, vdem, lang)))
+    return rows
+
+
+@lru_cache(maxsize=4096)
+def _section_buttons(code: str, year: int, current: str, lang: str) -> tuple[Button, ...]:
+    return tuple(Button(text, data) for text, data in zip(
+        _section_labels(current, lang), _section_data(code, year), strict=True))
+
+
+@lru_cache(maxsize=4096)  # the same in every language
+def _year_buttons(code: str, years: tuple[int, ...], topic: str | None) -> tuple[Button, ...]:
+    return tuple(Button(str(y), button_data.profile(code, y, topic)) for y in years)
+
+
+@lru_cache(maxsize=4096)
+def _last_buttons(code: str, year: int, topic: str | None, neighbours: tuple[str, ...],
+                  vdem: bool, lang: str) -> tuple[Button, ...]:
     last: list[Button] = []
-    if answer.neighbours:
-        last.append(
-            Button(
-                t(lang, "neighbours"),
-                button_data.compare((code, *answer.neighbours), year, answer.topic),
-            )
-        )
+    if neighbours:
+        last.append(Button(t(lang, "neighbours"),
+                           button_data.compare((code, *neighbours), year, topic)))
     last.append(Button(t(lang, "chart"), button_data.chart((code,), year)))
-    if answer.vdem is not None and answer.vdem.standings:
-        topical = TOPIC_VDEM.get(answer.topic or "", (None,))[0]
+    if vdem:
+        topical = TOPIC_VDEM.get(topic or "", (None,))[0]
         last.append(Button(t(lang, "vdem_button"),
                            button_data.vdem("history", topical, (code,))))
-    rows.append(last)
-    return rows
+    return tuple(last)
+
+
+@lru_cache(maxsize=256)  # fifteen languages, ten sections
+def _section_labels(current: str, lang: str) -> tuple[str, ...]:
+    """The section buttons' labels in ``lang``, the section shown marked."""
+    return tuple(("• " if s == current else "") + name(lang, s) for s in _SECTIONS)
+
+
+@lru_cache(maxsize=8192)  # the same for every card of a country's year, whatever its topic
+def _section_data(code: str, year: int) -> tuple[str, ...]:
+    """The section buttons' callback data for a country's card of ``year``."""
+    return tuple(button_data.profile(code, year, None if s == "summary" else s)
+                 for s in _SECTIONS)

@@ -5,6 +5,7 @@ shows a V-Dem figure without them."""
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.answer import Standing, VdemContext
@@ -78,6 +79,11 @@ def card_line(context: VdemContext, country: Country, lang: str) -> str:
     if not context.standings:
         shown = country_name(country.code, country.name_en, lang)
         return html.escape(t(lang, "vdem_card_not_rated", country=shown))
+    return _rated_line(context, lang)
+
+
+@lru_cache(maxsize=4096)  # a country's line is the same on every card of it in a language
+def _rated_line(context: VdemContext, lang: str) -> str:
     figures = " · ".join(f"{html.escape(measure(s.measure, lang))} <b>{value(s, lang)}</b>"
                          + (f" ({fmt_place(s.place, s.of, lang)})" if s.place else "")
                          for s in context.standings)

@@ -98,20 +98,30 @@ class Vdem:
             return tuple(map(_row, rows))
         return self._once(("country", code), query, ())
 
-    def preload(self) -> None:
-        """Read every year in one go (a history places a country in each of fifty years:
-        one query rather than fifty)."""
-        def query(conn: sqlite3.Connection) -> dict[int, dict[str, VdemRow]]:
-            by_year: dict[int, dict[str, VdemRow]] = {}
-            for row in map(_row, conn.execute(
-                    f'SELECT "code", "name", "year", {_COLUMNS} FROM "vdem" ORDER BY "code"')):
-                by_year.setdefault(row.year, {})[row.code] = row
-            return by_year
-        none: dict[int, dict[str, VdemRow]] = {}
-        everything = self._once("everything", query, none)
+    def values(self, year: int, measure: str) -> dict[str, float]:
+        """Every country's value of ``measure`` in ``year`` (those V-Dem has), by code: from
+        the year's rows when they were read, else from the measure's column of every year,
+        read in one query (a history places a country in each of fifty years)."""
         with self._lock:
-            for year, rows in everything.items():
-                self._kept.setdefault(("year", year), rows)
+            rows: dict[str, VdemRow] | None = self._kept.get(("year", year))
+        if rows is None:
+            return self._column(measure).get(year, {})
+        column = MEASURES.index(measure)
+        return {code: v for code, row in rows.items() if (v := row.values[column]) is not None}
+
+    def _column(self, measure: str) -> dict[int, dict[str, float]]:
+        """One measure's values per year and code, as :meth:`year` would give them."""
+        if measure not in VDEM_MEASURES:
+            return {}
+
+        def query(conn: sqlite3.Connection) -> dict[int, dict[str, float]]:
+            by_year: dict[int, dict[str, float | None]] = {}
+            for code, year, value in conn.execute(
+                    f'SELECT "code", "year", "{measure}" FROM "vdem" ORDER BY "code"'):
+                by_year.setdefault(year, {})[VDEM_CODES.get(code, code)] = value
+            return {year: {code: v for code, v in values.items() if v is not None}
+                    for year, values in by_year.items()}
+        return self._once(("column", measure), query, {})
 
     def series(self, measure: str) -> dict[int, tuple[float, ...]]:
         """One measure's values of every country, per year (a chart's world median)."""

@@ -61,6 +61,8 @@ def _script_langs(text: str) -> tuple[str, ...] | None:
 
 def _offered(code: str | None) -> str | None:
     """``code``'s base part if the bot speaks it ("uz-Cyrl" → uz; "auto" → None)."""
+    if code in LANGS:
+        return code  # a base code already, as every question's own language is
     base = code.replace("_", "-").split("-")[0].lower() if code else None
     return base if base in LANGS else None
 

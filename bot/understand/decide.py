@@ -160,6 +160,10 @@ _PRESS = frozenset({_F.CONTEXT, _F.TOPIC, _F.SEARCH, _F.CHART,
 #: words often have a daily sense too ("safe", "money", "score"); see :func:`_everyday`.
 _WEAK_SIGNS = frozenset({_F.TOPIC, _F.SCORE, _F.RELATIVE})
 _WEAK_PRESS = _WEAK_SIGNS | {_F.CONTEXT}
+#: Words that ask about the bot itself.
+_ABOUT_BOT = frozenset({_F.HELP, _F.BOT})
+#: Greetings and thanks: a country word right after one is a person ("hello Jordan").
+_SMALL_TALK = frozenset({_F.GREETING, _F.THANKS})
 _ORDER = frozenset({_F.COUNT, _F.TOP, _F.BOTTOM, _F.RANK, _F.MANY})
 #: Features that may ask for a ranking.
 _RANKING_WORDS = frozenset({_F.RANK, _F.MANY, _F.MOST, _F.LEAST,
@@ -240,7 +244,7 @@ def decide(
         # countries or topic: "search 'foreign agents'" is no question about the law.
         features = [(i, s) for i, s in features if i not in span]
         names = {sense.feature for _, sense in features}
-    asked_about_bot = bool(names & {_F.HELP, _F.BOT}) or (
+    asked_about_bot = bool(names & _ABOUT_BOT) or (
         _F.HELP_TOPIC in names
         and any(s.feature == _F.HELP_TOPIC and s.value == "languages" for _, s in features))
     languages = set(parsed.languages) if asked_about_bot else set()
@@ -833,6 +837,8 @@ def _everyday(
             return False  # "media", "journalists", "ranking": the press is asked about
         elif press:
             weak.append(i)
+    if (daily or both) and not weak:
+        return True  # "weather in Turkey", "panama for a child", "receita de peru"
     glue = {i for i, found in senses.items()
             if _F.STOP in found and tokens[i].norm in sets["glue"]}  # fmt: skip
     # Where the country words are: the names read, and names of several countries.
@@ -841,14 +847,12 @@ def _everyday(
     places += [(at, 1) for at in parsed.unclear]
     if weak:  # "Chile safe?", "Mexico economy": a topic of the country, unless …
         return len(daily) > len(weak) or _beside(places, glue, daily, len(tokens))
-    if daily or both:
-        return True  # "weather in Turkey", "panama for a child", "receita de peru"
     explained: set[int] = set(senses)
     for start, size in parsed.spans:
         explained.update(range(start, start + size))
     greeted = {  # "hello Jordan", "happy birthday Georgia": a person
         i for i, found in senses.items()
-        if found & {_F.GREETING, _F.THANKS} and _spaced(tokens, i, body)
+        if found & _SMALL_TALK and _spaced(tokens, i, body)
     }  # fmt: skip
     # "my friend Jordan", "I'm Chad": a person's name.
     norms = [token.norm for token in tokens]
@@ -857,9 +861,10 @@ def _everyday(
             if at - size >= 0 and " ".join(norms[at - size : at]) in sets["person"]:
                 return True
     unclear = set(parsed.unclear)
+    word = _K.WORD
     content = {
         i for i, token in enumerate(tokens)
-        if token.kind == _K.WORD and i not in explained and not token.attached
+        if token.kind == word and i not in explained and not token.attached
         and i not in unclear
         and (len(token.norm) >= 2 or CJK_RE.match(token.norm))
         and token.norm not in sets["name_words"]  # a word of a name ("chinoise de Hong Kong")

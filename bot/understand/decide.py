@@ -337,27 +337,29 @@ def decide(
             intent = _I.PROFILE  # "Serbia and Montenegro 2005": one entry of RSF's
     unplaced = (_unplaced(tokens, parsed, intent, marks)
                 if command is None and parsed.leftovers else ())  # fmt: skip
+    # Positional, in the order of Query's fields (each value is named as its field, or
+    # says which): matching twenty keywords costs a microsecond a question.
     return Query(
-        text=text,
-        intent=intent,
-        countries=tuple(countries),
-        topic=topic,
-        year=year,
-        since=since,
-        ranking=ranking,
-        analysis=analysis,
-        witness=witness,
-        search_terms=search_terms,
-        search_groups=_alternatives(search_terms, sets) if search_terms else (),
-        candidates=candidates,
-        unknown=parsed.unknown,
-        unplaced=unplaced,
-        lang=lang,
-        said_in=said_in,
-        help_topic=help_topic,
-        small_talk=small_talk,
-        mentioned=mentioned,
-        command=command if command in _COMMANDS else None,
+        text,
+        intent,
+        tuple(countries),
+        topic,
+        year,
+        since,
+        ranking,
+        analysis,
+        witness,
+        search_terms,
+        _alternatives(search_terms, sets) if search_terms else (),  # search_groups
+        candidates,
+        parsed.unknown,  # unknown
+        unplaced,
+        lang,
+        said_in,
+        help_topic,
+        small_talk,
+        mentioned,
+        command if command in _COMMANDS else None,  # command
     )
 
 

@@ -267,8 +267,10 @@ def decide(
         region, subregion = _region([str(s.value) for _, s in features
                                      if s.feature == _F.REGION])  # fmt: skip
 
-    ranking = _ranking(body, tokens, features, names, marks, topic, numbers, command, region,
-                       subregion)  # fmt: skip
+    ranking = None
+    if numbers or region or command or names & _RANKING_WORDS:  # most questions: none of these
+        ranking = _ranking(body, tokens, features, names, marks, topic, numbers, command,
+                           region, subregion)  # fmt: skip
     analysis, analytic = None, None
     if names & _ANALYTIC or (len(countries) == 1 and region is not None):
         analysis, analytic = _analysis(features, marks, names, countries, topic, numbers,
@@ -510,7 +512,7 @@ def _years(
     plain: list[int] = []
     numbers: list[tuple[int, int]] = []
     num = _K.NUM  # a local: reading an enum's member costs more (Python 3.11)
-    if not names & _YEARS and all(token.kind != num for token in tokens):
+    if not names & _YEARS and num not in {token.kind for token in tokens}:
         return None, None, numbers
     for i, token in enumerate(tokens):
         if token.kind != num:
@@ -581,8 +583,8 @@ def _ranking(
     region: str | None,
     subregion: str | None,
 ) -> Ranking | None:
-    if not (numbers or region or command or names & _RANKING_WORDS):
-        return None  # nothing of a ranking: most questions
+    """The ranking a question asks for, if any (asked only of a question with a number,
+    a region, a command or a word of rankings)."""
     position: int | None = None
     position_at: int | None = None
     for i, value in numbers:

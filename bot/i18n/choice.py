@@ -51,6 +51,8 @@ _SCRIPTS: Final = (
 
 def _script_langs(text: str) -> tuple[str, ...] | None:
     """The languages of the non-Latin script most of ``text``'s letters are in, if any."""
+    if text.isascii():
+        return None  # no letter of these scripts: one test for most texts, not a search each
     best, most = None, 0
     for letters, langs in _SCRIPTS:
         count = len(letters.findall(text))

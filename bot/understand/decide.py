@@ -850,43 +850,46 @@ def _everyday(
     places = [(at, named.get(at, 1)) for at, _ in parsed.countries]
     places += [(at, 1) for at in parsed.unclear]
     if weak:  # "Chile safe?", "Mexico economy": a topic of the country, unless …
-        return len(daily) > len(weak) or _beside(places, glue, daily, len(tokens))
-    explained: set[int] = set(senses)
-    for start, size in parsed.spans:
-        explained.update(range(start, start + size))
-    greeted = {  # "hello Jordan", "happy birthday Georgia": a person
-        i for i, found in senses.items()
-        if found & _SMALL_TALK and _spaced(tokens, i, body)
-    }  # fmt: skip
+        return len(daily) > len(weak) or bool(_next_to(places, glue, len(tokens)) & daily)
     # "my friend Jordan", "I'm Chad": a person's name.
     norms = [token.norm for token in tokens]
     for at, _ in places:
         for size in (1, 2, 3):
             if at - size >= 0 and " ".join(norms[at - size : at]) in sets["person"]:
                 return True
+    # Only the words next to a place count, so only they are read.
+    explained: set[int] = set(senses)
+    for start, size in parsed.spans:
+        explained.update(range(start, start + size))
     unclear = set(parsed.unclear)
     word = _K.WORD
-    content = {
-        i for i, token in enumerate(tokens)
-        if token.kind == word and i not in explained and not token.attached
-        and i not in unclear
-        and (len(token.norm) >= 2 or CJK_RE.match(token.norm))
-        and token.norm not in sets["name_words"]  # a word of a name ("chinoise de Hong Kong")
-    } | greeted  # fmt: skip
-    return _beside(places, glue, content, len(tokens))
+    for i in _next_to(places, glue, len(tokens)):
+        token = tokens[i]
+        if (
+            # "hello Jordan", "happy birthday Georgia": a person
+            senses.get(i, _UNMARKED) & _SMALL_TALK and _spaced(tokens, i, body)
+        ) or (
+            token.kind == word and i not in explained and not token.attached
+            and i not in unclear
+            and (len(token.norm) >= 2 or CJK_RE.match(token.norm))
+            and token.norm not in sets["name_words"]  # a word of a name ("chinoise de Hong Kong")
+        ):  # fmt: skip
+            return True
+    return False
 
 
-def _beside(places: Sequence[tuple[int, int]], glue: set[int], words: set[int], n: int) -> bool:
-    """Whether one of ``words`` is next to one of ``places`` (first token, size), or joined
-    to it by binding words (``glue``)."""
+def _next_to(places: Sequence[tuple[int, int]], glue: set[int], n: int) -> set[int]:
+    """The words next to one of ``places`` (first token, size), or joined to it by binding
+    words (``glue``)."""
+    near: set[int] = set()
     for start, size in places:
         for step, edge in ((-1, start - 1), (1, start + size)):
             j = edge
             while j in glue:
                 j += step
-            if j in words and 0 <= j < n:
-                return True
-    return False
+            if 0 <= j < n:
+                near.add(j)
+    return near
 
 
 def _spaced(tokens: Sequence[Token], i: int, body: str) -> bool:

@@ -530,10 +530,13 @@ class Understander:
             and any(f"{norm} {stem}" in pairs for stem in self._word(after.norm).stems)
         ):
             return 0, (), ((), ())
-        for size in range(min(most, n - i), 1, -1):
+        # A phrase goes on over words only, none written onto a number: the longest that
+        # may start here ends before the first other token.
+        end, stop = i + 1, min(i + most, n)
+        while end < stop and tokens[end].kind == _WORD and not tokens[end].attached:
+            end += 1
+        for size in range(end - i, 1, -1):
             window = tokens[i : i + size]
-            if any(t.kind != _WORD or t.attached for t in window[1:]):
-                continue
             head = " ".join([t.norm for t in window[:-1]])
             last = window[-1]
             for tail in (last.norm, last.base, *self._word(last.norm).stems):

@@ -51,6 +51,8 @@ _SCRIPTS: Final = (
 
 def _script_langs(text: str) -> tuple[str, ...] | None:
     """The languages of the non-Latin script most of ``text``'s letters are in, if any."""
+    if text.isascii():
+        return None  # no letter of these scripts: one test for most texts, not a search each
     best, most = None, 0
     for letters, langs in _SCRIPTS:
         count = len(letters.findall(text))
@@ -61,6 +63,8 @@ def _script_langs(text: str) -> tuple[str, ...] | None:
 
 def _offered(code: str | None) -> str | None:
     """``code``'s base part if the bot speaks it ("uz-Cyrl" → uz; "auto" → None)."""
+    if code in LANGS:
+        return code  # a base code already, as every question's own language is
     base = code.replace("_", "-").split("-")[0].lower() if code else None
     return base if base in LANGS else None
 

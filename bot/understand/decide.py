@@ -40,6 +40,104 @@ from bot.query import Analysis, Intent, Query, Ranking, Witness
 from bot.understand.features import EXPLAIN_SUBJECTS, HELP_TOPICS, Feature, Sense
 from bot.understand.text import CJK_RE, QUOTED_RE, Kind, Token, tokenize
 
+
+class _F:
+    """The members of :class:`Feature` decide reads, as plain class attributes: reading an
+    enum's member goes through the enum class's attribute hook (about 0.15 µs on Python
+    3.11), and deciding one question reads dozens; a plain class's costs a tenth."""
+
+    STOP = Feature.STOP
+    CONTEXT = Feature.CONTEXT
+    TOPIC = Feature.TOPIC
+    NEG = Feature.NEG
+    POS = Feature.POS
+    TOP = Feature.TOP
+    BOTTOM = Feature.BOTTOM
+    RANK = Feature.RANK
+    COUNT = Feature.COUNT
+    MOST = Feature.MOST
+    LEAST = Feature.LEAST
+    ONE = Feature.ONE
+    MANY = Feature.MANY
+    PLACE = Feature.PLACE
+    POSITION = Feature.POSITION
+    LAST_PLACE = Feature.LAST_PLACE
+    NUMBER = Feature.NUMBER
+    YEAR_LAST = Feature.YEAR_LAST
+    YEAR_THIS = Feature.YEAR_THIS
+    YEAR_BEFORE_LAST = Feature.YEAR_BEFORE_LAST
+    YEAR_SINCE = Feature.YEAR_SINCE
+    YEAR_UNTIL = Feature.YEAR_UNTIL
+    YEAR_HISTORY = Feature.YEAR_HISTORY
+    YEAR_AGO = Feature.YEAR_AGO
+    YEAR_PAST = Feature.YEAR_PAST
+    YEAR_UNIT = Feature.YEAR_UNIT
+    HELP = Feature.HELP
+    HELP_TOPIC = Feature.HELP_TOPIC
+    SEARCH = Feature.SEARCH
+    COMPARE = Feature.COMPARE
+    CHART = Feature.CHART
+    GREETING = Feature.GREETING
+    THANKS = Feature.THANKS
+    ANSWER_LANG = Feature.ANSWER_LANG
+    REGION = Feature.REGION
+    MEAN = Feature.MEAN
+    MEDIAN = Feature.MEDIAN
+    HOW_MANY = Feature.HOW_MANY
+    BAND = Feature.BAND
+    SITUATION = Feature.SITUATION
+    RISE = Feature.RISE
+    FALL = Feature.FALL
+    CHANGE = Feature.CHANGE
+    WHY = Feature.WHY
+    EXPLAIN = Feature.EXPLAIN
+    DEFINE = Feature.DEFINE
+    INDICATOR = Feature.INDICATOR
+    SCORE = Feature.SCORE
+    BOT = Feature.BOT
+    RELATIVE = Feature.RELATIVE
+    EVERYDAY = Feature.EVERYDAY
+    VDEM = Feature.VDEM
+    RSF = Feature.RSF
+    MEASURE = Feature.MEASURE
+    MEASURE_HINT = Feature.MEASURE_HINT
+    AGREE = Feature.AGREE
+    SCATTER = Feature.SCATTER
+
+
+class _I:
+    """The same for :class:`~bot.query.Intent`."""
+
+    PROFILE = Intent.PROFILE
+    COMPARE = Intent.COMPARE
+    RANKING = Intent.RANKING
+    SEARCH = Intent.SEARCH
+    CHART = Intent.CHART
+    AGGREGATE = Intent.AGGREGATE
+    BAND = Intent.BAND
+    MOVERS = Intent.MOVERS
+    WHY = Intent.WHY
+    EXPLAIN = Intent.EXPLAIN
+    VDEM = Intent.VDEM
+    HELP = Intent.HELP
+    NONE = Intent.NONE
+
+
+class _K:
+    """The same for :class:`~bot.understand.text.Kind`."""
+
+    WORD = Kind.WORD
+    NUM = Kind.NUM
+
+
+# Each stands for the member of its name.
+assert all(getattr(enum, name) is member
+           for short, enum in ((_F, Feature), (_I, Intent), (_K, Kind))
+           for name, member in vars(short).items() if name.isupper())  # fmt: skip
+
+#: The marks of a token no sense was found at (one set, never changed: no new set per look).
+_UNMARKED: frozenset[Feature] = frozenset()
+
 #: Commands whose name shapes the question: a ranking's order, a chart, two countries for
 #: /compare, a country for /country (the answer says what is missing).
 _RANKING_COMMANDS = frozenset({"top", "bottom"})
@@ -54,39 +152,43 @@ _FIRST_YEAR = 1990
 
 #: Features that make a message a question about press freedom (for the everyday rule):
 #: a country next to any of these is the country asked about.
-_PRESS = frozenset({Feature.CONTEXT, Feature.TOPIC, Feature.SEARCH, Feature.CHART,
-                    Feature.EXPLAIN, Feature.INDICATOR, Feature.SCORE, Feature.WHY,
-                    Feature.YEAR_HISTORY, Feature.PLACE, Feature.POSITION,
-                    Feature.RELATIVE})  # fmt: skip
+_PRESS = frozenset({_F.CONTEXT, _F.TOPIC, _F.SEARCH, _F.CHART,
+                    _F.EXPLAIN, _F.INDICATOR, _F.SCORE, _F.WHY,
+                    _F.YEAR_HISTORY, _F.PLACE, _F.POSITION,
+                    _F.RELATIVE})  # fmt: skip
 #: Of those, the ones a topic or score word carries, and "it" or "there": weaker, as such
 #: words often have a daily sense too ("safe", "money", "score"); see :func:`_everyday`.
-_WEAK_SIGNS = frozenset({Feature.TOPIC, Feature.SCORE, Feature.RELATIVE})
-_WEAK_PRESS = _WEAK_SIGNS | {Feature.CONTEXT}
-_ORDER = frozenset({Feature.COUNT, Feature.TOP, Feature.BOTTOM, Feature.RANK, Feature.MANY})
+_WEAK_SIGNS = frozenset({_F.TOPIC, _F.SCORE, _F.RELATIVE})
+_WEAK_PRESS = _WEAK_SIGNS | {_F.CONTEXT}
+#: Words that ask about the bot itself.
+_ABOUT_BOT = frozenset({_F.HELP, _F.BOT})
+#: Greetings and thanks: a country word right after one is a person ("hello Jordan").
+_SMALL_TALK = frozenset({_F.GREETING, _F.THANKS})
+_ORDER = frozenset({_F.COUNT, _F.TOP, _F.BOTTOM, _F.RANK, _F.MANY})
 #: Features that may ask for a ranking.
-_RANKING_WORDS = frozenset({Feature.RANK, Feature.MANY, Feature.MOST, Feature.LEAST,
-                            Feature.POSITION, Feature.LAST_PLACE, Feature.PLACE, Feature.TOP,
-                            Feature.BOTTOM, Feature.COUNT})  # fmt: skip
+_RANKING_WORDS = frozenset({_F.RANK, _F.MANY, _F.MOST, _F.LEAST,
+                            _F.POSITION, _F.LAST_PLACE, _F.PLACE, _F.TOP,
+                            _F.BOTTOM, _F.COUNT})  # fmt: skip
 #: Features of which an analytical question is made (issue #11).
-_ANALYTIC = frozenset({Feature.WHY, Feature.DEFINE, Feature.EXPLAIN, Feature.RISE,
-                       Feature.FALL, Feature.CHANGE, Feature.MEAN, Feature.MEDIAN,
-                       Feature.HOW_MANY, Feature.BAND, Feature.INDICATOR})  # fmt: skip
+_ANALYTIC = frozenset({_F.WHY, _F.DEFINE, _F.EXPLAIN, _F.RISE,
+                       _F.FALL, _F.CHANGE, _F.MEAN, _F.MEDIAN,
+                       _F.HOW_MANY, _F.BAND, _F.INDICATOR})  # fmt: skip
 #: V-Dem's measures whose words name a harm ("censorship", "harassment", "bias"): "the
 #: most" of one is the bottom of V-Dem's ranking (its scales run from the least free up);
 #: "the most" of the others (critical media, women journalists) is the top.
 _HARMS = frozenset({"v2mecenefm", "v2mecenefi", "v2meharjrn", "v2meslfcen", "v2mebias"})
 #: Words that ask for countries in order, for V-Dem's rankings.
-_ORDERED = frozenset({Feature.MOST, Feature.LEAST, Feature.TOP, Feature.BOTTOM, Feature.RANK,
-                      Feature.COUNT, Feature.MANY, Feature.ONE})  # fmt: skip
+_ORDERED = frozenset({_F.MOST, _F.LEAST, _F.TOP, _F.BOTTOM, _F.RANK,
+                      _F.COUNT, _F.MANY, _F.ONE})  # fmt: skip
 #: Intents that keep their analysis; that name countries (RSF's one-time entries apply);
 #: whose questions name places (a word there that names none is reported).  Sets built
 #: once: reading an enum's members costs a little each time (Python 3.11).
-_ANALYSED = frozenset({Intent.AGGREGATE, Intent.BAND, Intent.MOVERS, Intent.WHY,
-                       Intent.EXPLAIN})  # fmt: skip
-_OF_COUNTRIES = frozenset({Intent.PROFILE, Intent.COMPARE, Intent.CHART})
-_PLACED = frozenset({Intent.COMPARE, Intent.RANKING, Intent.PROFILE})
-_YEARS = frozenset({Feature.YEAR_LAST, Feature.YEAR_THIS, Feature.YEAR_BEFORE_LAST,
-                    Feature.YEAR_AGO, Feature.YEAR_PAST, Feature.YEAR_HISTORY})  # fmt: skip
+_ANALYSED = frozenset({_I.AGGREGATE, _I.BAND, _I.MOVERS, _I.WHY,
+                       _I.EXPLAIN})  # fmt: skip
+_OF_COUNTRIES = frozenset({_I.PROFILE, _I.COMPARE, _I.CHART})
+_PLACED = frozenset({_I.COMPARE, _I.RANKING, _I.PROFILE})
+_YEARS = frozenset({_F.YEAR_LAST, _F.YEAR_THIS, _F.YEAR_BEFORE_LAST,
+                    _F.YEAR_AGO, _F.YEAR_PAST, _F.YEAR_HISTORY})  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -125,15 +227,16 @@ def decide(
 ) -> Query:
     features = parsed.features
     names = {sense.feature for _, sense in features}
+    walked = _marks(features)
     # The project's one rule for the interface language (bot.i18n.choice; a command's
     # name says nothing of it): asked for outright ("in Russian"), else the question's
     # own, else the chat's choice, else the reader's Telegram language.
-    asked = next((str(s.value) for _, s in features if s.feature == Feature.ANSWER_LANG),
-                 None) if Feature.ANSWER_LANG in names else None  # fmt: skip
+    asked = next((str(s.value) for _, s in features if s.feature == _F.ANSWER_LANG),
+                 None) if _F.ANSWER_LANG in names else None  # fmt: skip
     lang = reply_lang(asked=asked, said_in=said_in, chosen=chosen, user_code=hint, text=body)
 
     search = (_search_terms(body, tokens, parsed, command, sets)
-              if Feature.SEARCH in names or command == "search" else None)  # fmt: skip
+              if _F.SEARCH in names or command == "search" else None)  # fmt: skip
     search_terms = span = None
     if search is not None:
         search_terms, span = search
@@ -141,35 +244,33 @@ def decide(
         # countries or topic: "search 'foreign agents'" is no question about the law.
         features = [(i, s) for i, s in features if i not in span]
         names = {sense.feature for _, sense in features}
-    asked_about_bot = bool(names & {Feature.HELP, Feature.BOT}) or (
-        Feature.HELP_TOPIC in names
-        and any(s.feature == Feature.HELP_TOPIC and s.value == "languages" for _, s in features))
+    asked_about_bot = bool(names & _ABOUT_BOT) or (
+        _F.HELP_TOPIC in names
+        and any(s.feature == _F.HELP_TOPIC and s.value == "languages" for _, s in features))
     languages = set(parsed.languages) if asked_about_bot else set()
     if languages:
         # "Do you speak Kazakh?": a language's name, not the country's.
-        features = [*features, *((i, Sense(Feature.HELP_TOPIC, "language_names"))
+        features = [*features, *((i, Sense(_F.HELP_TOPIC, "language_names"))
                                  for i in sorted(languages))]
-        names.add(Feature.HELP_TOPIC)
+        names.add(_F.HELP_TOPIC)
     countries: list[str] = []
     for i, code in sorted(parsed.countries):
         if code not in countries and (span is None or i not in span) and i not in languages:
             countries.append(code)
 
-    marks: dict[int, set[Feature]] = {}
-    for i, sense in features:
-        if i in marks:
-            marks[i].add(sense.feature)
-        else:
-            marks[i] = {sense.feature}
-    topic = _topic(features) if Feature.TOPIC in names else None
+    # The walk's own marks serve the everyday rule, which reads the words as the walk did.
+    marks = walked if features is parsed.features else _marks(features)
+    topic = _topic(features) if _F.TOPIC in names else None
     year, since, numbers = _years(tokens, marks, features, names, latest_year, years, sets)
     region = subregion = None
-    if Feature.REGION in names:
+    if _F.REGION in names:
         region, subregion = _region([str(s.value) for _, s in features
-                                     if s.feature == Feature.REGION])  # fmt: skip
+                                     if s.feature == _F.REGION])  # fmt: skip
 
-    ranking = _ranking(body, tokens, features, names, marks, topic, numbers, command, region,
-                       subregion)  # fmt: skip
+    ranking = None
+    if numbers or region or command or names & _RANKING_WORDS:  # most questions: none of these
+        ranking = _ranking(body, tokens, features, names, marks, topic, numbers, command,
+                           region, subregion)  # fmt: skip
     analysis, analytic = None, None
     if names & _ANALYTIC or (len(countries) == 1 and region is not None):
         analysis, analytic = _analysis(features, marks, names, countries, topic, numbers,
@@ -191,42 +292,42 @@ def decide(
         witness, intent = witnessed
     elif command in _RANKING_COMMANDS:
         # /top and /bottom rank whatever follows: "/top 5 Africa", "/bottom safety".
-        intent = Intent.RANKING
+        intent = _I.RANKING
         ranking = replace(ranking or Ranking(), order="bottom" if command == "bottom" else "top",
                           position=None)
         countries = []
-    elif command == "chart" or (Feature.CHART in names and countries and search_terms is None):
-        intent = Intent.CHART
+    elif command == "chart" or (_F.CHART in names and countries and search_terms is None):
+        intent = _I.CHART
     elif search_terms is not None:
-        intent = Intent.SEARCH
+        intent = _I.SEARCH
     elif analytic is not None:
         intent = analytic
     elif countries:
-        intent = Intent.COMPARE if len(countries) >= 2 else Intent.PROFILE
-        if command is None and _everyday(tokens, parsed, year, since, sets, body):
-            intent, mentioned, countries, topic = Intent.NONE, tuple(countries), [], None
+        intent = _I.COMPARE if len(countries) >= 2 else _I.PROFILE
+        if command is None and _everyday(tokens, parsed, walked, year, since, sets, body):
+            intent, mentioned, countries, topic = _I.NONE, tuple(countries), [], None
     elif ranking is not None and not (_is_help(names, features) and _bare(ranking, names)):
-        intent = Intent.RANKING
+        intent = _I.RANKING
     elif command in ("help", "start") or _is_help(names, features):
-        intent = Intent.HELP
+        intent = _I.HELP
         help_topic = _help_topic(features, command)
     elif command is None and (parsed.unclear or topic) and _everyday(
-        tokens, parsed, year, since, sets, body
+        tokens, parsed, walked, year, since, sets, body
     ):
         # "Korea cosmetics", "Chinese porcelain at the flea market": a name of several
         # countries, or a topic word with a daily sense, in an everyday phrase.
-        intent, mentioned, topic, candidates = Intent.NONE, parsed.candidates, None, ()
+        intent, mentioned, topic, candidates = _I.NONE, parsed.candidates, None, ()
     elif parsed.candidates or topic or year or since:
         # A follow-up ("and in 2023?", "are journalists safe there?") or a near miss:
         # the answer layer takes the country from the conversation or asks.
-        intent = Intent.PROFILE
+        intent = _I.PROFILE
     else:
-        intent = Intent.NONE
-        if Feature.THANKS in names:
+        intent = _I.NONE
+        if _F.THANKS in names:
             small_talk = "thanks"
-        elif Feature.GREETING in names:
+        elif _F.GREETING in names:
             small_talk = "greeting"
-    if intent != Intent.RANKING:
+    if intent != _I.RANKING:
         ranking = None
     if witness is not None and witness.view == "ranking":
         countries = []
@@ -234,39 +335,55 @@ def decide(
         analysis = None
     if intent in _OF_COUNTRIES:
         countries = _one_entry(countries, year, entry_years or {})
-        if intent == Intent.COMPARE and len(countries) == 1:
-            intent = Intent.PROFILE  # "Serbia and Montenegro 2005": one entry of RSF's
+        if intent == _I.COMPARE and len(countries) == 1:
+            intent = _I.PROFILE  # "Serbia and Montenegro 2005": one entry of RSF's
     unplaced = (_unplaced(tokens, parsed, intent, marks)
                 if command is None and parsed.leftovers else ())  # fmt: skip
+    # Positional, in the order of Query's fields (each value is named as its field, or
+    # says which): matching twenty keywords costs a microsecond a question.
     return Query(
-        text=text,
-        intent=intent,
-        countries=tuple(countries),
-        topic=topic,
-        year=year,
-        since=since,
-        ranking=ranking,
-        analysis=analysis,
-        witness=witness,
-        search_terms=search_terms,
-        search_groups=_alternatives(search_terms, sets) if search_terms else (),
-        candidates=candidates,
-        unknown=parsed.unknown,
-        unplaced=unplaced,
-        lang=lang,
-        said_in=said_in,
-        help_topic=help_topic,
-        small_talk=small_talk,
-        mentioned=mentioned,
-        command=command if command in _COMMANDS else None,
+        text,
+        intent,
+        tuple(countries),
+        topic,
+        year,
+        since,
+        ranking,
+        analysis,
+        witness,
+        search_terms,
+        _alternatives(search_terms, sets) if search_terms else (),  # search_groups
+        candidates,
+        parsed.unknown,  # unknown
+        unplaced,
+        lang,
+        said_in,
+        help_topic,
+        small_talk,
+        mentioned,
+        command if command in _COMMANDS else None,  # command
     )
 
+
+
+def _marks(features: Sequence[tuple[int, Sense]]) -> dict[int, set[Feature]]:
+    """Token index → the features of the senses found there."""
+    marks: dict[int, set[Feature]] = {}
+    for i, sense in features:
+        found = marks.get(i)
+        if found is None:
+            marks[i] = {sense.feature}
+        else:
+            found.add(sense.feature)
+    return marks
 
 # --- the second source: V-Dem -------------------------------------------------------------------
 
 #: Features that may make a question V-Dem's (a topic only with a year before RSF's index).
-_SECOND_SOURCE = frozenset({Feature.VDEM, Feature.MEASURE, Feature.MEASURE_HINT,
-                            Feature.TOPIC, Feature.SCATTER})  # fmt: skip
+_SECOND_SOURCE = frozenset({_F.VDEM, _F.MEASURE, _F.MEASURE_HINT,
+                            _F.TOPIC, _F.SCATTER})  # fmt: skip
+#: Of those, the ones that name V-Dem or its measures.
+_NAMED_SECOND = _SECOND_SOURCE - {_F.TOPIC}
 
 
 def _witness(
@@ -300,47 +417,49 @@ def _witness(
     A plain measure word (the ``vdem.hint`` lists: "censorship", "self-censorship") then
     says which measure; alone it never makes a V-Dem question.
     """
-    measures = [(i, str(s.value)) for i, s in features if s.feature == Feature.MEASURE]
-    hints = [(i, str(s.value)) for i, s in features if s.feature == Feature.MEASURE_HINT]
+    if not names & _NAMED_SECOND and topic not in TOPIC_VDEM:
+        return None  # RSF's topic alone, which only a year before RSF's index makes V-Dem's
+    measures = [(i, str(s.value)) for i, s in features if s.feature == _F.MEASURE]
+    hints = [(i, str(s.value)) for i, s in features if s.feature == _F.MEASURE_HINT]
     named = {i for i, _ in measures} | {i for i, _ in hints}
-    other_topic = any(s.feature == Feature.TOPIC and i not in named for i, s in features)
+    other_topic = any(s.feature == _F.TOPIC and i not in named for i, s in features)
     asked = since if since is not None else year
     before_rsf = asked is not None and bool(years) and asked < min(years)
-    chart = bool(names & {Feature.CHART, Feature.SCATTER})
-    both = Feature.VDEM in names and Feature.RSF in names
+    chart = bool(names & {_F.CHART, _F.SCATTER})
+    both = _F.VDEM in names and _F.RSF in names
     if not (
-        Feature.VDEM in names
-        or Feature.SCATTER in names
+        _F.VDEM in names
+        or _F.SCATTER in names
         or (measures and not other_topic)
         or (before_rsf and (measures or hints or topic in TOPIC_VDEM))
-        or (chart and (measures or hints) and Feature.INDICATOR not in names)
+        or (chart and (measures or hints) and _F.INDICATOR not in names)
     ):
         return None
     found = [m for _, m in measures] or [m for _, m in hints]
     measure = next((m for m in found if m in VDEM_MEASURES), None)
-    if Feature.SCATTER in names or (chart and both):
-        return Witness(measure, "scatter"), Intent.VDEM
-    if Feature.VDEM in names and (Feature.AGREE in names or Feature.RSF in names):
-        return Witness(measure, "agree"), Intent.VDEM
+    if _F.SCATTER in names or (chart and both):
+        return Witness(measure, "scatter"), _I.VDEM
+    if _F.VDEM in names and (_F.AGREE in names or _F.RSF in names):
+        return Witness(measure, "agree"), _I.VDEM
     if chart:
-        return Witness(measure, "history"), Intent.CHART
+        return Witness(measure, "history"), _I.CHART
     if not countries and names & _ORDERED:
         harm = measure in _HARMS or measure is None
-        if names & {Feature.TOP, Feature.BOTTOM}:
-            bottom = Feature.BOTTOM in names and not (
-                Feature.TOP in names and next(s.feature for _, s in features if s.feature in (
-                    Feature.TOP, Feature.BOTTOM)) == Feature.TOP)
-        elif names & {Feature.MOST, Feature.LEAST}:
+        if names & {_F.TOP, _F.BOTTOM}:
+            bottom = _F.BOTTOM in names and not (
+                _F.TOP in names and next(s.feature for _, s in features if s.feature in (
+                    _F.TOP, _F.BOTTOM)) == _F.TOP)
+        elif names & {_F.MOST, _F.LEAST}:
             most = next(s.feature for _, s in features
-                        if s.feature in (Feature.MOST, Feature.LEAST)) == Feature.MOST
+                        if s.feature in (_F.MOST, _F.LEAST)) == _F.MOST
             bottom = most == harm
         else:
             bottom = harm
         limit = ranking.limit if ranking is not None else _DEFAULT_LIMIT
-        return Witness(measure, "ranking", "bottom" if bottom else "top", limit), Intent.VDEM
+        return Witness(measure, "ranking", "bottom" if bottom else "top", limit), _I.VDEM
     if len(countries) >= 2:
-        return Witness(measure, "compare"), Intent.VDEM
-    return Witness(measure, "history"), Intent.VDEM
+        return Witness(measure, "compare"), _I.VDEM
+    return Witness(measure, "history"), _I.VDEM
 
 
 # --- what the words say -------------------------------------------------------------------------
@@ -351,7 +470,7 @@ def _topic(features: Sequence[tuple[int, Sense]]) -> str | None:
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for index, sense in features:
-        if sense.feature == Feature.TOPIC:
+        if sense.feature == _F.TOPIC:
             name = str(sense.value)
             counts[name] = counts.get(name, 0) + 1
             first.setdefault(name, index)
@@ -392,8 +511,8 @@ def _years(
     year = since = None
     plain: list[int] = []
     numbers: list[tuple[int, int]] = []
-    num = Kind.NUM  # a local: reading an enum's member costs more (Python 3.11)
-    if not names & _YEARS and all(token.kind != num for token in tokens):
+    num = _K.NUM  # a local: reading an enum's member costs more (Python 3.11)
+    if not names & _YEARS and num not in {token.kind for token in tokens}:
         return None, None, numbers
     for i, token in enumerate(tokens):
         if token.kind != num:
@@ -407,14 +526,14 @@ def _years(
         ):  # fmt: skip
             numbers.append((i, value))
             continue
-        before = marks.get(i - 1, set())
-        after = marks.get(i + 1, set()) | marks.get(i + 2, set())
-        if Feature.YEAR_SINCE in before or (
-            Feature.YEAR_SINCE in marks.get(i - 2, set())
+        before = marks.get(i - 1, _UNMARKED)
+        after = marks.get(i + 1, _UNMARKED) | marks.get(i + 2, _UNMARKED)
+        if _F.YEAR_SINCE in before or (
+            _F.YEAR_SINCE in marks.get(i - 2, _UNMARKED)
             and tokens[i - 1].norm in sets["since_glue"]
-        ) or (Feature.YEAR_SINCE in after and Feature.YEAR_UNTIL not in before):
+        ) or (_F.YEAR_SINCE in after and _F.YEAR_UNTIL not in before):
             since = value  # "since 2020", "2013'ten beri", "з 2014 року"
-        elif Feature.YEAR_UNTIL in before and (since is not None or plain):
+        elif _F.YEAR_UNTIL in before and (since is not None or plain):
             continue  # the end of a span: the history runs to the latest index anyway
         else:
             plain.append(value)
@@ -425,29 +544,29 @@ def _years(
     latest = latest_year
     if latest is None or year is not None or since is not None:
         return year, since, numbers
-    if Feature.YEAR_LAST in names:
-        last_at = next(i for i, s in features if s.feature == Feature.YEAR_LAST)
-        if Feature.YEAR_SINCE in marks.get(last_at - 1, set()):
+    if _F.YEAR_LAST in names:
+        last_at = next(i for i, s in features if s.feature == _F.YEAR_LAST)
+        if _F.YEAR_SINCE in marks.get(last_at - 1, _UNMARKED):
             since = latest - 1  # "since last year"
         else:
             year = latest - 1
-    elif Feature.YEAR_BEFORE_LAST in names:
+    elif _F.YEAR_BEFORE_LAST in names:
         year = latest - 2
-    elif Feature.YEAR_THIS in names:
+    elif _F.YEAR_THIS in names:
         year = latest
-    elif Feature.YEAR_AGO in names:
+    elif _F.YEAR_AGO in names:
         ago = next((v for i, v in numbers
-                    if marks.get(i + 1, set()) & {Feature.YEAR_UNIT, Feature.YEAR_AGO}), 1)
+                    if marks.get(i + 1, _UNMARKED) & {_F.YEAR_UNIT, _F.YEAR_AGO}), 1)
         if 0 < ago < 30:
             year = latest - ago
-    elif Feature.YEAR_PAST in names and Feature.YEAR_UNIT in names:
-        span = next((v for i, v in numbers if Feature.YEAR_UNIT in marks.get(i + 1, set())), None)
+    elif _F.YEAR_PAST in names and _F.YEAR_UNIT in names:
+        span = next((v for i, v in numbers if _F.YEAR_UNIT in marks.get(i + 1, _UNMARKED)), None)
         if span is None:
-            span = next((int(s.value or 0) for _, s in features if s.feature == Feature.NUMBER),
+            span = next((int(s.value or 0) for _, s in features if s.feature == _F.NUMBER),
                         None)  # fmt: skip
         if span and 0 < span < 30:
             since = latest - span + 1
-    if since is None and year is None and Feature.YEAR_HISTORY in names and years:
+    if since is None and year is None and _F.YEAR_HISTORY in names and years:
         since = years[0]
     return year, since, numbers
 
@@ -464,8 +583,8 @@ def _ranking(
     region: str | None,
     subregion: str | None,
 ) -> Ranking | None:
-    if not (numbers or region or command or names & _RANKING_WORDS):
-        return None  # nothing of a ranking: most questions
+    """The ranking a question asks for, if any (asked only of a question with a number,
+    a region, a command or a word of rankings)."""
     position: int | None = None
     position_at: int | None = None
     for i, value in numbers:
@@ -473,48 +592,48 @@ def _ranking(
         hashed = body[token.start - 1 : token.start] in ("#", "№")
         if 1 <= value <= 200 and (
             token.ordinal or hashed
-            or Feature.PLACE in marks.get(i - 1, set()) or Feature.PLACE in marks.get(i + 1, set())
+            or _F.PLACE in marks.get(i - 1, _UNMARKED) or _F.PLACE in marks.get(i + 1, _UNMARKED)
         ):  # fmt: skip
             position, position_at = value, i
             break
     if position is None:
-        position = next((int(s.value or 0) for _, s in features if s.feature == Feature.POSITION),
+        position = next((int(s.value or 0) for _, s in features if s.feature == _F.POSITION),
                         None)  # fmt: skip
-    polar = Feature.NEG in names or Feature.POS in names
+    polar = _F.NEG in names or _F.POS in names
     wants = (
-        Feature.RANK in names or region is not None or position is not None
+        _F.RANK in names or region is not None or position is not None
         or command in ("top", "ranking", "rank", "bottom", "worst")
-        or (Feature.MANY in names and polar)
-        or (Feature.MOST in names and polar)
-        or (Feature.LEAST in names and polar)
+        or (_F.MANY in names and polar)
+        or (_F.MOST in names and polar)
+        or (_F.LEAST in names and polar)
     )  # fmt: skip
     if not wants:
         return None
     # Order: said outright, else from "most"/"least" + an adjective's polarity.
-    bottom = Feature.BOTTOM in names or command in ("bottom", "worst")
-    top = Feature.TOP in names
+    bottom = _F.BOTTOM in names or command in ("bottom", "worst")
+    top = _F.TOP in names
     if bottom and top:
         # "the best and the worst": the first said wins.
-        first = next(s.feature for _, s in features if s.feature in (Feature.TOP, Feature.BOTTOM))
-        bottom = first == Feature.BOTTOM
+        first = next(s.feature for _, s in features if s.feature in (_F.TOP, _F.BOTTOM))
+        bottom = first == _F.BOTTOM
     if not bottom and not top:
         for i, sense in features:
-            if sense.feature in (Feature.MOST, Feature.LEAST):
+            if sense.feature in (_F.MOST, _F.LEAST):
                 # "most dangerous", "jailed the most"
                 near = (
-                    marks.get(i + 1, set()) | marks.get(i + 2, set())
-                    | marks.get(i - 1, set()) | marks.get(i - 2, set())
+                    marks.get(i + 1, _UNMARKED) | marks.get(i + 2, _UNMARKED)
+                    | marks.get(i - 1, _UNMARKED) | marks.get(i - 2, _UNMARKED)
                 )  # fmt: skip
-                if Feature.NEG in near or Feature.POS in near:
-                    negative = Feature.NEG in near and Feature.POS not in near
-                    bottom = negative == (sense.feature == Feature.MOST)
+                if _F.NEG in near or _F.POS in near:
+                    negative = _F.NEG in near and _F.POS not in near
+                    bottom = negative == (sense.feature == _F.MOST)
                     break
         else:
-            if Feature.MANY in names and Feature.NEG in names and Feature.POS not in names:
+            if _F.MANY in names and _F.NEG in names and _F.POS not in names:
                 bottom = True
     limit = _limit(tokens, features, marks, numbers, command, skip=position_at)
     if limit is None:
-        one = Feature.LAST_PLACE in names or (Feature.ONE in names and Feature.MANY not in names)
+        one = _F.LAST_PLACE in names or (_F.ONE in names and _F.MANY not in names)
         limit = 1 if one and position is None else _DEFAULT_LIMIT
     indicator = TOPIC_INDICATOR.get(topic) if topic else None
     return Ranking(
@@ -536,21 +655,21 @@ def _limit(
     skip: int | None = None,
 ) -> int | None:
     """A list's size: a number next to "top", "best", "countries" (in digits or words)."""
-    wanted = _ORDER | {Feature.RISE, Feature.FALL, Feature.CHANGE}
+    wanted = _ORDER | {_F.RISE, _F.FALL, _F.CHANGE}
     for i, value in numbers:
         if 0 < value <= 1000 and i != skip:
             near = (
-                marks.get(i - 1, set()) | marks.get(i + 1, set())
-                | marks.get(i - 2, set()) | marks.get(i + 2, set())
+                marks.get(i - 1, _UNMARKED) | marks.get(i + 1, _UNMARKED)
+                | marks.get(i - 2, _UNMARKED) | marks.get(i + 2, _UNMARKED)
             )  # fmt: skip
             if command in _RANKING_COMMANDS and i == numbers[0][0]:
-                near = near | {Feature.COUNT}  # "/top 5 Africa": the command is the word "top"
+                near = near | {_F.COUNT}  # "/top 5 Africa": the command is the word "top"
             if near & wanted and not tokens[i].ordinal:
                 return value
     for i, sense in features:
-        if sense.feature == Feature.NUMBER:
-            near = (marks.get(i - 1, set()) | marks.get(i + 1, set())
-                    | marks.get(i - 2, set()) | marks.get(i + 2, set()))  # fmt: skip
+        if sense.feature == _F.NUMBER:
+            near = (marks.get(i - 1, _UNMARKED) | marks.get(i + 1, _UNMARKED)
+                    | marks.get(i - 2, _UNMARKED) | marks.get(i + 2, _UNMARKED))  # fmt: skip
             if near & wanted:
                 return int(sense.value or 0)
     return None
@@ -575,54 +694,54 @@ def _analysis(
     the countries of one situation band."""
     indicator = TOPIC_INDICATOR.get(topic) if topic else None
     # The direction first named ("rose or fell": rose).
-    moves = [s.feature for _, s in features if s.feature in (Feature.RISE, Feature.FALL)]
+    moves = [s.feature for _, s in features if s.feature in (_F.RISE, _F.FALL)]
     direction: Literal["rise", "fall"] | None = None
     if moves:
-        direction = "rise" if moves[0] == Feature.RISE else "fall"
-    ordered = bool(names & {Feature.TOP, Feature.BOTTOM, Feature.COUNT, Feature.MOST,
-                            Feature.LEAST, Feature.POSITION, Feature.LAST_PLACE})  # fmt: skip
-    bands = [str(s.value) for _, s in features if s.feature == Feature.BAND]
-    if countries and Feature.WHY in names:
-        return Analysis(direction=direction, indicator=indicator), Intent.WHY
-    explains = [str(s.value) for _, s in features if s.feature == Feature.EXPLAIN]
-    defining = Feature.DEFINE in names or bool(explains)
+        direction = "rise" if moves[0] == _F.RISE else "fall"
+    ordered = bool(names & {_F.TOP, _F.BOTTOM, _F.COUNT, _F.MOST,
+                            _F.LEAST, _F.POSITION, _F.LAST_PLACE})  # fmt: skip
+    bands = [str(s.value) for _, s in features if s.feature == _F.BAND]
+    if countries and _F.WHY in names:
+        return Analysis(direction=direction, indicator=indicator), _I.WHY
+    explains = [str(s.value) for _, s in features if s.feature == _F.EXPLAIN]
+    defining = _F.DEFINE in names or bool(explains)
     if not countries and defining and not ordered and not (
         direction and not explains
-    ) and (explains or Feature.INDICATOR in names or bands or topic or Feature.CONTEXT in names):
+    ) and (explains or _F.INDICATOR in names or bands or topic or _F.CONTEXT in names):
         for subject in reversed(EXPLAIN_SUBJECTS):  # the most particular named
             if subject in explains:
                 break
         else:
             subject = "bands" if bands else "indicator" if (
-                Feature.INDICATOR in names or topic) else "index"
-        if subject != "indicator" and topic and Feature.INDICATOR in names:
+                _F.INDICATOR in names or topic) else "index"
+        if subject != "indicator" and topic and _F.INDICATOR in names:
             subject = "indicator"
-        return Analysis(subject=subject, indicator=indicator), Intent.EXPLAIN
-    about_index = bool(names & {Feature.CONTEXT, Feature.MANY, Feature.ONE, Feature.TOP,
-                                Feature.BOTTOM, Feature.MOST, Feature.CHANGE, Feature.RANK,
-                                Feature.SCORE, Feature.REGION}) or region is not None
-    if not countries and (direction or Feature.CHANGE in names) and not bands and about_index:
-        by: Literal["rank", "score"] = "score" if Feature.SCORE in names else "rank"
+        return Analysis(subject=subject, indicator=indicator), _I.EXPLAIN
+    about_index = bool(names & {_F.CONTEXT, _F.MANY, _F.ONE, _F.TOP,
+                                _F.BOTTOM, _F.MOST, _F.CHANGE, _F.RANK,
+                                _F.SCORE, _F.REGION}) or region is not None
+    if not countries and (direction or _F.CHANGE in names) and not bands and about_index:
+        by: Literal["rank", "score"] = "score" if _F.SCORE in names else "rank"
         limit = _limit_near(features, marks, numbers) or 10
         return Analysis(direction=direction, by=by, indicator=indicator, region=region,
-                        subregion=subregion, limit=limit), Intent.MOVERS  # fmt: skip
-    mean_at = [i for i, s in features if s.feature in (Feature.MEAN, Feature.MEDIAN)]
-    if mean_at and not (Feature.DEFINE in names and mean_at[-1] == max(i for i, _ in features)):
-        measure = "median" if any(s.feature == Feature.MEDIAN for _, s in features) else "mean"
+                        subregion=subregion, limit=limit), _I.MOVERS  # fmt: skip
+    mean_at = [i for i, s in features if s.feature in (_F.MEAN, _F.MEDIAN)]
+    if mean_at and not (_F.DEFINE in names and mean_at[-1] == max(i for i, _ in features)):
+        measure = "median" if any(s.feature == _F.MEDIAN for _, s in features) else "mean"
         return Analysis(measure=measure, indicator=indicator, region=region,  # type: ignore[arg-type]
-                        subregion=subregion), Intent.AGGREGATE
-    if not countries and Feature.HOW_MANY in names and (bands or Feature.MANY in names
-                                                         or Feature.SITUATION in names):
+                        subregion=subregion), _I.AGGREGATE
+    if not countries and _F.HOW_MANY in names and (bands or _F.MANY in names
+                                                         or _F.SITUATION in names):
         return Analysis(measure="count", band=bands[0] if bands else None, region=region,
-                        subregion=subregion), Intent.AGGREGATE  # fmt: skip
+                        subregion=subregion), _I.AGGREGATE  # fmt: skip
     if len(countries) == 1 and (region or subregion) and not ordered and not (
-        names & {Feature.TOPIC, Feature.COMPARE}
+        names & {_F.TOPIC, _F.COMPARE}
     ):
         return Analysis(measure="place", indicator=indicator, region=region,
-                        subregion=subregion), Intent.AGGREGATE  # fmt: skip
-    if not countries and bands and (Feature.SITUATION in names or Feature.MANY in names
-                                    or Feature.ONE in names or not ordered):
-        return Analysis(band=bands[0], region=region, subregion=subregion), Intent.BAND
+                        subregion=subregion), _I.AGGREGATE  # fmt: skip
+    if not countries and bands and (_F.SITUATION in names or _F.MANY in names
+                                    or _F.ONE in names or not ordered):
+        return Analysis(band=bands[0], region=region, subregion=subregion), _I.BAND
     return None, None
 
 
@@ -631,13 +750,14 @@ def _limit_near(
     numbers: list[tuple[int, int]],
 ) -> int | None:
     for i, value in numbers:
-        near = marks.get(i - 1, set()) | marks.get(i + 1, set()) | marks.get(i + 2, set())
-        if 0 < value <= 50 and near & (_ORDER | {Feature.RISE, Feature.FALL, Feature.CHANGE}):
+        near = (marks.get(i - 1, _UNMARKED) | marks.get(i + 1, _UNMARKED)
+                | marks.get(i + 2, _UNMARKED))  # fmt: skip
+        if 0 < value <= 50 and near & (_ORDER | {_F.RISE, _F.FALL, _F.CHANGE}):
             return value
     for i, sense in features:
-        if sense.feature == Feature.NUMBER:
-            near = marks.get(i - 1, set()) | marks.get(i + 1, set())
-            if near & (_ORDER | {Feature.RISE, Feature.FALL, Feature.CHANGE}):
+        if sense.feature == _F.NUMBER:
+            near = marks.get(i - 1, _UNMARKED) | marks.get(i + 1, _UNMARKED)
+            if near & (_ORDER | {_F.RISE, _F.FALL, _F.CHANGE}):
                 return int(sense.value or 0)
     return None
 
@@ -647,8 +767,8 @@ def _limit_near(
 
 def _bare(ranking: Ranking, names: set[Feature]) -> bool:
     """A ranking asked for by the word "ranking" alone: no order, size, place or region."""
-    said = {Feature.TOP, Feature.BOTTOM, Feature.COUNT, Feature.MOST, Feature.LEAST,
-            Feature.POSITION, Feature.LAST_PLACE, Feature.MANY, Feature.ONE}
+    said = {_F.TOP, _F.BOTTOM, _F.COUNT, _F.MOST, _F.LEAST,
+            _F.POSITION, _F.LAST_PLACE, _F.MANY, _F.ONE}
     return not (names & said) and ranking.region is None and ranking.position is None
 
 
@@ -657,25 +777,25 @@ def _is_help(names: set[Feature], features: Sequence[tuple[int, Sense]]) -> bool
     topics ("charts", "subscribe") with no country, ranking or search in sight.  Thanks
     that say the bot helped ("thank you, that helped") are thanks; a language's name alone
     ("Spanish omelette") asks nothing of the bot."""
-    topics = [str(s.value) for _, s in features if s.feature == Feature.HELP_TOPIC]
+    topics = [str(s.value) for _, s in features if s.feature == _F.HELP_TOPIC]
     strong = [t for t in topics if t != "language_names"] or (
-        ["charts"] if Feature.CHART in names else [])
-    asks = Feature.BOT in names or bool(strong)
-    if Feature.THANKS in names and not asks:
+        ["charts"] if _F.CHART in names else [])
+    asks = _F.BOT in names or bool(strong)
+    if _F.THANKS in names and not asks:
         return False
-    if Feature.HELP in names:
+    if _F.HELP in names:
         return True
-    if not strong and topics and not (names & {Feature.BOT, Feature.HELP}):
+    if not strong and topics and not (names & {_F.BOT, _F.HELP}):
         return False
     return bool(strong or topics) and not (
-        names & {Feature.GREETING, Feature.THANKS} and Feature.BOT not in names)
+        names & {_F.GREETING, _F.THANKS} and _F.BOT not in names)
 
 
 def _help_topic(features: Sequence[tuple[int, Sense]], command: str | None) -> str:
     """The part of the help asked about: the most particular topic named, else general."""
-    named = [str(s.value) for _, s in features if s.feature == Feature.HELP_TOPIC]
+    named = [str(s.value) for _, s in features if s.feature == _F.HELP_TOPIC]
     named = ["languages" if topic == "language_names" else topic for topic in named]
-    if any(s.feature == Feature.CHART for _, s in features):
+    if any(s.feature == _F.CHART for _, s in features):
         named.append("charts")
     for topic in HELP_TOPICS[1:]:
         if topic in named:
@@ -686,6 +806,7 @@ def _help_topic(features: Sequence[tuple[int, Sense]], command: str | None) -> s
 def _everyday(
     tokens: Sequence[Token],
     parsed: Parse,
+    senses: dict[int, set[Feature]],
     year: int | None,
     since: int | None,
     sets: dict[str, frozenset[str]],
@@ -706,16 +827,13 @@ def _everyday(
     neither."""
     if year is not None or since is not None:
         return False
-    senses: dict[int, set[Feature]] = {}
-    for i, sense in parsed.features:
-        senses.setdefault(i, set()).add(sense.feature)
     phrases = {start for start, size in parsed.spans if size > 1}
     weak: list[int] = []
     daily: set[int] = set()
     both = False
     for i, found in senses.items():
         press = found & _PRESS
-        if Feature.EVERYDAY in found:
+        if _F.EVERYDAY in found:
             both = both or bool(press)
             if not press:
                 daily.add(i)
@@ -723,51 +841,55 @@ def _everyday(
             return False  # "media", "journalists", "ranking": the press is asked about
         elif press:
             weak.append(i)
+    if (daily or both) and not weak:
+        return True  # "weather in Turkey", "panama for a child", "receita de peru"
     glue = {i for i, found in senses.items()
-            if Feature.STOP in found and tokens[i].norm in sets["glue"]}  # fmt: skip
+            if _F.STOP in found and tokens[i].norm in sets["glue"]}  # fmt: skip
     # Where the country words are: the names read, and names of several countries.
     named = dict(parsed.spans)
     places = [(at, named.get(at, 1)) for at, _ in parsed.countries]
     places += [(at, 1) for at in parsed.unclear]
     if weak:  # "Chile safe?", "Mexico economy": a topic of the country, unless …
-        return len(daily) > len(weak) or _beside(places, glue, daily, len(tokens))
-    if daily or both:
-        return True  # "weather in Turkey", "panama for a child", "receita de peru"
-    explained: set[int] = set(senses)
-    for start, size in parsed.spans:
-        explained.update(range(start, start + size))
-    greeted = {  # "hello Jordan", "happy birthday Georgia": a person
-        i for i, found in senses.items()
-        if found & {Feature.GREETING, Feature.THANKS} and _spaced(tokens, i, body)
-    }  # fmt: skip
+        return len(daily) > len(weak) or bool(_next_to(places, glue, len(tokens)) & daily)
     # "my friend Jordan", "I'm Chad": a person's name.
     norms = [token.norm for token in tokens]
     for at, _ in places:
         for size in (1, 2, 3):
             if at - size >= 0 and " ".join(norms[at - size : at]) in sets["person"]:
                 return True
+    # Only the words next to a place count, so only they are read.
+    explained: set[int] = set(senses)
+    for start, size in parsed.spans:
+        explained.update(range(start, start + size))
     unclear = set(parsed.unclear)
-    content = {
-        i for i, token in enumerate(tokens)
-        if token.kind == Kind.WORD and i not in explained and not token.attached
-        and i not in unclear
-        and (len(token.norm) >= 2 or CJK_RE.match(token.norm))
-        and token.norm not in sets["name_words"]  # a word of a name ("chinoise de Hong Kong")
-    } | greeted  # fmt: skip
-    return _beside(places, glue, content, len(tokens))
+    word = _K.WORD
+    for i in _next_to(places, glue, len(tokens)):
+        token = tokens[i]
+        if (
+            # "hello Jordan", "happy birthday Georgia": a person
+            senses.get(i, _UNMARKED) & _SMALL_TALK and _spaced(tokens, i, body)
+        ) or (
+            token.kind == word and i not in explained and not token.attached
+            and i not in unclear
+            and (len(token.norm) >= 2 or CJK_RE.match(token.norm))
+            and token.norm not in sets["name_words"]  # a word of a name ("chinoise de Hong Kong")
+        ):  # fmt: skip
+            return True
+    return False
 
 
-def _beside(places: Sequence[tuple[int, int]], glue: set[int], words: set[int], n: int) -> bool:
-    """Whether one of ``words`` is next to one of ``places`` (first token, size), or joined
-    to it by binding words (``glue``)."""
+def _next_to(places: Sequence[tuple[int, int]], glue: set[int], n: int) -> set[int]:
+    """The words next to one of ``places`` (first token, size), or joined to it by binding
+    words (``glue``)."""
+    near: set[int] = set()
     for start, size in places:
         for step, edge in ((-1, start - 1), (1, start + size)):
             j = edge
             while j in glue:
                 j += step
-            if j in words and 0 <= j < n:
-                return True
-    return False
+            if 0 <= j < n:
+                near.add(j)
+    return near
 
 
 def _spaced(tokens: Sequence[Token], i: int, body: str) -> bool:
@@ -793,7 +915,7 @@ def _unplaced(
         if i in taken or any(start <= i < start + size for start, size in parsed.spans):
             continue
         capital = token.raw[:1].isupper() and not token.raw.isupper() and i > 0
-        after_place = i > 0 and Feature.COMPARE in marks.get(i - 1, set())
+        after_place = i > 0 and _F.COMPARE in marks.get(i - 1, _UNMARKED)
         if (capital or after_place) and len(token.norm) >= 4:
             found.append((token.raw, ()))
     return tuple(found)
@@ -844,7 +966,7 @@ def _search_terms(
     """The words to look for in profile texts and the tokens they span, or None when
     the message is no search.  "which profiles mention Pegasus" → after the trigger;
     "where is Pegasus mentioned" → before it; a quoted phrase wins."""
-    triggers = [i for i, s in parsed.features if s.feature == Feature.SEARCH]
+    triggers = [i for i, s in parsed.features if s.feature == _F.SEARCH]
     if command == "search":
         triggers = [-1]
     if not triggers:
@@ -853,10 +975,10 @@ def _search_terms(
         inside = [i for i, t in enumerate(tokens) if quoted.start() < t.start < quoted.end()]
         span = range(inside[0], inside[-1] + 1) if inside else range(0)
         return quoted.group(1).strip(), span
-    stop = {i for i, s in parsed.features if s.feature == Feature.STOP}
+    stop = {i for i, s in parsed.features if s.feature == _F.STOP}
     trigger = triggers[0]
     end = trigger + 1
-    while end < len(tokens) and tokens[end].kind == Kind.WORD and (
+    while end < len(tokens) and tokens[end].kind == _K.WORD and (
         tokens[end].norm in sets["search_filler"] or (end in stop and end == trigger + 1
                                                       and tokens[end].norm in sets["search_lead"])
     ):
@@ -868,7 +990,7 @@ def _search_terms(
         while first <= last and (first in stop or tokens[first].norm in sets["search_lead"]):
             first += 1
     while last >= first and (tokens[last].norm in sets["search_tail"]
-                             or tokens[last].kind == Kind.NUM):  # fmt: skip
+                             or tokens[last].kind == _K.NUM):  # fmt: skip
         last -= 1
     if first > last:
         return None

@@ -61,6 +61,9 @@ _SCRIPTS = {"latin": ("en", "de", "fr", "es", "pt", "tr", "uz"),
 #: Kind.WORD, read once: reading an enum's member costs several times a global's (Python
 #: 3.11), and the walk asks it of every token.
 _WORD = Kind.WORD
+#: The same for the features every walk reads.
+_ANSWER_LANG, _HELP_TOPIC, _YEAR_UNIT, _YEAR_AGO, _REGION = (
+    Feature.ANSWER_LANG, Feature.HELP_TOPIC, Feature.YEAR_UNIT, Feature.YEAR_AGO, Feature.REGION)
 
 
 def _union(masks: Sequence[int]) -> int:
@@ -527,10 +530,13 @@ class Understander:
             and any(f"{norm} {stem}" in pairs for stem in self._word(after.norm).stems)
         ):
             return 0, (), ((), ())
-        for size in range(min(most, n - i), 1, -1):
+        # A phrase goes on over words only, none written onto a number: the longest that
+        # may start here ends before the first other token.
+        end, stop = i + 1, min(i + most, n)
+        while end < stop and tokens[end].kind == _WORD and not tokens[end].attached:
+            end += 1
+        for size in range(end - i, 1, -1):
             window = tokens[i : i + size]
-            if any(t.kind != _WORD or t.attached for t in window[1:]):
-                continue
             head = " ".join([t.norm for t in window[:-1]])
             last = window[-1]
             for tail in (last.norm, last.base, *self._word(last.norm).stems):
@@ -595,9 +601,6 @@ class Understander:
         # Every letter a capital ("WHAT ARE THE WORST COUNTRIES"): codes are not read.
         shouting = len(tokens) > 1 and text.upper() == text and text.lower() != text
         first_len = self.first_len
-        # Locals: reading an enum's member costs several times as much (Python 3.11).
-        answer_lang, help_topic, year_unit = (Feature.ANSWER_LANG, Feature.HELP_TOPIC,
-                                              Feature.YEAR_UNIT)  # fmt: skip
         i = 0
         n = len(tokens)
         while i < n:
@@ -616,14 +619,14 @@ class Understander:
                     i += size
                     continue
             codes, word = self._single(token, shouting)
-            if codes and answer_lang not in word.features:
+            if codes and _ANSWER_LANG not in word.features:
                 self._name(parsed, tokens, i, 1, codes)
-                if help_topic in word.features:
+                if _HELP_TOPIC in word.features:
                     parsed.languages.append(i)  # "Kazakh": the country's, or a language
             elif word.senses and word.vias and n == 1 and self._fuzzy(token.norm):
                 parsed.leftovers.append(i)  # alone, "Suda" is Sudan misspelt, not "sud|a"
             elif word.senses:
-                if not token.attached or year_unit in word.features:
+                if not token.attached or _YEAR_UNIT in word.features:
                     parsed.features += [(i, sense) for sense in word.senses]
                     parsed.feature_langs.extend(word.sense_langs)
                 if word.vias:
@@ -644,8 +647,7 @@ class Understander:
         of a list: "前10名", "前5个国家" are the top ten, the top five; "前一年", "3年前"
         still count years."""
         counters = self.sets["counters"]
-        ago = Feature.YEAR_AGO
-        if not counters or not any(s.feature == ago for _, s in parsed.features):
+        if not counters or _YEAR_AGO not in {s.feature for _, s in parsed.features}:
             return
         numbers = {i for i, s in parsed.features if s.feature == Feature.NUMBER}
         features: list[tuple[int, Sense]] = []
@@ -753,7 +755,7 @@ class Understander:
         """A name of several words with a typo or a space amiss, around leftover word ``i``."""
         # Words read as a region or a country may be part of a longer name misspelt
         # ("Південа Африка", "Papua Nwe Guinea"); words of the lexicons may not.
-        regions = {i for i, sense in parsed.features if sense.feature == Feature.REGION}
+        regions = {i for i, sense in parsed.features if sense.feature == _REGION}
         named = {j for start, size in parsed.spans for j in range(start, start + size)
                  if any(start == at for at, _ in parsed.countries)}
         taken = {j for start, size in parsed.spans for j in range(start, start + size)

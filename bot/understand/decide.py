@@ -436,7 +436,10 @@ def _years(
     elif Feature.YEAR_THIS in names:
         year = latest
     elif Feature.YEAR_AGO in names:
-        ago = next((v for i, v in numbers
+        # "3 years ago", "three years ago", "три года назад", "两年前"; "a year ago": one.
+        counted = [*numbers, *((i, int(s.value or 0)) for i, s in features
+                               if s.feature == Feature.NUMBER)]
+        ago = next((v for i, v in counted
                     if marks.get(i + 1, set()) & {Feature.YEAR_UNIT, Feature.YEAR_AGO}), 1)
         if 0 < ago < 30:
             year = latest - ago
@@ -549,7 +552,8 @@ def _limit(
                 return value
     for i, sense in features:
         if sense.feature == Feature.NUMBER:
-            near = (marks.get(i - 1, set()) | marks.get(i + 1, set())
+            # The word itself may be the ranking's ("前三", the top three).
+            near = (marks[i] | marks.get(i - 1, set()) | marks.get(i + 1, set())
                     | marks.get(i - 2, set()) | marks.get(i + 2, set()))  # fmt: skip
             if near & wanted:
                 return int(sense.value or 0)

@@ -27,6 +27,10 @@ def understander(snapshot: Snapshot) -> Understander:
         ("前5个国家", "top", 5, None),
         ("新闻自由最差的前10个国家", "bottom", 10, None),
         ("记者最安全的前3个国家", "top", 3, None),
+        # The number written in Chinese numerals inside a ranking phrase read whole.
+        ("亚洲前三名", "top", 3, "asia_pacific"),
+        ("非洲前五", "top", 5, "africa"),
+        ("世界前二十", "top", 20, None),
     ],
 )
 def test_qian_before_a_number_of_places_is_a_top(

@@ -555,7 +555,10 @@ def _years(
     elif _F.YEAR_THIS in names:
         year = latest
     elif _F.YEAR_AGO in names:
-        ago = next((v for i, v in numbers
+        # "3 years ago", "three years ago", "три года назад", "两年前"; "a year ago": one.
+        counted = [*numbers, *((i, int(s.value or 0)) for i, s in features
+                               if s.feature == _F.NUMBER)]
+        ago = next((v for i, v in counted
                     if marks.get(i + 1, _UNMARKED) & {_F.YEAR_UNIT, _F.YEAR_AGO}), 1)
         if 0 < ago < 30:
             year = latest - ago
@@ -668,7 +671,8 @@ def _limit(
                 return value
     for i, sense in features:
         if sense.feature == _F.NUMBER:
-            near = (marks.get(i - 1, _UNMARKED) | marks.get(i + 1, _UNMARKED)
+            # The word itself may be the ranking's ("前三", the top three).
+            near = (marks[i] | marks.get(i - 1, _UNMARKED) | marks.get(i + 1, _UNMARKED)
                     | marks.get(i - 2, _UNMARKED) | marks.get(i + 2, _UNMARKED))  # fmt: skip
             if near & wanted:
                 return int(sense.value or 0)

@@ -199,6 +199,14 @@ def _vocabulary() -> dict[str, Any]:
             for (f, value), mask in words.get(part, {}).items():
                 if f in wanted and mask & word_langs[phrase]:
                     entry.setdefault((f, value), mask & word_langs[phrase])
+    # A ranking phrase that ends in a number word says how many: "前三" (the top three) in
+    # Chinese, written without spaces, is read whole, so its number would otherwise be lost.
+    ranking = {int(Feature.TOP), int(Feature.BOTTOM)}
+    for phrase, entry in words.items():
+        if any(f in ranking for f, _ in entry):
+            count = _ending_number(phrase, numbers)
+            if count is not None:
+                entry.setdefault((int(Feature.NUMBER), count), word_langs[phrase])
     return {
         "langs": langs,
         # word → ((feature, value, lexicons), …), all its lexicons (bits in "langs" order);
@@ -211,6 +219,20 @@ def _vocabulary() -> dict[str, Any]:
         "letters": {lexicon.language: lexicon.letters for lexicon in lexicons},
         "compounds": frozenset(lex.language for lex in lexicons if lex.language == "de"),
     }
+
+
+def _ending_number(phrase: str, numbers: dict[str, int]) -> int | None:
+    """The number a phrase ends with, in words: its last word ("top ten"), or for a phrase
+    of unspaced script its longest ending that is a number word ("前二十" → 20)."""
+    last = phrase.rsplit(" ", 1)[-1]
+    if last in numbers:
+        return numbers[last] if last != phrase else None
+    if script_of(last) != "cjk":
+        return None  # in a spaced script a word's ending is no word ("often" is no "ten")
+    for start in range(1, len(last)):
+        if last[start:] in numbers:
+            return numbers[last[start:]]
+    return None
 
 
 def _interned(table: dict[str, Any]) -> dict[str, Any]:

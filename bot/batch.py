@@ -4,9 +4,9 @@ core the machine offers.
 Lines are answered as they arrive, so a script that writes one question and waits for its
 reply gets it at once.  When a read brings many lines at a time (a file, a long pipe), the
 process forks workers after start-up — they share the loaded index and snapshot
-copy-on-write, so a worker costs a fork, not a second start-up — and each answers one
-slice; the replies are written back in input order.  A worker that fails leaves its slice
-to the parent, which answers it again: a batch never loses a line.
+copy-on-write, so a worker costs a fork, not a second start-up — and each answers its share
+of the lines; the replies are written back in input order.  A worker that fails leaves its
+share to the parent, which answers it again: a batch never loses a line.
 """
 
 from __future__ import annotations
@@ -76,21 +76,22 @@ def _answer_lines(
         out.write(_encoded(reply(line) for line in lines))
         out.flush()
         return
-    size = -(-len(lines) // workers)
-    slices = [lines[start:start + size] for start in range(0, len(lines), size)]
+    # Dealt like cards, line by line: neighbouring lines are often alike (a file of one
+    # language, then another), and slices of whole runs would leave one worker the slow ones.
+    hands = [lines[k::workers] for k in range(workers)]
     with ExitStack() as files:
-        spools = [files.enter_context(tempfile.TemporaryFile()) for _ in slices[1:]]
-        pids = [_fork(part, spool, reply, after_fork)
-                for part, spool in zip(slices[1:], spools, strict=True)]
-        out.write(_encoded(reply(line) for line in slices[0]))
-        out.flush()
-        for part, spool, pid in zip(slices[1:], spools, pids, strict=True):
+        spools = [files.enter_context(tempfile.TemporaryFile()) for _ in hands[1:]]
+        pids = [_fork(hand, spool, reply, after_fork)
+                for hand, spool in zip(hands[1:], spools, strict=True)]
+        answered = [[reply(line) for line in hands[0]]]
+        for hand, spool, pid in zip(hands[1:], spools, pids, strict=True):
             if pid is not None and _succeeded(pid):
                 spool.seek(0)
-                out.write(spool.read())
+                answered.append(_unframed(spool.read()))
             else:
-                out.write(_encoded(reply(line) for line in part))
-            out.flush()
+                answered.append([reply(line) for line in hand])
+    out.write(_encoded(answered[i % workers][i // workers] for i in range(len(lines))))
+    out.flush()
 
 
 def _fork(
@@ -98,7 +99,7 @@ def _fork(
     after_fork: Callable[[], None],
 ) -> int | None:
     """A worker answering ``lines`` into ``spool``, a temporary file (a pipe would stall it
-    once full while the parent answers its own slice); None if the fork failed."""
+    once full while the parent answers its own lines); None if the fork failed."""
     sys.stdout.flush()
     try:
         pid = os.fork()
@@ -109,11 +110,27 @@ def _fork(
     status = 1
     try:  # the worker: never returns into the parent's code
         after_fork()
-        spool.write(_encoded(reply(line) for line in lines))
+        for line in lines:
+            spool.write(_framed(reply(line)))
         spool.flush()
         status = 0
     finally:
         os._exit(status)
+
+
+def _framed(text: str) -> bytes:
+    """A reply with its length before it: a reply may hold any character, newlines too."""
+    data = text.encode()
+    return len(data).to_bytes(4, "big") + data
+
+
+def _unframed(data: bytes) -> list[str]:
+    replies, at = [], 0
+    while at < len(data):
+        size = int.from_bytes(data[at:at + 4], "big")
+        replies.append(data[at + 4:at + 4 + size].decode())
+        at += 4 + size
+    return replies
 
 
 def _succeeded(pid: int) -> bool:

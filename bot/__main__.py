@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", default=None, help="the language to answer in when a question "
                      "shows none of its own, e.g. a bare country name (en, ru)")
     ask.add_argument("question", nargs="*", help="questions (default: one per stdin line)")
-    ask.add_argument("--jobs", type=int, default=None, metavar="N",
+    ask.add_argument("--jobs", type=_positive, default=None, metavar="N",
                      help="processes answering many stdin lines at once (default: one per "
                      "core)")
 
@@ -76,6 +76,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    number = int(text) if text.isdigit() else 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return number
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import sqlite3
 
@@ -89,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except sqlite3.Error as exc:  # a database fault bot.store.faults has no sentence for
         print(f"pressbot: the database failed: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C in pressbot ask or chat: stop, as shells expect
+        return 130
     except BrokenPipeError:
         # The reader went away (`pressbot ask … | head`): stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -201,6 +210,8 @@ def _ask(questions: list[str], *, as_json: bool, lang: str | None, jobs: int | N
         for question in questions:
             print(printed(question), flush=True)
         return 0
+    # Loaded before any worker is forked, so that every worker shares it.
+    pipeline.refresh()
     # One reply per line, blank lines included: outputs stay aligned with inputs.
     sys.stdout.flush()
     batch.answer_stream(sys.stdin.buffer, sys.stdout.buffer, printed,

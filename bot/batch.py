@@ -12,10 +12,11 @@ share to the parent, which answers it again: a batch never loses a line.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from typing import BinaryIO
 
 #: Fewer lines than this in one read are answered in-process: a fork costs about a
@@ -83,7 +84,11 @@ def _answer_lines(
         spools = [files.enter_context(tempfile.TemporaryFile()) for _ in hands[1:]]
         pids = [_fork(hand, spool, reply, after_fork)
                 for hand, spool in zip(hands[1:], spools, strict=True)]
-        answered = [[reply(line) for line in hands[0]]]
+        try:
+            answered = [[reply(line) for line in hands[0]]]
+        except BaseException:
+            _stop(pids)  # no worker outlives the batch it was forked for
+            raise
         for hand, spool, pid in zip(hands[1:], spools, pids, strict=True):
             if pid is not None and _succeeded(pid):
                 spool.seek(0)
@@ -131,6 +136,15 @@ def _unframed(data: bytes) -> list[str]:
         replies.append(data[at + 4:at + 4 + size].decode())
         at += 4 + size
     return replies
+
+
+def _stop(pids: list[int | None]) -> None:
+    for pid in pids:
+        if pid is not None:
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+            with suppress(ChildProcessError):
+                os.waitpid(pid, 0)
 
 
 def _succeeded(pid: int) -> bool:

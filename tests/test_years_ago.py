@@ -31,6 +31,8 @@ def understander(snapshot: Snapshot) -> Understander:
         ("Türkiye üç yıl önce", 3),
         ("Қазақстан үш жыл бұрын", 3),
         ("hace dos años México", 2),
+        ("France twenty two years ago", 22),
+        ("Россия двадцать два года назад", 22),
     ],
 )
 def test_years_ago(understander: Understander, snapshot: Snapshot, text: str, back: int) -> None:

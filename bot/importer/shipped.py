@@ -64,9 +64,10 @@ def add_shipped_vdem(store: Store, folder: Path | None = None) -> DataChange | N
     It is an import like any other, by ``pressbot (upgrade)``: one transaction, recorded as
     a change that ``pressbot data undo`` takes back.  It happens once: a database whose
     imports list a V-Dem file (even one undone since, or whose rows were deleted by hand)
-    is left as its operator made it.  It never waits: on a database another process is
-    writing to, or a read-only one, nothing is read or written and None is returned (the
-    next start tries again); so too when ``folder`` holds no V-Dem file.
+    is left as its operator made it.  It waits at most SQLite's busy timeout (a quarter of
+    a second): on a database another process is writing to, or a read-only one, nothing is
+    read or written and None is returned (the next start tries again); so too when
+    ``folder`` holds no V-Dem file, or one that cannot be read: a start never fails on it.
     """
     files = _vdem_files(folder or data_dir())
     if not files:
@@ -80,7 +81,8 @@ def add_shipped_vdem(store: Store, folder: Path | None = None) -> DataChange | N
             writes.clear_vdem(conn)  # a read-only file stops here, before any parsing
             change = change_in(conn, [parse_file(path, now.year) for path in files],
                                UPGRADE, now=now)
-    except OperatorError as fault:  # busy, read-only, a shipped file refused
+    # Busy, read-only, a shipped file refused, unreadable or not text.
+    except (OperatorError, OSError, ValueError) as fault:
         log.info("the shipped V-Dem data was not brought in this time: %s", fault)
         return None
     log.info("brought the shipped V-Dem data into %s as change #%s (pressbot data undo "

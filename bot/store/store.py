@@ -287,7 +287,10 @@ class Store:
         """In a forked child (``pressbot ask`` over a batch): an SQLite connection must not
         be used across a fork, so the child reads through one of its own.  The inherited
         ones are left untouched for the child's life — closing them could checkpoint the
-        parent's write-ahead log — and the snapshot in memory is kept (same data)."""
+        parent's write-ahead log — and the snapshot in memory is kept (same data).  SQLite
+        keeps one lock record per file and process, which the child inherits without the
+        locks themselves: the parent must outlive the child with its connections open, as
+        ``pressbot ask``'s batch does (it waits for every worker)."""
         self._inherited = (self._reader, self._writer)
         self._read_lock = threading.RLock()
         self._write_lock = threading.Lock()

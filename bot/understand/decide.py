@@ -556,8 +556,8 @@ def _years(
         year = latest
     elif _F.YEAR_AGO in names:
         # "3 years ago", "three years ago", "три года назад", "两年前"; "a year ago": one.
-        counted = [*numbers, *((i, int(s.value or 0)) for i, s in features
-                               if s.feature == _F.NUMBER)]
+        spelled = {i: int(s.value or 0) for i, s in features if s.feature == _F.NUMBER}
+        counted = [*numbers, *((i, _spelled_count(spelled, i)) for i in spelled)]
         ago = next((v for i, v in counted
                     if marks.get(i + 1, _UNMARKED) & {_F.YEAR_UNIT, _F.YEAR_AGO}), 1)
         if 0 < ago < 30:
@@ -572,6 +572,13 @@ def _years(
     if since is None and year is None and _F.YEAR_HISTORY in names and years:
         since = years[0]
     return year, since, numbers
+
+
+def _spelled_count(spelled: dict[int, int], i: int) -> int:
+    """The number written in words ending at token ``i``: a tens word before a units word
+    adds up ("twenty two", "двадцать два")."""
+    tens = spelled.get(i - 1, 0)
+    return tens + spelled[i] if tens % 10 == 0 and tens > spelled[i] else spelled[i]
 
 
 def _ranking(

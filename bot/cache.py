@@ -1,7 +1,9 @@
-"""The one bounded cache every part of the bot uses.
+"""The bounded caches every part of the bot uses.
 
 Memory must not grow with the number of questions, chats or charts ever seen, so every
-cache is an :class:`LRU` of a fixed size.  Caches of things computed from the data
+cache is an :class:`LRU` of a fixed size, or, for a pure function on the per-question path
+where a lock and an LRU's bookkeeping on every hit would cost more than the work, a
+:class:`BoundedDict`.  Caches of things computed from the data
 (inline cards, chart pictures, typo verdicts) are made by the pipeline
 (:meth:`bot.pipeline.Pipeline.cache`), which empties them all when the data changes.
 """
@@ -54,3 +56,25 @@ class LRU(Generic[K, V]):
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+class BoundedDict(dict[K, V]):
+    """A memo of a pure function: a plain dict to read (``memo.get(key)``, at dict speed),
+    written through :meth:`remember`, which starts it over once it holds ``size`` entries
+    (what is asked often is back at once).  Not locked: an entry is only ever added or the
+    whole emptied, which a reader in another thread sees whole (CPython)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def make_room(self) -> None:
+        """Start over if full (for code that fills the dict itself)."""
+        if len(self) >= self.size:
+            self.clear()
+
+    def remember(self, key: K, value: V) -> V:
+        """Keep ``value`` for ``key``; returns it."""
+        self.make_room()
+        self[key] = value
+        return value

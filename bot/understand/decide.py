@@ -159,6 +159,8 @@ _PRESS = frozenset({_F.CONTEXT, _F.TOPIC, _F.SEARCH, _F.CHART,
 #: Of those, the ones a topic or score word carries, and "it" or "there": weaker, as such
 #: words often have a daily sense too ("safe", "money", "score"); see :func:`_everyday`.
 _WEAK_SIGNS = frozenset({_F.TOPIC, _F.SCORE, _F.RELATIVE})
+#: A topic word that is a context word too ("censorship", "television") stays a topic
+#: word, weak; a context word alone ("media", "press") is a strong sign.
 _WEAK_PRESS = _WEAK_SIGNS | {_F.CONTEXT}
 #: Words that ask about the bot itself.
 _ABOUT_BOT = frozenset({_F.HELP, _F.BOT})

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from bot.cache import BoundedDict
 from bot.understand.text import Kind, Token, script_of
 
 if TYPE_CHECKING:
@@ -50,9 +51,12 @@ class Letters:
     shares: dict[int, tuple[tuple[str, float], ...]] = field(default_factory=dict)
     # Letters seen → what they say of each language, as (language, vote) in the order the
     # votes are added (float sums depend on it), found once per set of letters.
-    said: dict[frozenset[str], tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    # Sets of letters come from what readers type: bounded.
+    said: BoundedDict[frozenset[str], tuple[tuple[str, int], ...]] = field(
+        default_factory=lambda: BoundedDict(_MANY_SETS))
     # Letters seen → the languages whose own letters are all missing, found once per set.
-    missing: dict[frozenset[str], tuple[str, ...]] = field(default_factory=dict)
+    missing: BoundedDict[frozenset[str], tuple[str, ...]] = field(
+        default_factory=lambda: BoundedDict(_MANY_SETS))
 
     def owners_of(self, mask: int) -> tuple[str, ...]:
         """The languages of this script whose lexicon bits are set in ``mask``."""
@@ -75,8 +79,6 @@ class Letters:
         """What letters outside ASCII say of each language of the script."""
         found = self.said.get(present)
         if found is None:
-            if len(self.said) >= _MANY_SETS:
-                self.said.clear()  # sets of letters come from what readers type: bounded
             votes = []
             for lang in self.langs:
                 if self.own[lang] & present:
@@ -85,17 +87,16 @@ class Letters:
                 # Russian, "ў" no Kazakh) speak against it.
                 if self.others[lang] & present:
                     votes.append((lang, -3))
-            found = self.said[present] = tuple(votes)
+            found = self.said.remember(present, tuple(votes))
         return found
 
     def lacking(self, seen: frozenset[str]) -> tuple[str, ...]:
         """The languages that have letters of their own, none of which is in ``seen``."""
         found = self.missing.get(seen)
         if found is None:
-            if len(self.missing) >= _MANY_SETS:
-                self.missing.clear()
-            found = self.missing[seen] = tuple(
-                lang for lang in self.langs if self.unique[lang] and not self.unique[lang] & seen)
+            found = self.missing.remember(seen, tuple(
+                lang for lang in self.langs
+                if self.unique[lang] and not self.unique[lang] & seen))
         return found
 
 

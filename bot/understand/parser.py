@@ -16,6 +16,7 @@ from dataclasses import replace
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from bot.cache import BoundedDict
 from bot.domain import LISTED_WITHIN
 from bot.names import normalize
 from bot.query import Query
@@ -29,7 +30,6 @@ from bot.understand.text import (
     CJK_RE,
     COMMAND_RE,
     LIST_SPLIT_RE,
-    Folds,
     Kind,
     Token,
     clean,
@@ -162,14 +162,19 @@ class Understander:
         self._by_lang = {lang: 1 << bit for bit, lang in enumerate(self.langs)}
         self._letters = letter_tables(s["letters"], self.langs)
         self._name_langs: dict[str, int] = s["name_langs"]
-        self._word_cache: dict[str, Word] = {}
-        self._phrase_cache: dict[str, tuple[tuple[Sense, ...], tuple[int, ...]]] = {}
+        # What words say, remembered within bounds: the same words come again and again.
+        self._word_cache: BoundedDict[str, Word] = BoundedDict(_CACHE_SIZE)
+        self._phrase_cache: BoundedDict[str, tuple[tuple[Sense, ...], tuple[int, ...]]] = (
+            BoundedDict(_CACHE_SIZE))
         # A word as written (raw, norm, base) in a shouted text or not → _single's answer.
-        self._single_cache: dict[tuple[str, str, str, bool], tuple[tuple[str, ...], Word]] = {}
-        self._normalize_cache: dict[str, str] = {}  # a name as written → its key
-        self._cuts_cache: dict[str, tuple[str, ...]] = {}  # a leftover word → its stems
-        self._folds: Folds = {}  # how each word written folds
-        self._fuzzy_cache: dict[tuple[str, str], tuple[str, tuple[str, ...]] | None] = {}
+        self._single_cache: BoundedDict[
+            tuple[str, str, str, bool], tuple[tuple[str, ...], Word]] = BoundedDict(_CACHE_SIZE)
+        # A name as written → its key; a leftover word → its stems; a word → its folds.
+        self._normalize_cache: BoundedDict[str, str] = BoundedDict(_CACHE_SIZE)
+        self._cuts_cache: BoundedDict[str, tuple[str, ...]] = BoundedDict(_CACHE_SIZE)
+        self._folds: BoundedDict[str, tuple[str, str, bool]] = BoundedDict(_CACHE_SIZE)
+        self._fuzzy_cache: BoundedDict[tuple[str, str], tuple[str, tuple[str, ...]] | None] = (
+            BoundedDict(_CACHE_SIZE))
         self._keys: dict[str, Match] | None = None
         self._typed_names: dict[str, dict[str, dict[str, str]]] = s["typed_names"]
 
@@ -189,8 +194,7 @@ class Understander:
 
     def tokenize(self, text: str) -> list[Token]:
         """The tokens of a cleaned message, unspaced CJK text cut into words."""
-        if len(self._folds) > _CACHE_SIZE:
-            self._folds.clear()
+        self._folds.make_room()
         tokens, wide = scan(text, self._ordinals, self._folds)
         if wide and self._cjk_lengths:
             tokens = [part for token in tokens
@@ -262,9 +266,7 @@ class Understander:
         come again and again."""
         found = self._normalize_cache.get(name)
         if found is None:
-            if len(self._normalize_cache) >= _CACHE_SIZE:
-                self._normalize_cache.clear()
-            found = self._normalize_cache[name] = normalize(name)
+            found = self._normalize_cache.remember(name, normalize(name))
         return found
 
     def _in_language(self, parsed: Parse, written_in: str) -> None:
@@ -413,8 +415,6 @@ class Understander:
         found = self._word_cache.get(norm)
         if found is not None:
             return found
-        if len(self._word_cache) >= _CACHE_SIZE:
-            self._word_cache.clear()
         codes = self.names.get(norm, ())
         entry = self.words.get(norm)
         senses: tuple[Sense, ...] = ()
@@ -475,7 +475,7 @@ class Understander:
                 readers = []
         result = Word(codes, senses, sense_langs, langs, tuple(word_stems), tuple(readers),
                       frozenset(sense.feature for sense in senses))
-        self._word_cache[norm] = result
+        self._word_cache.remember(norm, result)
         return result
 
     def _near_a_name(self, word: str) -> bool:
@@ -555,9 +555,7 @@ class Understander:
         """The senses of a lexicon phrase, typed once per phrase."""
         found = self._phrase_cache.get(key)
         if found is None:
-            if len(self._phrase_cache) >= _CACHE_SIZE:
-                self._phrase_cache.clear()
-            found = self._phrase_cache[key] = _senses(entry)
+            found = self._phrase_cache.remember(key, _senses(entry))
         return found
 
     def _single(self, token: Token, shouting: bool) -> tuple[tuple[str, ...], Word]:
@@ -568,9 +566,7 @@ class Understander:
         key = (token.raw, token.norm, token.base, shouting)
         found = self._single_cache.get(key)
         if found is None:
-            if len(self._single_cache) >= _CACHE_SIZE:
-                self._single_cache.clear()
-            found = self._single_cache[key] = self._read_single(token, shouting)
+            found = self._single_cache.remember(key, self._read_single(token, shouting))
         return found
 
     def _read_single(self, token: Token, shouting: bool) -> tuple[tuple[str, ...], Word]:
@@ -797,9 +793,7 @@ class Understander:
         hits = process.extract(words, choices, scorer=OSA.distance, score_cutoff=1, limit=5)
         codes = {code for key, _, _ in hits for code in self._fuzzy_codes[key]}
         result = ("accept", tuple(codes)) if len(codes) == 1 else None
-        if len(self._fuzzy_cache) >= _CACHE_SIZE:
-            self._fuzzy_cache.clear()
-        self._fuzzy_cache[cache_key] = result
+        self._fuzzy_cache.remember(cache_key, result)
         return result[1] if result else None
 
     def _three_letters(self, word: str) -> tuple[str, tuple[str, ...]] | None:
@@ -819,9 +813,7 @@ class Understander:
         (remembered: a word left over once is left over again)."""
         cuts = self._cuts_cache.get(norm)
         if cuts is None:
-            if len(self._cuts_cache) >= _CACHE_SIZE:
-                self._cuts_cache.clear()
-            cuts = self._cuts_cache[norm] = tuple(self._read_suffix_cuts(norm))
+            cuts = self._cuts_cache.remember(norm, tuple(self._read_suffix_cuts(norm)))
         return cuts
 
     def _read_suffix_cuts(self, norm: str) -> list[str]:
@@ -844,7 +836,5 @@ class Understander:
             return self._fuzzy_cache[cache_key]
         choices = self._fuzzy_lists.get((script, len(word)), [])
         result = typo_match(word, choices, self._fuzzy_codes, self._fuzzy_forms)
-        if len(self._fuzzy_cache) >= _CACHE_SIZE:
-            self._fuzzy_cache.clear()
-        self._fuzzy_cache[cache_key] = result
+        self._fuzzy_cache.remember(cache_key, result)
         return result

@@ -16,7 +16,7 @@ import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from contextlib import ExitStack, suppress
+from contextlib import AbstractContextManager, ExitStack, nullcontext, suppress
 from typing import BinaryIO
 
 #: Fewer lines than this in one read are answered in-process: a fork costs about a
@@ -43,10 +43,12 @@ def answer_stream(
     *,
     jobs: int,
     after_fork: Callable[[], None],
+    hold: Callable[[], AbstractContextManager[object]] = nullcontext,
 ) -> None:
     """Write ``reply(line)`` and a newline to ``out`` for every line of ``source``, in order.
     ``after_fork`` runs first in every worker (to let go of what a child may not share, such
-    as database connections)."""
+    as database connections); the lines of one read are answered inside ``hold()`` (one
+    version of the data for all of them)."""
     pending = b""
     fd = source.fileno()
     while True:
@@ -55,9 +57,11 @@ def answer_stream(
             break
         lines = (pending + chunk).split(b"\n")
         pending = lines.pop()
-        _answer_lines([_decoded(line) for line in lines], out, reply, jobs, after_fork)
+        with hold():
+            _answer_lines([_decoded(line) for line in lines], out, reply, jobs, after_fork)
     if pending:  # a last line without its newline
-        _answer_lines([_decoded(pending)], out, reply, jobs, after_fork)
+        with hold():
+            _answer_lines([_decoded(pending)], out, reply, jobs, after_fork)
 
 
 def _decoded(line: bytes) -> str:
@@ -72,11 +76,28 @@ def _answer_lines(
     jobs: int,
     after_fork: Callable[[], None],
 ) -> None:
+    # A line asked again is answered once: in a file of questions many recur, and dealt
+    # to two workers a repeat would cost a whole answer in the one that had not seen it.
+    unique = list(dict.fromkeys(lines))
+    replies = _replies(unique, reply, jobs, after_fork)
+    if len(unique) < len(lines):
+        answers = dict(zip(unique, replies, strict=True))
+        replies = [answers[line] for line in lines]
+    out.write(_encoded(replies))
+    out.flush()
+
+
+def _replies(
+    lines: list[str],
+    reply: Callable[[str], str],
+    jobs: int,
+    after_fork: Callable[[], None],
+) -> list[str]:
+    """``reply(line)`` for each of ``lines``, in order, shared among up to ``jobs``
+    processes."""
     workers = min(jobs, len(lines) // MIN_LINES_PER_WORKER)
     if workers <= 1:
-        out.write(_encoded(reply(line) for line in lines))
-        out.flush()
-        return
+        return [reply(line) for line in lines]
     # Dealt like cards, line by line: neighbouring lines are often alike (a file of one
     # language, then another), and slices of whole runs would leave one worker the slow ones.
     hands = [lines[k::workers] for k in range(workers)]
@@ -95,8 +116,7 @@ def _answer_lines(
                 answered.append(_unframed(spool.read()))
             else:
                 answered.append([reply(line) for line in hand])
-    out.write(_encoded(answered[i % workers][i // workers] for i in range(len(lines))))
-    out.flush()
+    return [answered[i % workers][i // workers] for i in range(len(lines))]
 
 
 def _fork(

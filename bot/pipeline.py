@@ -20,7 +20,9 @@ import html
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -114,6 +116,11 @@ _ANSWERED_WITHOUT_COUNTRIES = frozenset({
 #: reading (V-Dem's values are read lazily: see bot.store.vdem).
 _STALE_RETRIES = 3
 
+#: The data :meth:`Pipeline.one_version` holds in the running context, with the pipeline
+#: holding it (a context variable: a Telegram handler in another thread never sees it).
+_HELD: ContextVar[tuple[Pipeline, Snapshot, Understander] | None] = ContextVar(
+    "pressbot_held_data", default=None)
+
 #: How long a subscription waits for another process's write lock before the user is told
 #: it was not saved (counted from when the command arrived, queueing included).
 USER_WRITE_WAIT = 5.0
@@ -191,7 +198,27 @@ class Pipeline:
         self._caches.append(made)
         return made
 
+    @contextmanager
+    def one_version(self) -> Iterator[None]:
+        """Answer every question asked inside from the data as it is on entry: the store is
+        asked for newer data once, not once per question (``pressbot ask`` over the lines
+        of one read).  A reply whose lazy reads find the data replaced meanwhile is still
+        computed again on the new data."""
+        token = _HELD.set((self, *self._latest()))
+        try:
+            yield
+        finally:
+            _HELD.reset(token)
+
     def _current(self) -> tuple[Snapshot, Understander]:
+        """The snapshot and understander replies are computed from: those held by
+        :meth:`one_version`, else the latest."""
+        held = _HELD.get()
+        if held is not None and held[0] is self:
+            return held[1], held[2]
+        return self._latest()
+
+    def _latest(self) -> tuple[Snapshot, Understander]:
         """The latest snapshot and an understander built over the same data; the one place
         where a new data version empties the caches."""
         snapshot = self.store.snapshot()
@@ -212,7 +239,7 @@ class Pipeline:
     def refresh(self) -> int:
         """Notice new data now (emptying the caches if there is some); returns the version
         of the data the next reply is computed from."""
-        return self._current()[0].generation
+        return self._latest()[0].generation
 
     # -- questions -------------------------------------------------------------------------
 
@@ -386,12 +413,13 @@ class Pipeline:
         """``compute`` on ``snapshot`` (default: the current one), computed again on the
         current snapshot if an import replaced the data it was still reading: a reply is
         never made of two versions of the data."""
+        current = snapshot or self._current()[0]
         for _ in range(_STALE_RETRIES):
             try:
-                return compute(snapshot or self._current()[0])
+                return compute(current)
             except SnapshotStale:
-                snapshot = None
-        return compute(self._current()[0])
+                current = self._latest()[0]
+        return compute(current)
 
     # -- charts ----------------------------------------------------------------------------
 

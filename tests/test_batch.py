@@ -1,6 +1,7 @@
 """``pressbot ask`` over many stdin lines (bot.batch): replies in input order whatever the
-number of workers, a question written alone answered before the input ends, and a worker
-that fails costing no line."""
+number of workers, a question written alone answered before the input ends, a worker
+that fails costing no line, a repeated line answered once, and the lines of one read
+answered from one version of the data."""
 
 from __future__ import annotations
 
@@ -12,9 +13,12 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from test_store import modified_2026
 
 from bot import batch
+from bot.importer import import_paths
 from bot.pipeline import Pipeline
+from bot.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 #: How long a reply to one question may take to arrive before the test fails.
@@ -89,12 +93,14 @@ def test_a_failing_worker_loses_no_line(db_path: Path) -> None:
         pipeline.after_fork()
         in_worker = True
 
-    def reply(question: str) -> str:
+    def reply(line: str) -> str:
+        question = line.split()[0]  # "Norway 17": distinct lines (a repeat is answered once)
         if in_worker and question == "Norway":
             raise RuntimeError("a worker that breaks")
         return json.dumps(pipeline.ask(question).as_json()["countries"])
 
-    lines = ["Kazakhstan"] * batch.MIN_LINES_PER_WORKER + ["Norway"] * batch.MIN_LINES_PER_WORKER
+    lines = [f"{name} {i}" for name in ("Kazakhstan", "Norway")
+             for i in range(batch.MIN_LINES_PER_WORKER)]
     try:
         with tempfile.TemporaryFile() as source, tempfile.TemporaryFile() as out:
             source.write("".join(f"{line}\n" for line in lines).encode())
@@ -106,3 +112,50 @@ def test_a_failing_worker_loses_no_line(db_path: Path) -> None:
         pipeline.close()
     half = len(lines) // 2
     assert written == ['["KAZ"]'] * half + ['["NOR"]'] * half
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_repeated_line_is_answered_once(jobs: int) -> None:
+    asked: list[str] = []
+
+    def reply(line: str) -> str:
+        asked.append(line)  # in this process only: a worker's list is its own
+        return line.upper()
+
+    distinct = [f"question {i}" for i in range(batch.MIN_LINES_PER_WORKER * 2)]
+    lines = distinct + distinct[::-1] + distinct[:7]
+    with tempfile.TemporaryFile() as source, tempfile.TemporaryFile() as out:
+        source.write("".join(f"{line}\n" for line in lines).encode())
+        source.seek(0)
+        batch.answer_stream(source, out, reply, jobs=jobs, after_fork=lambda: None)
+        out.seek(0)
+        assert out.read().decode().splitlines() == [line.upper() for line in lines]
+    assert len(asked) == len(set(asked))  # no line answered twice in this process
+    if jobs == 1:
+        assert sorted(asked) == sorted(distinct)
+    else:
+        assert 0 < len(asked) < len(distinct)  # the worker answered the rest
+
+
+def test_one_read_is_answered_from_one_version_of_the_data(db_copy: Path,
+                                                           tmp_path: Path) -> None:
+    pipeline = Pipeline.open(db_copy)
+
+    def score(question: str) -> float:
+        result = getattr(pipeline.ask(question).answer, "result", None)
+        assert result is not None
+        return float(result.score)
+
+    try:
+        before = score("Kazakhstan")
+        with pipeline.one_version():
+            score("Norway")
+            writer = Store(db_copy)  # another process's import, meanwhile
+            try:
+                import_paths(writer, [modified_2026(tmp_path)])
+            finally:
+                writer.close()
+            assert score("Kazakhstan in 2026") == before  # still the data of the start
+        assert score("Kazakhstan in 2026") == pytest.approx(before - 0.01)
+    finally:
+        pipeline.close()

@@ -387,7 +387,9 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
     pairs: set[str] = set()  # the first two words of keys of several words
     for key in (*names, *words):
         parts = key.split(" ")
-        if len(parts) <= MAX_KEY_WORDS:
+        if 1 < len(parts) <= MAX_KEY_WORDS:
+            # Only words that begin a key of several: a reader's default is one word, and
+            # the 30,000 one-word keys would make the index file a third larger to read.
             first_len[parts[0]] = max(first_len.get(parts[0], 1), len(parts))
         if len(parts) > 1:
             tails.add(parts[-1])

@@ -5,7 +5,8 @@ extend it with the sqlite3 / sqlite-utils CLIs.  Its rows come from four places:
 
 * ``rsf`` — every name printed in RSF's CSVs (written by the index importer);
 * ``curated`` — ``data/aliases.csv``: common, short and former names ("UK", "Burma",
-  "Киргизия"), demonyms ("Kazakh", "казахстанский") and OECS member states;
+  "Киргизия"), demonyms ("Kazakh", "казахстанский"; in lower case in German, French,
+  Spanish, Portuguese and Turkish: "türkisch", "algérien", "rus") and OECS member states;
 * the sources generated here from the countries table, replaced on every index import
   (:data:`GENERATED_SOURCES`):
 

@@ -211,6 +211,8 @@ class Parse:
     typos: list[int] = field(default_factory=list)  # where a typo was taken for a name
     languages: list[int] = field(default_factory=list)  # names that also name a language
     derived: list[int] = field(default_factory=list)  # words read through their suffixes
+    # Where a country was named by its people's adjective: the languages it is one of.
+    adjectives: dict[int, str] = field(default_factory=dict)
 
 
 def decide(
@@ -306,7 +308,8 @@ def decide(
         intent = analytic
     elif countries:
         intent = _I.COMPARE if len(countries) >= 2 else _I.PROFILE
-        if command is None and _everyday(tokens, parsed, walked, year, since, sets, body):
+        if command is None and _everyday(tokens, parsed, walked, year, since, sets, body,
+                                         said_in):
             intent, mentioned, countries, topic = _I.NONE, tuple(countries), [], None
     elif ranking is not None and not (_is_help(names, features) and _bare(ranking, names)):
         intent = _I.RANKING
@@ -314,7 +317,7 @@ def decide(
         intent = _I.HELP
         help_topic = _help_topic(features, command)
     elif command is None and (parsed.unclear or topic) and _everyday(
-        tokens, parsed, walked, year, since, sets, body
+        tokens, parsed, walked, year, since, sets, body, said_in
     ):
         # "Korea cosmetics", "Chinese porcelain at the flea market": a name of several
         # countries, or a topic word with a daily sense, in an everyday phrase.
@@ -824,6 +827,7 @@ def _everyday(
     since: int | None,
     sets: dict[str, frozenset[str]],
     body: str,
+    said_in: str | None = None,
 ) -> bool:
     """Whether the countries named are only part of an everyday phrase ("chile con carne",
     "a guinea pig cage", "my friend Jordan", "Türkiyada ауа райы"): no year and no word of
@@ -837,7 +841,10 @@ def _everyday(
     life outnumber such words, or with one bound to a country word ("china plates safe in
     the dishwasher", "France rugby score"); a phrase of a topic ("journalists jailed") is
     a strong sign.  A word both lists hold ("receita": recipe and revenue) is a sign of
-    neither."""
+    neither.  A country named only by its people's adjective ("chinois", "грузинское",
+    "المصري") in a message of that adjective's language (``said_in``), among other words
+    none of the press, is no question either: a name alone asks about its country, an
+    adjective alone qualifies something else."""
     if year is not None or since is not None:
         return False
     phrases = {start for start, size in parsed.spans if size > 1}
@@ -856,6 +863,14 @@ def _everyday(
             weak.append(i)
     if (daily or both) and not weak:
         return True  # "weather in Turkey", "panama for a child", "receita de peru"
+    if not weak and len(tokens) > 1 and parsed.adjectives and not parsed.unclear and all(
+        at in parsed.adjectives and (said_in is None or said_in in parsed.adjectives[at])
+        for at, _ in parsed.countries
+    ):
+        # A people's adjective and no word of the press: "c'est du chinois pour moi",
+        # "грузинское вино" ("türkische Medien" has its press word, "Kazakh" alone is
+        # a name typed short).
+        return True
     glue = {i for i, found in senses.items()
             if _F.STOP in found and tokens[i].norm in sets["glue"]}  # fmt: skip
     # Where the country words are: the names read, and names of several countries.

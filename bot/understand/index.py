@@ -25,9 +25,16 @@ from typing import Any, Protocol
 
 from bot.i18n import LANGS, country_name
 from bot.names import INVISIBLE_RE, normalize
-from bot.store import Snapshot
+from bot.store import Alias, Snapshot
 from bot.understand.features import SECTIONS, Feature
-from bot.understand.inflection import ADJECTIVE_SUFFIXES, inflections, writes
+from bot.understand.inflection import (
+    ADJECTIVE_LANGS,
+    ADJECTIVE_SUFFIXES,
+    adjective_forms,
+    inflections,
+    nisba_forms,
+    writes,
+)
 from bot.understand.lexicon import SETS, Lexicon, load_lexicons
 from bot.understand.morphology import all_forms, chain_of
 from bot.understand.text import CJK_RE, clean, fold_word, script_of
@@ -256,6 +263,13 @@ def _forms(lexicon: Lexicon) -> dict[str, set[str]]:
 _STANDARD_SOURCES = frozenset({"rsf", "cldr", "variant"})
 
 
+def _people_word(alias: Alias) -> bool:
+    """Whether a curated alias is the word for a country's people, not a name: written
+    in lower case in a language that capitalises names ("türkisch", "française")."""
+    text = alias.alias.strip()
+    return alias.source == "curated" and alias.lang in ADJECTIVE_LANGS and text == text.lower()
+
+
 def _typed_names(snapshot: Snapshot,
                  current: frozenset[str]) -> dict[str, dict[str, dict[str, str]]]:
     """Names a reader may write that a reply keeps in place of CLDR's: folded key → code →
@@ -269,7 +283,8 @@ def _typed_names(snapshot: Snapshot,
     found: dict[str, dict[str, dict[str, str]]] = {}
     for alias in snapshot.aliases:
         text = alias.alias.strip()
-        if alias.code not in current or alias.source in ("iso", "flag") or text.isupper():
+        if (alias.code not in current or alias.source in ("iso", "flag") or text.isupper()
+                or _people_word(alias)):  # "suisse" is no name to show for "Suisse"
             continue
         key = normalize(clean(text))
         lang = alias.lang.split("_")[0]
@@ -310,6 +325,11 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
     fuzzy_keys: set[str] = set()
     fuzzy_forms: set[str] = set()
     name_langs: dict[str, set[str]] = {}  # key → "lang" and "lang:source" of its aliases
+    # Keys that are a people's adjective, not a name ("Kazakh", "türkischen", "المصرية"):
+    # with no word of the press beside them they ask nothing (decide's everyday rule).
+    adjectives: dict[str, set[str]] = {}  # key → the languages it is an adjective of
+    plain: set[str] = set()  # keys some alias gives as a name ("china": Spanish "chino" too)
+    made: dict[str, set[str]] = {}  # adjectives made by rule → the countries they are of
 
     def add(key: str, tier: int, code: str, tag: tuple[str, str]) -> None:
         tiers.setdefault(key, {}).setdefault(tier, set()).add(code)
@@ -350,11 +370,28 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
         add(key, tier, alias.code, tag)
         if INVISIBLE_RE.search(text):  # a Persian ZWNJ is typed as a space too
             add(normalize(INVISIBLE_RE.sub(" ", text)), tier, alias.code, tag)
+        adjective = _people_word(alias)
         demonym = alias.source == "curated" and (
-            alias.lang == "en" or key.endswith(ADJECTIVE_SUFFIXES)
+            alias.lang == "en" or key.endswith(ADJECTIVE_SUFFIXES) or adjective
         )
+        if demonym and alias.lang != "en":  # English's curated names mix names in
+            adjectives.setdefault(key, set()).add(alias.lang)
+        else:
+            plain.add(key)
         if alias.lang in FUZZY_LANGS and not demonym:
             fuzzy_keys.add(key)
+        forms = (adjective_forms(text, alias.lang) if adjective
+                 else nisba_forms(text, alias.lang) if alias.lang in ("ar", "fa", "tg")
+                 else ())  # fmt: skip
+        for form in forms:
+            # A form that is a word of the lexicons keeps that sense ("مالية" is finance),
+            # unless the word names a language only, as "Russian" does the people's too.
+            entry = vocab["words"].get(form)
+            if form not in stop and (entry is None or all(
+                    value == "language_names" for _, value, _ in entry[0])):
+                add(form, 2, alias.code, tag)
+                adjectives.setdefault(form, set()).add(alias.lang)
+                made.setdefault(form, set()).add(alias.code)
         if alias.lang in ("ru", "uk", "be"):
             if text.isupper():
                 continue  # "ЦАР", "ЮАР": abbreviations do not decline ("царе" is no CAR)
@@ -363,8 +400,18 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
                     add(form, 2, alias.code, tag)
                     if not demonym:
                         fuzzy_forms.add(form)
+                        plain.add(form)
+                    else:
+                        adjectives.setdefault(form, set()).add(alias.lang)
                     if key in titlecase_words:
                         titlecase_only.add(form)
+    for form, codes in made.items():
+        # Made by rule for two countries ("نیجری": Niger's and Nigeria's), an adjective
+        # names neither: like a generated name, it is dropped rather than shared.
+        if len(codes & current) > 1 and form in tiers:
+            tiers[form].pop(2, None)
+            if not tiers[form]:
+                del tiers[form]
     names = _interned({key: _resolve(by_tier[min(by_tier)], current)
                        for key, by_tier in tiers.items()})
     # The readers' languages that write each name so, for names outside the Latin script
@@ -456,6 +503,8 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
         "fuzzy_forms": frozenset(fuzzy_forms - fuzzy_keys),
         "name_words": frozenset(w for key in names if " " in key for w in key.split(" ")),
         "name_langs": name_langs_bits,
+        "adjectives": {key: " ".join(sorted(langs)) for key, langs in adjectives.items()
+                       if key in names and key not in plain},
         **{key: vocab[key] for key in ("langs", "words", "sets", "numbers", "morph",
                                        "letters", "compounds")},
     }  # fmt: skip

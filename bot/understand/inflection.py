@@ -1,10 +1,21 @@
-"""Russian and Ukrainian case forms of country names, so that "в Казахстане" names Kazakhstan.
+"""Forms of country names and of their peoples' adjectives, so that "в Казахстане",
+"la presse française" and "الصحافة المصرية" name their countries.
 
-The index (:mod:`bot.understand.parser`) adds every form :func:`inflections` makes of a
-Russian, Ukrainian or Belarusian alias as a key of its own: nouns by their ending
-("Казахстан" → "казахстане", "казахстаном"), names of several words in step ("Южная
-Корея" → "южной корее"), demonym adjectives in every gender, number and case
-("казахстанских").  A few ending rules, no dictionary; the nominative is the alias itself.
+The index (:mod:`bot.understand.index`) adds every form made here as a key of its own:
+
+* :func:`inflections` — Russian, Ukrainian and Belarusian aliases: nouns by their ending
+  ("Казахстан" → "казахстане", "казахстаном"), names of several words in step ("Южная
+  Корея" → "южной корее"), demonym adjectives in every gender, number and case
+  ("казахстанских");
+* :func:`adjective_forms` — the curated demonym adjectives of German, French, Spanish and
+  Portuguese, in every gender and number (and German's endings): "türkisch" →
+  "türkischen", "algérien" → "algériennes", "venezolano" → "venezolanos";
+* :func:`nisba_forms` — the Arabic, Persian and Tajik adjective of a one-word name, made
+  by the regular nisba ending: "مصر" → "مصري", "مصرية", "مصريون"; "سوريا" → "سوري";
+  "روسیه" → "روسی"; "Русия" → "русӣ".
+
+A few ending rules from each language's grammar, no dictionary; the dictionary form is the
+alias itself.
 """
 
 from __future__ import annotations
@@ -113,7 +124,7 @@ def writes(lang: str, form: str) -> bool:
     return alphabet is None or all(c in alphabet for c in form)
 
 
-ADJECTIVE_SUFFIXES = ("ский", "цкий", "ський", "цький")
+ADJECTIVE_SUFFIXES = ("ский", "цкий", "ський", "цький", "зький")  # французький
 # Endings of a demonym adjective in every gender, number and case ("казахстанск-ий").
 _ADJ_ENDINGS_RU = ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ою", "ое", "ие", "их", "ими")
 _ADJ_ENDINGS_UK = ("ий", "ого", "ому", "им", "ім", "а", "ої", "ій", "у", "ою", "е", "і", "их",
@@ -158,3 +169,83 @@ def inflections(name: str, lang: str) -> set[str]:
         for combo in product(*(forms[case] for forms in per_word)):
             found.add(" ".join(combo))
     return found - {" ".join(words)}
+
+
+#: Languages whose curated aliases written in lower case are the word for a country's
+#: people, not a name (the names are capitalised): an adjective ("türkisch", "française",
+#: "venezolano", "chinês"), or Turkish's noun used as one ("rus" of "Rus medyası").
+ADJECTIVE_LANGS = frozenset({"de", "fr", "es", "pt", "tr"})
+
+
+def adjective_forms(adjective: str, lang: str) -> set[str]:
+    """Folded forms of a demonym adjective's dictionary form (German: the stem, "türkisch";
+    French, Spanish, Portuguese: the masculine singular), without the form itself.  The
+    endings are the regular ones; an irregular feminine is curated as an alias of its own
+    ("turque", "alemã") and gets its plural here."""
+    words = normalize(adjective).split()
+    if not words:
+        return set()
+    *head, word = words  # "sud-coréen": only the last word takes the endings
+    if lang == "de":
+        endings = [word + e for e in ("e", "en", "er", "es", "em")]
+    elif lang == "fr":
+        if word.endswith("e"):
+            endings = [word + "s"]
+        elif word.endswith("en"):
+            endings = [word + "ne", word + "s", word + "nes"]
+        elif word.endswith(("s", "x")):
+            endings = [word + "e", word + "es"]
+        else:
+            endings = [word + "e", word + "s", word + "es"]
+    elif lang in ("es", "pt"):
+        if word.endswith("ao"):  # Portuguese "alemão" (folded): alemã, alemães, alemãos
+            endings = [word[:-1], word[:-2] + "aes", word + "s"]
+        elif word.endswith("o"):
+            endings = [word[:-1] + "a", word + "s", word[:-1] + "as"]
+        elif word.endswith(("a", "e")):
+            endings = [word + "s"]
+        elif word.endswith(("i", "u")):
+            endings = [word + "es", word + "s"]
+        elif lang == "pt" and word.endswith("ol"):
+            endings = [word + "a", word[:-2] + "ois", word + "as"]  # espanhol, espanhóis
+        else:  # a consonant: "francés", "español", "chinês"
+            endings = [word + "a", word + "es", word + "as"]
+    else:
+        return set()
+    return {" ".join([*head, form]) for form in endings}
+
+
+def nisba_forms(name: str, lang: str) -> set[str]:
+    """Folded adjectives of a one-word Arabic or Persian name by the nisba ending
+    ("Egyptian", "Syrian"): Arabic drops the article and a final alif, tā' marbūṭa, "-يا"
+    or "-ية" and adds "-ي" in both genders and the plurals ("مصري", "مصرية", "مصريون",
+    "مصريين", "مصريات"); Persian adds "-ی", after dropping a final "-یه" ("روسیه" →
+    "روسی") or with a glide after a final alif ("اسپانیا" → "اسپانیایی")."""
+    words = name.split()
+    if len(words) != 1:
+        return set()
+    # The endings are read on the name as written: folding writes Arabic's yā' and tā'
+    # marbūṭa as Persian letters.
+    word = words[0]
+    forms: set[str] = set()
+    if lang == "ar":
+        word = word.removeprefix("ال")
+        stem = (word[:-2] if word.endswith(("ية", "يا"))
+                else word[:-1] if word.endswith(("ا", "ة", "ى")) else word)  # fmt: skip
+        if len(stem) >= 3 and not stem.endswith("ي"):  # "مالي" is an adjective already
+            forms = {stem + ending for ending in ("ي", "ية", "يون", "يين", "يات")}
+    elif lang == "fa":
+        if word.endswith("یه"):
+            forms = {word[:-2] + "ی"}
+        elif word.endswith("ا"):
+            forms = {word + "یی"}
+        else:
+            forms = {word + "ی"}
+    elif lang == "tg":  # Persian in Cyrillic letters: "Русия" → "русӣ", "Эрон" → "эронӣ"
+        lowered = word.lower()
+        if lowered.endswith("ия"):
+            forms = {lowered[:-2] + "ӣ"}
+        elif not lowered.endswith(("а", "о", "у", "ӣ", "и", "е")):
+            forms = {lowered + "ӣ"}
+    found = {normalize(form) for form in forms}
+    return {form for form in found if len(form) >= 4} - {normalize(word)}

@@ -89,6 +89,9 @@ class Word(NamedTuple):
     stems: tuple[str, ...]  # its stems under its suffixes (for phrases ending in it)
     vias: tuple[str, ...]  # the languages whose suffixes it carries, read through them
     features: frozenset[Feature] = frozenset()  # the features of its senses, for the walk
+    # The languages in which it names its country by its people's adjective ("türkische":
+    # German), or "": a name.  "kazakhs" is French's adjective, and English's name.
+    adjective: str = ""
 
 
 _NOTHING = Word((), (), (), 0, (), ())
@@ -152,6 +155,7 @@ class Understander:
         self._cjk_lengths: list[int] = s["cjk_lengths"]
         self._real_words: frozenset[str] = s["real_words"]
         self._lookalikes: frozenset[str] = s["lookalikes"]
+        self._adjectives: dict[str, str] = s["adjectives"]
         self._fuzzy_lists: dict[tuple[str, int], list[str]] = s["fuzzy_lists"]
         self._fuzzy_codes: dict[str, tuple[str, ...]] = s["fuzzy_codes"]
         self._fuzzy_forms: frozenset[str] = s["fuzzy_forms"]
@@ -425,6 +429,7 @@ class Understander:
             langs = entry[1]
         word_stems: list[str] = []
         readers: list[str] = []
+        named_by = norm  # the key that named a country: the word, or a stem under it
         if not codes and entry is None and len(norm) > MIN_STEM:
             # Under its suffixes, in every language whose table fits: "маоши" is Uzbek
             # "маош" (a salary), "журналистлар" Uzbek or Kazakh.
@@ -455,7 +460,7 @@ class Understander:
                         stem_codes = ()  # "Malita": Malta misspelt, not "Mali|ta"
                     stem_entry = self.words.get(stem)
                     if stem_codes and not codes:
-                        codes = stem_codes
+                        codes, named_by = stem_codes, stem
                         break
                     if stem_entry is not None and stem_entry[1] & bit:
                         for sense, mask in zip(*_senses(stem_entry, bit), strict=True):
@@ -474,7 +479,8 @@ class Understander:
             else:
                 readers = []
         result = Word(codes, senses, sense_langs, langs, tuple(word_stems), tuple(readers),
-                      frozenset(sense.feature for sense in senses))
+                      frozenset(sense.feature for sense in senses),
+                      self._adjectives.get(named_by, "") if codes else "")
         self._word_cache.remember(norm, result)
         return result
 
@@ -617,6 +623,8 @@ class Understander:
             codes, word = self._single(token, shouting)
             if codes and _ANSWER_LANG not in word.features:
                 self._name(parsed, tokens, i, 1, codes)
+                if word.adjective and codes == word.codes:
+                    parsed.adjectives[i] = word.adjective
                 if _HELP_TOPIC in word.features:
                     parsed.languages.append(i)  # "Kazakh": the country's, or a language
             elif word.senses and word.vias and n == 1 and self._fuzzy(token.norm):
@@ -730,6 +738,9 @@ class Understander:
                 parsed.features = [f for f, _ in kept]
                 parsed.feature_langs = [m for _, m in kept]
                 parsed.countries = [(j, c) for j, c in parsed.countries if j not in inside]
+                # "Palästinensische Autnomiegebiete": an adjective's word is the name's now.
+                parsed.adjectives = {j: langs for j, langs in parsed.adjectives.items()
+                                     if j not in inside}
                 parsed.spans = [(j, n) for j, n in parsed.spans
                                 if j + n <= start or j >= start + span]  # fmt: skip
             parsed.countries.append((start, codes[0]))

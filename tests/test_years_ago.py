@@ -1,5 +1,7 @@
 """"N years ago" counts N years back from the latest index, N in digits or in words, in
-every language whose lexicon has an "ago" word; alone, "a year ago" is one year back."""
+every language whose lexicon has an "ago" word; alone, "a year ago" is one year back.
+"The last N years", and N years after a word of "since" ("за 5 лет", "depuis 5 ans",
+"5 жылдан бері"), are the span of N indexes ending with the latest."""
 
 from __future__ import annotations
 
@@ -46,3 +48,37 @@ def test_a_number_before_last_year_is_no_count(understander: Understander,
     query = understander.parse("top 5 last year")
     assert query.ranking is not None and query.ranking.limit == 5
     assert query.year == max(snapshot.years) - 1
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("How has Kazakhstan changed in the last 5 years?", 5),
+        ("Казахстан за последние 5 лет", 5),
+        ("Как изменилось положение Казахстана за 5 лет?", 5),
+        ("Казахстан за пять лет", 5),
+        ("Україна за 3 роки", 3),
+        ("Kazakhstan depuis 5 ans", 5),
+        ("Kasachstan seit fünf Jahren", 5),
+        ("Қазақстан 5 жылдан бері", 5),
+        ("Kazakistan 5 yıldan beri", 5),
+        ("哈萨克斯坦过去5年", 5),
+        ("哈萨克斯坦最近三年", 3),
+    ],
+)
+def test_the_last_years(understander: Understander, snapshot: Snapshot, text: str,
+                        span: int) -> None:
+    query = understander.parse(text)
+    assert len(query.countries) == 1 and query.year is None, query
+    assert query.since == max(snapshot.years) - span + 1, query
+
+
+def test_since_years_ago_and_since_a_year(understander: Understander,
+                                          snapshot: Snapshot) -> None:
+    latest = max(snapshot.years)
+    assert understander.parse("Kazajistán desde hace 5 años").since == latest - 5
+    assert understander.parse("Kazakhstan since three years ago").since == latest - 3
+    assert understander.parse("Қазақстан 2020 жылдан бері").since == 2020
+    # "за" counts years only before a number of them.
+    assert understander.parse("Казахстан за 2023 год").year == 2023
+    assert understander.parse("борьба за свободу слова в Казахстане").since is None

@@ -190,7 +190,8 @@ _ANALYSED = frozenset({_I.AGGREGATE, _I.BAND, _I.MOVERS, _I.WHY,
 _OF_COUNTRIES = frozenset({_I.PROFILE, _I.COMPARE, _I.CHART})
 _PLACED = frozenset({_I.COMPARE, _I.RANKING, _I.PROFILE})
 _YEARS = frozenset({_F.YEAR_LAST, _F.YEAR_THIS, _F.YEAR_BEFORE_LAST,
-                    _F.YEAR_AGO, _F.YEAR_PAST, _F.YEAR_HISTORY})  # fmt: skip
+                    _F.YEAR_AGO, _F.YEAR_PAST, _F.YEAR_HISTORY,
+                    _F.YEAR_SINCE})  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -211,8 +212,10 @@ class Parse:
     typos: list[int] = field(default_factory=list)  # where a typo was taken for a name
     languages: list[int] = field(default_factory=list)  # names that also name a language
     derived: list[int] = field(default_factory=list)  # words read through their suffixes
-    # Where a country was named by its people's adjective: the languages it is one of.
+    # Where a country was named by its people's adjective: the languages it is one of;
+    # and the languages in which that word is an ordinary word too ("indiana": English).
     adjectives: dict[int, str] = field(default_factory=dict)
+    homographs: dict[int, str] = field(default_factory=dict)
 
 
 def decide(
@@ -512,6 +515,9 @@ def _years(
     ordinal or follows "top"; "since"/"from"/"с" make it the start of a span ("from 2015
     to 2020" and "2015–2020" too: the answer shows the history from that year on).  A
     year without an index (1999) is still the year asked: the answer says there is none.
+    A count of years after "the last" or "since" is the span of that many indexes up to
+    the latest ("the last 5 years", "за 5 лет", "depuis 5 ans"); "N years ago" is a year,
+    or a span's start after "since" ("desde hace 5 años").
     """
     year = since = None
     plain: list[int] = []
@@ -565,9 +571,13 @@ def _years(
         counted = [*numbers, *((i, _spelled_count(spelled, i)) for i in spelled)]
         ago = next((v for i, v in counted
                     if marks.get(i + 1, _UNMARKED) & {_F.YEAR_UNIT, _F.YEAR_AGO}), 1)
-        if 0 < ago < 30:
+        if 0 < ago < 30 and _F.YEAR_SINCE in names:
+            since = latest - ago  # "since three years ago", "desde hace 5 años"
+        elif 0 < ago < 30:
             year = latest - ago
-    elif _F.YEAR_PAST in names and _F.YEAR_UNIT in names:
+    elif (_F.YEAR_PAST in names or _F.YEAR_SINCE in names) and _F.YEAR_UNIT in names:
+        # "the last 5 years", "за 5 лет"; a count of years after "since" is a span too:
+        # "depuis 5 ans", "seit fünf Jahren", "5 жылдан бері" (a year itself is read above).
         span = next((v for i, v in numbers if _F.YEAR_UNIT in marks.get(i + 1, _UNMARKED)), None)
         if span is None:
             span = next((int(s.value or 0) for _, s in features if s.feature == _F.NUMBER),

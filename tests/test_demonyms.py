@@ -96,3 +96,37 @@ def test_a_language_stays_a_language(understander: Understander) -> None:
                        ("responde en español", "es")):
         query = understander.parse(text)
         assert not query.countries and query.lang == lang, query
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Is press free in Indiana?", ()),  # Portuguese "indiana" is an English state
+    ("Is Deutsche Welle blocked in Russia?", ("RUS",)),
+    ("deutsche Medien", ("DEU",)),
+    ("jornalistas indianos", ("IND",)),
+    ("مجری تلویزیون بازداشت شد", ()),  # Arabic's "Hungarian" is a presenter in Persian
+    ("کندی اینترنت در ایران", ("IRN",)),  # and its "Canadian" slowness
+    ("الصحفيون الكنديون", ("CAN",)),
+])  # fmt: skip
+def test_an_ordinary_word_of_the_question_s_language_is_that_word(
+        understander: Understander, text: str, codes: tuple[str, ...]) -> None:
+    assert understander.parse(text).countries == codes
+
+
+def test_adjectives_of_several_words_and_people_named(understander: Understander) -> None:
+    query = understander.parse("c'est très sud-coréen")
+    assert query.intent == Intent.NONE and query.mentioned == ("KOR",), query
+    assert understander.parse("la presse sud-coréenne").countries == ("KOR",)
+    # Capitalised inside a sentence, French's word is the people: a name, asked about.
+    query = understander.parse("Et les Français ?")
+    assert query.intent == Intent.PROFILE and query.countries == ("FRA",), query
+
+
+def test_a_language_asked_for_is_no_country(understander: Understander) -> None:
+    assert understander.parse("ما هو تصنيف مصر؟ أجب بالفرنسية").countries == ("EGY",)
+    assert not understander.parse("ба забони англӣ ҷавоб деҳ").countries
+
+
+def test_an_adjective_made_for_two_countries_names_neither(understander: Understander) -> None:
+    # Persian nisba of Niger (نیجر) and of Nigeria (نیجریه) alike.
+    assert "نیجری" not in understander.names
+    assert understander.parse("نیجریه").countries == ("NGA",)

@@ -408,8 +408,10 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
     for form, codes in made.items():
         # Made by rule for two countries ("نیجری": Niger's and Nigeria's), an adjective
         # names neither: like a generated name, it is dropped rather than shared.
-        if len(codes & current) > 1 and form in tiers:
-            tiers[form].pop(2, None)
+        if len(codes & current) > 1 and form in tiers and 2 in tiers[form]:
+            tiers[form][2] -= codes
+            if not tiers[form][2]:
+                del tiers[form][2]
             if not tiers[form]:
                 del tiers[form]
     names = _interned({key: _resolve(by_tier[min(by_tier)], current)
@@ -517,7 +519,27 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
     )
     state["real_words"], state["lookalikes"] = _remembered(
         memo, key, lambda: (real_words_near(state), name_lookalikes(state)))
+    key = "homographs-" + _digest(sorted(state["adjectives"].items()), _versions("wordfreq"),
+                                  _sources("index.py"), REAL_WORD_ZIPF)
+    state["homographs"] = _remembered(memo, key,
+                                      lambda: adjective_homographs(state["adjectives"]))
     return state
+
+
+def adjective_homographs(adjectives: dict[str, str]) -> dict[str, str]:
+    """The readers' languages in which a people's adjective is also an ordinary word
+    (wordfreq, Zipf :data:`REAL_WORD_ZIPF` or more) and no adjective of theirs: a
+    question in such a language reads it as that word.  "indiana" (Portuguese "Indian")
+    is a state in English, "deutsche" a bank or a broadcaster, Arabic's "مجري"
+    (Hungarian) a TV presenter in Persian, "كندي" (Canadian) slowness."""
+    words = _real_words_by_language()
+    found: dict[str, str] = {}
+    for key, own in adjectives.items():
+        langs = [lang for lang, known in words.items()
+                 if key in known and lang not in own.split()]  # fmt: skip
+        if langs:
+            found[key] = " ".join(langs)
+    return found
 
 
 # --- real words near names (wordfreq) --------------------------------------------------------

@@ -64,7 +64,9 @@ def stems(
             stem = head[:cut]
             if known.get(stem, 0) & bit and chain_of(head[cut:], suffixes, longest):
                 found.append(stem)
-    return list(dict.fromkeys(found))
+    # Longest first over every prefix too: "بال|فرنسية" is "ب|الفرنسية" (in French), the
+    # language's name, before it is "French" without its article.
+    return sorted(dict.fromkeys(found), key=len, reverse=True)
 
 
 # --- generated forms (build time) -------------------------------------------------------------

@@ -92,6 +92,8 @@ class Word(NamedTuple):
     # The languages in which it names its country by its people's adjective ("türkische":
     # German), or "": a name.  "kazakhs" is French's adjective, and English's name.
     adjective: str = ""
+    # The languages in which the same letters are an ordinary word ("indiana": English).
+    homograph: str = ""
 
 
 _NOTHING = Word((), (), (), 0, (), ())
@@ -105,6 +107,17 @@ def _senses(entry: Entry, only: int = -1) -> tuple[tuple[Sense, ...], tuple[int,
     """The typed senses of an index entry (those of the lexicons ``only``, if given)."""
     kept = [(Sense(Feature(f), v), m & only) for f, v, m in entry[0] if m & only]
     return tuple(s for s, _ in kept), tuple(m for _, m in kept)
+
+
+def _ordinary_words(parsed: Parse, written_in: str) -> None:
+    """A people's word that is an ordinary word of the question's language is that word:
+    "Is press free in Indiana?", "Deutsche Welle", Persian "مجری" (a presenter)."""
+    dropped = {i for i, langs in parsed.homographs.items() if written_in in langs.split()}
+    if dropped:
+        parsed.countries = [(i, c) for i, c in parsed.countries if i not in dropped]
+        parsed.spans = [(i, n) for i, n in parsed.spans if i not in dropped]
+        for i in dropped:
+            parsed.adjectives.pop(i, None)
 
 
 class Understander:
@@ -156,6 +169,7 @@ class Understander:
         self._real_words: frozenset[str] = s["real_words"]
         self._lookalikes: frozenset[str] = s["lookalikes"]
         self._adjectives: dict[str, str] = s["adjectives"]
+        self._homographs: dict[str, str] = s["homographs"]
         self._fuzzy_lists: dict[tuple[str, int], list[str]] = s["fuzzy_lists"]
         self._fuzzy_codes: dict[str, tuple[str, ...]] = s["fuzzy_codes"]
         self._fuzzy_forms: frozenset[str] = s["fuzzy_forms"]
@@ -230,6 +244,8 @@ class Understander:
                              body.isascii())  # fmt: skip
         if written_in is not None:
             self._in_language(parsed, written_in)
+            if parsed.homographs:
+                _ordinary_words(parsed, written_in)
         query = decide(text, body, tokens, parsed, command, lang, self.latest_year, self.years,
                        self.sets, written_in, chosen, self._entry_years)  # fmt: skip
         typed = self._typed(body, tokens, parsed, query)
@@ -461,6 +477,11 @@ class Understander:
                     stem_entry = self.words.get(stem)
                     if stem_codes and not codes:
                         codes, named_by = stem_codes, stem
+                        if stem_entry is not None and stem_entry[1] & bit:
+                            # A name that is a word too keeps the word's senses, as a whole
+                            # word does: "بالفرنسية" answers in French.
+                            senses, sense_langs = _senses(stem_entry, bit)
+                            langs = _union(sense_langs)
                         break
                     if stem_entry is not None and stem_entry[1] & bit:
                         for sense, mask in zip(*_senses(stem_entry, bit), strict=True):
@@ -480,7 +501,8 @@ class Understander:
                 readers = []
         result = Word(codes, senses, sense_langs, langs, tuple(word_stems), tuple(readers),
                       frozenset(sense.feature for sense in senses),
-                      self._adjectives.get(named_by, "") if codes else "")
+                      self._adjectives.get(named_by, "") if codes else "",
+                      self._homographs.get(named_by, "") if codes else "")
         self._word_cache.remember(norm, result)
         return result
 
@@ -520,14 +542,15 @@ class Understander:
         return []
 
     def _phrase(self, tokens: Sequence[Token], i: int, shouting: bool
-                ) -> tuple[int, tuple[str, ...], tuple[tuple[Sense, ...], tuple[int, ...]]]:
+                ) -> tuple[int, tuple[str, ...], tuple[tuple[Sense, ...], tuple[int, ...]], str]:
         """The longest name or lexicon phrase of two words or more starting at ``i`` (its
-        last word may carry suffixes: "Орталық Азия|да"): (words, codes, senses)."""
+        last word may carry suffixes: "Орталық Азия|да"): (words, codes, senses, the
+        languages whose people's adjective the name is, or "")."""
         norm = tokens[i].norm
         most = self.first_len.get(norm, 1)
         n = len(tokens)
         if most < 2 or i + 1 >= n:
-            return 0, (), ((), ())
+            return 0, (), ((), ()), ""
         # Most words begin no phrase with the word after them: one set lookup says so.
         after = tokens[i + 1]
         pairs = self._pairs
@@ -535,7 +558,7 @@ class Understander:
             after.kind == _WORD
             and any(f"{norm} {stem}" in pairs for stem in self._word(after.norm).stems)
         ):
-            return 0, (), ((), ())
+            return 0, (), ((), ()), ""
         # A phrase goes on over words only, none written onto a number: the longest that
         # may start here ends before the first other token.
         end, stop = i + 1, min(i + most, n)
@@ -551,11 +574,14 @@ class Understander:
                 if codes is not None:
                     if key in self.titlecase_only and not tokens[i].raw[:1].isupper():
                         continue
-                    return size, codes, ((), ())
+                    people = self._adjectives.get(key)
+                    if people is not None:  # "sud-coréen": a people's adjective of words
+                        return size, codes, ((), ()), people
+                    return size, codes, ((), ()), ""
                 entry = self.words.get(key)
                 if entry is not None:
-                    return size, (), self._phrase_senses(key, entry)
-        return 0, (), ((), ())
+                    return size, (), self._phrase_senses(key, entry), ""
+        return 0, (), ((), ()), ""
 
     def _phrase_senses(self, key: str, entry: Entry) -> tuple[tuple[Sense, ...], tuple[int, ...]]:
         """The senses of a lexicon phrase, typed once per phrase."""
@@ -609,7 +635,7 @@ class Understander:
             token = tokens[i]
             # Most words begin no name or phrase of several words: one lookup says so.
             if first_len.get(token.norm, 1) > 1:
-                size, codes, (senses, sense_langs) = self._phrase(tokens, i, shouting)
+                size, codes, (senses, sense_langs), people = self._phrase(tokens, i, shouting)
                 if size:
                     if senses:
                         parsed.features += [(i, sense) for sense in senses]
@@ -618,13 +644,15 @@ class Understander:
                         parsed.spans.append((i, size))
                     else:
                         self._name(parsed, tokens, i, size, codes)
+                        if people:
+                            self._people_word(parsed, token, i, people, "")
                     i += size
                     continue
             codes, word = self._single(token, shouting)
             if codes and _ANSWER_LANG not in word.features:
                 self._name(parsed, tokens, i, 1, codes)
                 if word.adjective and codes == word.codes:
-                    parsed.adjectives[i] = word.adjective
+                    self._people_word(parsed, token, i, word.adjective, word.homograph)
                 if _HELP_TOPIC in word.features:
                     parsed.languages.append(i)  # "Kazakh": the country's, or a language
             elif word.senses and word.vias and n == 1 and self._fuzzy(token.norm):
@@ -645,6 +673,16 @@ class Understander:
             self._fuzzy_token(tokens, i, parsed, in_list)
         self._counted_places(tokens, parsed)
         return parsed
+
+    @staticmethod
+    def _people_word(parsed: Parse, token: Token, i: int, langs: str, homograph: str) -> None:
+        """Note a country named by its people's word at ``i``: an adjective of ``langs``
+        (written small, or first: capitalised inside a sentence, "les Français" are the
+        people, named), and an ordinary word of ``homograph``'s languages."""
+        if i == 0 or not token.raw[:1].isupper():
+            parsed.adjectives[i] = langs
+        if homograph:
+            parsed.homographs[i] = homograph
 
     def _counted_places(self, tokens: Sequence[Token], parsed: Parse) -> None:
         """A word of "ago" before a number and a measure word of places is the first places
@@ -740,6 +778,8 @@ class Understander:
                 parsed.countries = [(j, c) for j, c in parsed.countries if j not in inside]
                 # "Palästinensische Autnomiegebiete": an adjective's word is the name's now.
                 parsed.adjectives = {j: langs for j, langs in parsed.adjectives.items()
+                                     if j not in inside}
+                parsed.homographs = {j: langs for j, langs in parsed.homographs.items()
                                      if j not in inside}
                 parsed.spans = [(j, n) for j, n in parsed.spans
                                 if j + n <= start or j >= start + span]  # fmt: skip

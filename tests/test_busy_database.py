@@ -107,9 +107,11 @@ async def wait_until(check: object, timeout: float) -> None:
         await asyncio.sleep(0.05)
 
 
-async def answer_to(bot: RunningBot, text: str, user: int, timeout: float = 10) -> str:
+async def answer_to(bot: RunningBot, text: str, user: int, timeout: float = 30) -> str:
     """Ask as ``user`` and wait for that chat's reply alone (``bot.ask`` would also wait for
-    every other update in flight, the waiting subscriptions included)."""
+    every other update in flight, the waiting subscriptions included).  The deadline only
+    bounds a failure: with the suite's four workers on two cores a reply has taken more
+    than ten seconds to come back through the fake server's long poll."""
     bot.api.inject_message(text, user_id=user)
     [reply] = await bot.api.wait_for("sendMessage", timeout=timeout, predicate=lambda c: c.ok
                                      and c.params.get("chat_id") == user)

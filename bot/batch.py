@@ -12,6 +12,7 @@ share to the parent, which answers it again: a batch never loses a line.
 from __future__ import annotations
 
 import os
+import select
 import signal
 import sys
 import tempfile
@@ -24,6 +25,8 @@ from typing import BinaryIO
 MIN_LINES_PER_WORKER = 100
 #: Bytes read at a time; a pipe gives at most what it holds (64 KiB on Linux).
 READ_SIZE = 1 << 20
+#: Bytes taken at most before they are answered.
+MAX_READ = 16 << 20
 
 
 def default_jobs() -> int:
@@ -52,7 +55,7 @@ def answer_stream(
     pending = b""
     fd = source.fileno()
     while True:
-        chunk = os.read(fd, READ_SIZE)
+        chunk = _read_ready(fd)
         if not chunk:
             break
         lines = (pending + chunk).split(b"\n")
@@ -62,6 +65,26 @@ def answer_stream(
     if pending:  # a last line without its newline
         with hold():
             _answer_lines([_decoded(pending)], out, reply, jobs, after_fork)
+
+
+def _read_ready(fd: int) -> bytes:
+    """What can be read now: at least one read (waiting for it), then more for as long as
+    more is there at once.  A pipe hands over 64 KiB a read: a file of questions piped
+    in is taken whole, to be shared among the workers once, not 64 KiB at a time."""
+    chunk = os.read(fd, READ_SIZE)
+    parts = [chunk]
+    size = len(chunk)
+    while chunk and size < MAX_READ:
+        try:
+            ready, _, _ = select.select([fd], [], [], 0)
+        except (OSError, ValueError):  # not a descriptor select takes (Windows files)
+            break
+        if not ready:
+            break
+        chunk = os.read(fd, READ_SIZE)
+        parts.append(chunk)
+        size += len(chunk)
+    return b"".join(parts)
 
 
 def _decoded(line: bytes) -> str:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot import button_data
 from bot.answer import Answer, alert, answer
-from bot.cache import LRU
+from bot.cache import LRU, K, V
 from bot.charts.cache import CACHE_SIZE as CHART_CACHE_SIZE
 from bot.charts.cache import png_for
 from bot.charts.data import Picture, PictureKey
@@ -152,12 +152,27 @@ def _directed(text: str, lang: str) -> str:
     return directional(text, lang, MAX_MESSAGE)
 
 
+#: True in a context answering from the data before a new version (its understander is
+#: still being built): nothing it computes may be kept in a cache of the data.
+_OLD_DATA: ContextVar[bool] = ContextVar("pressbot_old_data", default=False)
+
+
+class _DataCache(LRU[K, V]):
+    """A cache of something computed from the data, that keeps nothing computed from the
+    data before a new version (emptied when the new one is in place, it would keep it)."""
+
+    def put(self, key: K, value: V) -> None:
+        if not _OLD_DATA.get():
+            super().put(key, value)
+
+
 class Pipeline:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._lock = threading.Lock()
-        self._understander: Understander | None = None
-        self._snapshot: Snapshot | None = None  # the one the understander and caches are of
+        self._lock = threading.Lock()  # swapping in a new version and emptying the caches
+        self._building = threading.Lock()  # held by the one thread building a new index
+        # The snapshot the understander and caches are of, and the understander.
+        self._pair: tuple[Snapshot, Understander] | None = None
         self._caches: list[LRU[Any, Any]] = []
         self._charts: LRU[PictureKey, bytes] = self.cache(CHART_CACHE_SIZE)
         # Answers come from one immutable snapshot, so the same question asked again (by
@@ -194,7 +209,7 @@ class Pipeline:
 
     def cache(self, size: int) -> LRU[Any, Any]:
         """A cache of something computed from the data: emptied whenever the data changes."""
-        made: LRU[Any, Any] = LRU(size)
+        made: LRU[Any, Any] = _DataCache(size)
         self._caches.append(made)
         return made
 
@@ -218,23 +233,49 @@ class Pipeline:
             return held[1], held[2]
         return self._latest()
 
-    def _latest(self) -> tuple[Snapshot, Understander]:
+    def _latest(self, wait: bool = False) -> tuple[Snapshot, Understander]:
         """The latest snapshot and an understander built over the same data; the one place
-        where a new data version empties the caches."""
+        where a new data version empties the caches.
+
+        Building the understander of a new version can take seconds (when the names
+        changed).  One thread builds it; meanwhile the others answer from the version
+        before, its snapshot and understander together, rather than wait, and keep
+        nothing of it in the caches (:data:`_OLD_DATA`).  ``wait``: wait for the new
+        version (the old one's lazy reads failed: :class:`SnapshotStale`)."""
         snapshot = self.store.snapshot()
-        with self._lock:
-            # Another snapshot is other data (a new version, a /reload, another file at the
-            # path), even when its version number is the same.
-            if self._understander is None or self._snapshot is not snapshot:
-                self._understander = understander_for(snapshot)
-                self._snapshot = snapshot
-                for made in self._caches:
-                    made.clear()
+        pair = self._pair
+        # Another snapshot is other data (a new version, a /reload, another file at the
+        # path), even when its version number is the same.
+        if pair is not None and pair[0] is snapshot:
+            _OLD_DATA.set(False)
+            return pair
+        if pair is not None and not wait and not self._building.acquire(blocking=False):
+            _OLD_DATA.set(True)
+            return pair
+        if pair is None or wait:
+            self._building.acquire()  # nothing to answer from yet, or asked to wait
+        try:
+            pair = self._pair
+            if pair is None or pair[0] is not snapshot:
+                pair = (snapshot, understander_for(snapshot))
+                with self._lock:
+                    self._pair = pair
+                    for made in self._caches:
+                        made.clear()
                 # The snapshot and the index never change once built: keep the garbage
                 # collector from walking their hundreds of thousands of objects on every
                 # full collection (they are freed as usual once nothing refers to them).
                 gc.freeze()
-            return snapshot, self._understander
+            _OLD_DATA.set(False)
+            return pair
+        finally:
+            self._building.release()
+
+    @property
+    def indexing(self) -> bool:
+        """Whether the understander of a new data version is being built (questions are
+        answered from the version before meanwhile)."""
+        return self._building.locked()
 
     def refresh(self) -> int:
         """Notice new data now (emptying the caches if there is some); returns the version
@@ -418,7 +459,7 @@ class Pipeline:
             try:
                 return compute(current)
             except SnapshotStale:
-                current = self._latest()[0]
+                current = self._latest(wait=True)[0]
         return compute(current)
 
     # -- charts ----------------------------------------------------------------------------
@@ -617,6 +658,7 @@ class Pipeline:
         """In a forked worker (:mod:`bot.batch`): locks and database connections of its own,
         the loaded index, snapshot and caches shared with the parent."""
         self._lock = threading.Lock()
+        self._building = threading.Lock()
         self.store.after_fork()
 
     def close(self) -> None:

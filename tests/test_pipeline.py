@@ -389,3 +389,43 @@ def test_a_follow_up_keeps_the_name_written(pipeline: Pipeline) -> None:
     assert later.query.countries == ("KGZ",) and "Кыргызстан" in _title(later)
     more = pipeline.ask("и Казахстан?", context=first.query)
     assert more.query.countries == ("KGZ", "KAZ") and "Киргизия" not in valid(more)
+
+
+def test_questions_are_answered_from_the_old_data_while_a_new_index_is_built(
+        db_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new version whose names changed takes seconds to index: the thread that noticed
+    it builds the index, the others answer from the version before meanwhile, and every
+    question after it has the new data."""
+    import threading
+    import time
+
+    from bot.importer import import_paths
+    from bot.store import Store
+
+    monkeypatch.setenv("PRESSBOT_CACHE", str(tmp_path / "cache"))  # no index on disk yet
+    pipeline = Pipeline.open(db_copy)
+    try:
+        assert pipeline.ask("Fjordland").query.countries == ()
+        aliases = tmp_path / "aliases.csv"
+        shipped = Path(__file__).resolve().parent.parent / "data" / "aliases.csv"
+        aliases.write_text(shipped.read_text(encoding="utf-8") + "Fjordland,NOR,en\n",
+                           encoding="utf-8")
+        writer = Store(db_copy)  # another process's import: a new name, a new index
+        try:
+            import_paths(writer, [aliases])
+        finally:
+            writer.close()
+        builder = threading.Thread(target=pipeline.ask, args=("Norway",))
+        builder.start()
+        deadline = time.monotonic() + 30
+        while not pipeline.indexing:
+            assert builder.is_alive() and time.monotonic() < deadline, "no index was built"
+            time.sleep(0.001)
+        meanwhile = pipeline.ask("Fjordland")
+        assert pipeline.indexing, "the answer waited for the new index"
+        assert meanwhile.query.countries == ()  # the names before the import
+        builder.join(60)
+        assert not builder.is_alive()
+        assert pipeline.ask("Fjordland").query.countries == ("NOR",)
+    finally:
+        pipeline.close()

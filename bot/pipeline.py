@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot import button_data
 from bot.answer import Answer, alert, answer
-from bot.cache import LRU, K, V
+from bot.cache import LRU
 from bot.charts.cache import CACHE_SIZE as CHART_CACHE_SIZE
 from bot.charts.cache import png_for
 from bot.charts.data import Picture, PictureKey
@@ -152,20 +152,6 @@ def _directed(text: str, lang: str) -> str:
     return directional(text, lang, MAX_MESSAGE)
 
 
-#: True in a context answering from the data before a new version (its understander is
-#: still being built): nothing it computes may be kept in a cache of the data.
-_OLD_DATA: ContextVar[bool] = ContextVar("pressbot_old_data", default=False)
-
-
-class _DataCache(LRU[K, V]):
-    """A cache of something computed from the data, that keeps nothing computed from the
-    data before a new version (emptied when the new one is in place, it would keep it)."""
-
-    def put(self, key: K, value: V) -> None:
-        if not _OLD_DATA.get():
-            super().put(key, value)
-
-
 class Pipeline:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -177,10 +163,11 @@ class Pipeline:
         self._charts: LRU[PictureKey, bytes] = self.cache(CHART_CACHE_SIZE)
         # Answers come from one immutable snapshot, so the same question asked again (by
         # anyone, in any chat) has the same reply until the data changes.
-        self._parsed: LRU[tuple[str, str | None, Query | None, str | None], Query] = (
+        # Keyed by the data version first (see _latest).
+        self._parsed: LRU[tuple[int, str, str | None, Query | None, str | None], Query] = (
             self.cache(PARSED))
-        self._replies: LRU[tuple[Query, str | None], tuple[Answer, Rendered]] = self.cache(
-            REPLIES)
+        self._replies: LRU[tuple[int, Query, str | None], tuple[Answer, Rendered]] = (
+            self.cache(REPLIES))
         # Chats' chosen languages (/language; "" automatic), read once per chat: bot state,
         # not data, so a new data version leaves them; every change goes through
         # set_chat_lang.
@@ -209,7 +196,7 @@ class Pipeline:
 
     def cache(self, size: int) -> LRU[Any, Any]:
         """A cache of something computed from the data: emptied whenever the data changes."""
-        made: LRU[Any, Any] = _DataCache(size)
+        made: LRU[Any, Any] = LRU(size)
         self._caches.append(made)
         return made
 
@@ -239,22 +226,25 @@ class Pipeline:
 
         Building the understander of a new version can take seconds (when the names
         changed).  One thread builds it; meanwhile the others answer from the version
-        before, its snapshot and understander together, rather than wait, and keep
-        nothing of it in the caches (:data:`_OLD_DATA`).  ``wait``: wait for the new
-        version (the old one's lazy reads failed: :class:`SnapshotStale`)."""
+        before, its snapshot and understander together, rather than wait.  Every cache of
+        the data is keyed by the version its entries were computed from, so a reply of
+        the version before, stored after the new one came in, is never read again.
+        ``wait``: wait for the new version (the old one's lazy reads failed:
+        :class:`SnapshotStale`)."""
         snapshot = self.store.snapshot()
         pair = self._pair
         # Another snapshot is other data (a new version, a /reload, another file at the
         # path), even when its version number is the same.
         if pair is not None and pair[0] is snapshot:
-            _OLD_DATA.set(False)
             return pair
         if pair is not None and not wait and not self._building.acquire(blocking=False):
-            _OLD_DATA.set(True)
             return pair
         if pair is None or wait:
             self._building.acquire()  # nothing to answer from yet, or asked to wait
         try:
+            # The newest data now: another thread may have brought a later version in
+            # while this one waited (two imports in a row).
+            snapshot = self.store.snapshot()
             pair = self._pair
             if pair is None or pair[0] is not snapshot:
                 pair = (snapshot, understander_for(snapshot))
@@ -266,7 +256,6 @@ class Pipeline:
                 # collector from walking their hundreds of thousands of objects on every
                 # full collection (they are freed as usual once nothing refers to them).
                 gc.freeze()
-            _OLD_DATA.set(False)
             return pair
         finally:
             self._building.release()
@@ -298,7 +287,7 @@ class Pipeline:
         language follows :mod:`bot.i18n.choice`: the question's own, else ``chosen``,
         else ``lang``, else English."""
         snapshot, understander = self._current()
-        key = (text, lang, context, chosen)
+        key = (snapshot.generation, text, lang, context, chosen)
         query = self._parsed.get(key)
         if query is None:
             query = understander.parse(text, lang, context, chosen=chosen)
@@ -310,8 +299,8 @@ class Pipeline:
         for replies that are no answer to it (a subscription, an inline card's frame)."""
         if not text.strip():
             return reply_lang(chosen=chosen, user_code=lang)
-        understander = self._current()[1]
-        key = (text, lang, None, chosen)
+        snapshot, understander = self._current()
+        key = (snapshot.generation, text, lang, None, chosen)
         query = self._parsed.get(key)
         if query is None:
             query = understander.parse(text, lang, chosen=chosen)
@@ -442,7 +431,7 @@ class Pipeline:
     def _reply(self, query: Query, snapshot: Snapshot) -> Reply:
         # Only "did you mean" repeats the words typed; any other reply is the same for every
         # wording of the same query (queries compare without their text).
-        key = (query, query.text if query.candidates else None)
+        key = (snapshot.generation, query, query.text if query.candidates else None)
         made = self._replies.get(key)
         if made is None:
             result = self._fresh(lambda fresh: answer(query, fresh, self.store), snapshot)

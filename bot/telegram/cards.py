@@ -37,13 +37,15 @@ class InlineCards:
 
     def __init__(self, pipeline: Pipeline) -> None:
         self.pipeline = pipeline
-        self._cache: LRU[tuple[str, str], list[Reply]] = pipeline.cache(CACHE_SIZE)
+        self._cache: LRU[tuple[int, str, str], list[Reply]] = pipeline.cache(CACHE_SIZE)
 
     def replies(self, text: str, lang: str) -> list[Reply]:
         """The replies behind the cards for ``text`` (blocking: call from a worker thread)."""
-        self.pipeline.refresh()  # new data empties the cache before it is read
+        # New data empties the cache before it is read; the version is part of the key,
+        # so cards made from the data before it, kept after, are never read again.
+        version = self.pipeline.refresh()
         # Case matters: "KZ" is a country code, "kz" is not.
-        key = (" ".join(text.split()), lang)
+        key = (version, " ".join(text.split()), lang)
         cached = self._cache.get(key)
         if cached is None:
             cached = self.pipeline.suggestions(text, lang)

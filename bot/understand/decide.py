@@ -291,6 +291,7 @@ def decide(
         witnessed = None  # "what is V-Dem?": the explanation, not a country's figures
     mentioned: tuple[str, ...] = ()
     candidates = parsed.candidates  # a near miss or a name of several countries: ask
+    unknown = parsed.unknown  # the words behind them
     small_talk = None
     help_topic = None
     witness = None
@@ -325,6 +326,7 @@ def decide(
         # "Korea cosmetics", "Chinese porcelain at the flea market": a name of several
         # countries, or a topic word with a daily sense, in an everyday phrase.
         intent, mentioned, topic, candidates = _I.NONE, parsed.candidates, None, ()
+        unknown = None
     elif parsed.candidates or topic or year or since:
         # A follow-up ("and in 2023?", "are journalists safe there?") or a near miss:
         # the answer layer takes the country from the conversation or asks.
@@ -362,7 +364,7 @@ def decide(
         search_terms,
         _alternatives(search_terms, sets) if search_terms else (),  # search_groups
         candidates,
-        parsed.unknown,  # unknown
+        unknown,
         unplaced,
         lang,
         said_in,

@@ -591,6 +591,22 @@ def _years(
     return year, since, numbers
 
 
+def _quantity(features: Sequence[tuple[int, Sense]],
+              marks: dict[int, set[Feature]]) -> bool | None:
+    """What "most"/"least" counts, when it counts the press or a topic in the three words
+    after it: True for a topic (a harm: journalists jailed, censorship), False for the
+    press itself (press freedom, the media); None when it counts neither."""
+    for i, sense in features:
+        if sense.feature in (_F.MOST, _F.LEAST):
+            after = set().union(*(marks.get(i + k, _UNMARKED) for k in (1, 2, 3)))
+            if _F.TOPIC in after or (_F.CONTEXT in after and any(
+                    s.feature == _F.TOPIC for _, s in features)):
+                return True
+            if _F.CONTEXT in after:
+                return False
+    return None
+
+
 def _spelled_count(spelled: dict[int, int], i: int) -> int:
     """The number written in words ending at token ``i``: a tens word before a units word
     adds up ("twenty two", "двадцать два")."""
@@ -627,12 +643,17 @@ def _ranking(
         position = next((int(s.value or 0) for _, s in features if s.feature == _F.POSITION),
                         None)  # fmt: skip
     polar = _F.NEG in names or _F.POS in names
+    # "the countries with the most press freedom", "which country has the most journalists
+    # in prison": countries, and "most"/"least" of the press or of a topic.
+    quantified = (_F.MOST in names or _F.LEAST in names) and bool(
+        names & {_F.MANY, _F.ONE} or numbers) and _quantity(features, marks) is not None
     wants = (
         _F.RANK in names or region is not None or position is not None
         or command in ("top", "ranking", "rank", "bottom", "worst")
         or (_F.MANY in names and polar)
         or (_F.MOST in names and polar)
         or (_F.LEAST in names and polar)
+        or quantified
     )  # fmt: skip
     if not wants:
         return None
@@ -655,6 +676,9 @@ def _ranking(
                     negative = _F.NEG in near and _F.POS not in near
                     bottom = negative == (sense.feature == _F.MOST)
                     break
+            if quantified:
+                harm = _quantity(features, marks)
+                bottom = bool(harm) == (any(s.feature == _F.MOST for _, s in features))
         else:
             if _F.MANY in names and _F.NEG in names and _F.POS not in names:
                 bottom = True

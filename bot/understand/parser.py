@@ -574,10 +574,8 @@ class Understander:
                 if codes is not None:
                     if key in self.titlecase_only and not tokens[i].raw[:1].isupper():
                         continue
-                    people = self._adjectives.get(key)
-                    if people is not None:  # "sud-coréen": a people's adjective of words
-                        return size, codes, ((), ()), people
-                    return size, codes, ((), ()), ""
+                    # "sud-coréen": a people's adjective of several words.
+                    return size, codes, ((), ()), self._adjectives.get(key, "")
                 entry = self.words.get(key)
                 if entry is not None:
                     return size, (), self._phrase_senses(key, entry), ""

@@ -195,7 +195,9 @@ class Pipeline:
     # -- the data, and everything computed from it -----------------------------------------
 
     def cache(self, size: int) -> LRU[Any, Any]:
-        """A cache of something computed from the data: emptied whenever the data changes."""
+        """A cache of something computed from the data: emptied whenever the data changes.
+        Key its entries by the data version they come from (``Snapshot.generation``): a
+        reply computed from the version before may be stored after the change."""
         made: LRU[Any, Any] = LRU(size)
         self._caches.append(made)
         return made

@@ -130,3 +130,14 @@ def test_an_adjective_made_for_two_countries_names_neither(understander: Underst
     # Persian nisba of Niger (نیجر) and of Nigeria (نیجریه) alike.
     assert "نیجری" not in understander.names
     assert understander.parse("نیجریه").countries == ("NGA",)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("الصحافة الفرنسية", "FRA"),  # "the French press": the language's name, feminine
+    ("الصحافة الروسية", "RUS"),
+    ("الصحافة التركية", "TUR"),
+])  # fmt: skip
+def test_a_language_s_name_may_name_its_country(understander: Understander, text: str,
+                                                code: str) -> None:
+    query = understander.parse(text)
+    assert query.intent == Intent.PROFILE and query.countries == (code,), query

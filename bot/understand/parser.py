@@ -446,7 +446,11 @@ class Understander:
         word_stems: list[str] = []
         readers: list[str] = []
         named_by = norm  # the key that named a country: the word, or a stem under it
-        if not codes and entry is None and len(norm) > MIN_STEM:
+        # A language's name may name a country too, under its article or suffixes (Arabic
+        # "الروسية": Russian, the language, and the Russian press's "Russian"), as the
+        # whole word "Russian" does.
+        language = entry is not None and all(v == "language_names" for _, v, _ in entry[0])
+        if not codes and (entry is None or language) and len(norm) > MIN_STEM:
             # Under its suffixes, in every language whose table fits: "маоши" is Uzbek
             # "маош" (a salary), "журналистлар" Uzbek or Kazakh.
             found_senses: dict[Sense, int] = {}
@@ -493,7 +497,7 @@ class Understander:
                 # A short stem under suffixes or a typo of a name?  "suda" is no Uzbek
                 # court ("sud|a"), "banada" no Turkish "to me" ("bana|da"): the typo.
                 found_senses, readers = {}, []
-            if not codes and found_senses:
+            if not codes and found_senses and entry is None:
                 senses = tuple(found_senses)
                 sense_langs = tuple(found_senses.values())
                 langs = _union(sense_langs)

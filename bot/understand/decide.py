@@ -214,8 +214,8 @@ class Parse:
     derived: list[int] = field(default_factory=list)  # words read through their suffixes
     # Where a country was named by its people's adjective: the languages it is one of;
     # and the languages in which that word is an ordinary word too ("indiana": English).
-    adjectives: dict[int, str] = field(default_factory=dict)
-    homographs: dict[int, str] = field(default_factory=dict)
+    adjectives: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    homographs: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 def decide(
@@ -645,8 +645,9 @@ def _ranking(
     polar = _F.NEG in names or _F.POS in names
     # "the countries with the most press freedom", "which country has the most journalists
     # in prison": countries, and "most"/"least" of the press or of a topic.
-    quantified = (_F.MOST in names or _F.LEAST in names) and bool(
-        names & {_F.MANY, _F.ONE} or numbers) and _quantity(features, marks) is not None
+    quantity = (_quantity(features, marks) if (_F.MOST in names or _F.LEAST in names)
+                and (names & {_F.MANY, _F.ONE} or numbers) else None)  # fmt: skip
+    quantified = quantity is not None
     wants = (
         _F.RANK in names or region is not None or position is not None
         or command in ("top", "ranking", "rank", "bottom", "worst")
@@ -676,11 +677,11 @@ def _ranking(
                     negative = _F.NEG in near and _F.POS not in near
                     bottom = negative == (sense.feature == _F.MOST)
                     break
-            if quantified:
-                harm = _quantity(features, marks)
-                bottom = bool(harm) == (any(s.feature == _F.MOST for _, s in features))
         else:
-            if _F.MANY in names and _F.NEG in names and _F.POS not in names:
+            if quantity is not None:
+                # The most of a harm, the least of the press itself: the bottom.
+                bottom = quantity == (_F.MOST in names)
+            elif _F.MANY in names and _F.NEG in names and _F.POS not in names:
                 bottom = True
     limit = _limit(tokens, features, marks, numbers, command, skip=position_at)
     if limit is None:
@@ -877,7 +878,7 @@ def _everyday(
     life outnumber such words, or with one bound to a country word ("china plates safe in
     the dishwasher", "France rugby score"); a phrase of a topic ("journalists jailed") is
     a strong sign.  A word both lists hold ("receita": recipe and revenue) is a sign of
-    neither.  A country named only by its people's adjective ("chinois", "грузинское",
+    neither.  A country named only by its people's adjective ("français", "грузинское",
     "المصري") in a message of that adjective's language (``said_in``), among other words
     none of the press, is no question either: a name alone asks about its country, an
     adjective alone qualifies something else."""
@@ -903,7 +904,7 @@ def _everyday(
         at in parsed.adjectives and (said_in is None or said_in in parsed.adjectives[at])
         for at, _ in parsed.countries
     ):
-        # A people's adjective and no word of the press: "c'est du chinois pour moi",
+        # A people's adjective and no word of the press: "c'est très français",
         # "грузинское вино" ("türkische Medien" has its press word, "Kazakh" alone is
         # a name typed short).
         return True

@@ -13,6 +13,7 @@ value), so that it can be cached on disk as plain data; :class:`Feature` is an
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import IntEnum
 from typing import NamedTuple
 
@@ -196,3 +197,9 @@ def _sections() -> dict[str, tuple[Sense, ...]]:
 SECTIONS: dict[str, tuple[Sense, ...]] = _sections()
 
 assert set(INDICATORS) <= set(TOPICS)
+
+
+def names_a_language_only(senses: Iterable[tuple[int, object, int]]) -> bool:
+    """Whether a lexicon entry's senses (feature, value, lexicons) are all a language's name
+    ("Russian", Arabic "الروسية"): such a word may name the people's country too."""
+    return all(value == "language_names" for _, value, _ in senses)

@@ -26,7 +26,7 @@ from typing import Any, Protocol
 from bot.i18n import LANGS, country_name
 from bot.names import INVISIBLE_RE, normalize
 from bot.store import Alias, Snapshot
-from bot.understand.features import SECTIONS, Feature
+from bot.understand.features import SECTIONS, Feature, names_a_language_only
 from bot.understand.inflection import (
     ADJECTIVE_LANGS,
     ADJECTIVE_SUFFIXES,
@@ -325,8 +325,8 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
     fuzzy_keys: set[str] = set()
     fuzzy_forms: set[str] = set()
     name_langs: dict[str, set[str]] = {}  # key → "lang" and "lang:source" of its aliases
-    # Keys that are a people's adjective, not a name ("Kazakh", "türkischen", "المصرية"):
-    # with no word of the press beside them they ask nothing (decide's everyday rule).
+    # Keys that are a people's adjective, not a name ("türkischen", "المصرية"): with no
+    # word of the press beside them they ask nothing (decide's everyday rule).
     adjectives: dict[str, set[str]] = {}  # key → the languages it is an adjective of
     plain: set[str] = set()  # keys some alias gives as a name ("china": Spanish "chino" too)
     made: dict[str, set[str]] = {}  # adjectives made by rule → the countries they are of
@@ -387,8 +387,7 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
             # A form that is a word of the lexicons keeps that sense ("مالية" is finance),
             # unless the word names a language only, as "Russian" does the people's too.
             entry = vocab["words"].get(form)
-            if form not in stop and (entry is None or all(
-                    value == "language_names" for _, value, _ in entry[0])):
+            if form not in stop and (entry is None or names_a_language_only(entry[0])):
                 add(form, 2, alias.code, tag)
                 adjectives.setdefault(form, set()).add(alias.lang)
                 made.setdefault(form, set()).add(alias.code)
@@ -505,7 +504,7 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
         "fuzzy_forms": frozenset(fuzzy_forms - fuzzy_keys),
         "name_words": frozenset(w for key in names if " " in key for w in key.split(" ")),
         "name_langs": name_langs_bits,
-        "adjectives": {key: " ".join(sorted(langs)) for key, langs in adjectives.items()
+        "adjectives": {key: tuple(sorted(langs)) for key, langs in adjectives.items()
                        if key in names and key not in plain},
         **{key: vocab[key] for key in ("langs", "words", "sets", "numbers", "morph",
                                        "letters", "compounds")},
@@ -526,19 +525,19 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
     return state
 
 
-def adjective_homographs(adjectives: dict[str, str]) -> dict[str, str]:
+def adjective_homographs(
+        adjectives: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """The readers' languages in which a people's adjective is also an ordinary word
     (wordfreq, Zipf :data:`REAL_WORD_ZIPF` or more) and no adjective of theirs: a
     question in such a language reads it as that word.  "indiana" (Portuguese "Indian")
     is a state in English, "deutsche" a bank or a broadcaster, Arabic's "مجري"
     (Hungarian) a TV presenter in Persian, "كندي" (Canadian) slowness."""
     words = _real_words_by_language()
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, ...]] = {}
     for key, own in adjectives.items():
-        langs = [lang for lang, known in words.items()
-                 if key in known and lang not in own.split()]  # fmt: skip
+        langs = tuple(lang for lang, known in words.items() if key in known and lang not in own)
         if langs:
-            found[key] = " ".join(langs)
+            found[key] = langs
     return found
 
 

@@ -22,7 +22,7 @@ from bot.names import normalize
 from bot.query import Query
 from bot.store import Snapshot
 from bot.understand.decide import Parse, decide
-from bot.understand.features import Feature, Sense
+from bot.understand.features import Feature, Sense, names_a_language_only
 from bot.understand.followup import Follow, with_context
 from bot.understand.language import letter_tables, said_in
 from bot.understand.morphology import MIN_STEM, chain_of, stems
@@ -90,10 +90,10 @@ class Word(NamedTuple):
     vias: tuple[str, ...]  # the languages whose suffixes it carries, read through them
     features: frozenset[Feature] = frozenset()  # the features of its senses, for the walk
     # The languages in which it names its country by its people's adjective ("türkische":
-    # German), or "": a name.  "kazakhs" is French's adjective, and English's name.
-    adjective: str = ""
+    # German), or (): a name.  "kazakhs" is French's adjective, and English's name.
+    adjective: tuple[str, ...] = ()
     # The languages in which the same letters are an ordinary word ("indiana": English).
-    homograph: str = ""
+    homograph: tuple[str, ...] = ()
 
 
 _NOTHING = Word((), (), (), 0, (), ())
@@ -112,7 +112,7 @@ def _senses(entry: Entry, only: int = -1) -> tuple[tuple[Sense, ...], tuple[int,
 def _ordinary_words(parsed: Parse, written_in: str) -> None:
     """A people's word that is an ordinary word of the question's language is that word:
     "Is press free in Indiana?", "Deutsche Welle", Persian "مجری" (a presenter)."""
-    dropped = {i for i, langs in parsed.homographs.items() if written_in in langs.split()}
+    dropped = {i for i, langs in parsed.homographs.items() if written_in in langs}
     if dropped:
         parsed.countries = [(i, c) for i, c in parsed.countries if i not in dropped]
         parsed.spans = [(i, n) for i, n in parsed.spans if i not in dropped]
@@ -168,8 +168,8 @@ class Understander:
         self._cjk_lengths: list[int] = s["cjk_lengths"]
         self._real_words: frozenset[str] = s["real_words"]
         self._lookalikes: frozenset[str] = s["lookalikes"]
-        self._adjectives: dict[str, str] = s["adjectives"]
-        self._homographs: dict[str, str] = s["homographs"]
+        self._adjectives: dict[str, tuple[str, ...]] = s["adjectives"]
+        self._homographs: dict[str, tuple[str, ...]] = s["homographs"]
         self._fuzzy_lists: dict[tuple[str, int], list[str]] = s["fuzzy_lists"]
         self._fuzzy_codes: dict[str, tuple[str, ...]] = s["fuzzy_codes"]
         self._fuzzy_forms: frozenset[str] = s["fuzzy_forms"]
@@ -449,7 +449,7 @@ class Understander:
         # A language's name may name a country too, under its article or suffixes (Arabic
         # "الروسية": Russian, the language, and the Russian press's "Russian"), as the
         # whole word "Russian" does.
-        language = entry is not None and all(v == "language_names" for _, v, _ in entry[0])
+        language = entry is not None and names_a_language_only(entry[0])
         if not codes and (entry is None or language) and len(norm) > MIN_STEM:
             # Under its suffixes, in every language whose table fits: "маоши" is Uzbek
             # "маош" (a salary), "журналистлар" Uzbek or Kazakh.
@@ -505,8 +505,8 @@ class Understander:
                 readers = []
         result = Word(codes, senses, sense_langs, langs, tuple(word_stems), tuple(readers),
                       frozenset(sense.feature for sense in senses),
-                      self._adjectives.get(named_by, "") if codes else "",
-                      self._homographs.get(named_by, "") if codes else "")
+                      self._adjectives.get(named_by, ()) if codes else (),
+                      self._homographs.get(named_by, ()) if codes else ())
         self._word_cache.remember(norm, result)
         return result
 
@@ -546,15 +546,16 @@ class Understander:
         return []
 
     def _phrase(self, tokens: Sequence[Token], i: int, shouting: bool
-                ) -> tuple[int, tuple[str, ...], tuple[tuple[Sense, ...], tuple[int, ...]], str]:
+                ) -> tuple[int, tuple[str, ...], tuple[tuple[Sense, ...], tuple[int, ...]],
+                           tuple[str, ...]]:
         """The longest name or lexicon phrase of two words or more starting at ``i`` (its
         last word may carry suffixes: "Орталық Азия|да"): (words, codes, senses, the
-        languages whose people's adjective the name is, or "")."""
+        languages whose people's adjective the name is, or ())."""
         norm = tokens[i].norm
         most = self.first_len.get(norm, 1)
         n = len(tokens)
         if most < 2 or i + 1 >= n:
-            return 0, (), ((), ()), ""
+            return 0, (), ((), ()), ()
         # Most words begin no phrase with the word after them: one set lookup says so.
         after = tokens[i + 1]
         pairs = self._pairs
@@ -562,7 +563,7 @@ class Understander:
             after.kind == _WORD
             and any(f"{norm} {stem}" in pairs for stem in self._word(after.norm).stems)
         ):
-            return 0, (), ((), ()), ""
+            return 0, (), ((), ()), ()
         # A phrase goes on over words only, none written onto a number: the longest that
         # may start here ends before the first other token.
         end, stop = i + 1, min(i + most, n)
@@ -579,11 +580,11 @@ class Understander:
                     if key in self.titlecase_only and not tokens[i].raw[:1].isupper():
                         continue
                     # "sud-coréen": a people's adjective of several words.
-                    return size, codes, ((), ()), self._adjectives.get(key, "")
+                    return size, codes, ((), ()), self._adjectives.get(key, ())
                 entry = self.words.get(key)
                 if entry is not None:
-                    return size, (), self._phrase_senses(key, entry), ""
-        return 0, (), ((), ()), ""
+                    return size, (), self._phrase_senses(key, entry), ()
+        return 0, (), ((), ()), ()
 
     def _phrase_senses(self, key: str, entry: Entry) -> tuple[tuple[Sense, ...], tuple[int, ...]]:
         """The senses of a lexicon phrase, typed once per phrase."""
@@ -647,7 +648,7 @@ class Understander:
                     else:
                         self._name(parsed, tokens, i, size, codes)
                         if people:
-                            self._people_word(parsed, token, i, people, "")
+                            self._people_word(parsed, token, i, people, ())
                     i += size
                     continue
             codes, word = self._single(token, shouting)
@@ -677,7 +678,8 @@ class Understander:
         return parsed
 
     @staticmethod
-    def _people_word(parsed: Parse, token: Token, i: int, langs: str, homograph: str) -> None:
+    def _people_word(parsed: Parse, token: Token, i: int, langs: tuple[str, ...],
+                     homograph: tuple[str, ...]) -> None:
         """Note a country named by its people's word at ``i``: an adjective of ``langs``
         (written small, or first: capitalised inside a sentence, "les Français" are the
         people, named), and an ordinary word of ``homograph``'s languages."""

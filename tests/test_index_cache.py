@@ -1,0 +1,36 @@
+"""The understander's index on disk: read back, it is the index that was built, and what
+recurs in it is stored once."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+from bot import index_cache
+from bot.store import Snapshot
+from bot.understand import Understander
+
+
+def test_an_index_read_back_from_disk_is_the_one_built(snapshot: Snapshot, tmp_path: Path
+                                                        ) -> None:
+    built = index_cache.understander_for(snapshot)
+    written = tmp_path / "understand-index-test.pickle"
+    index_cache._write(tmp_path, written, built.state())
+    state = index_cache._read(written)
+    assert state == built.state()
+    # Read back, the same question is understood the same way.
+    again = Understander(snapshot, state)
+    for question in ("are journalists safe in Kazakhstan?", "Қазақстанда журналистер",
+                     "compare Norway and Finlnd", "худшие страны Азии 2023"):
+        assert again.parse(question) == built.parse(question)
+
+
+def test_equal_tuples_and_strings_of_an_index_are_written_once() -> None:
+    senses = [(1, None, 512), (1, None, 512), (3, "economic", 512)]
+    state = {"words": {"a": (senses[0],), "b": (senses[1],), "c": (senses[2],)},
+             "names": {"kazakhstan": ("KAZ",), "qazaqstan": ("KAZ",)}}
+    shared = index_cache._shared(state)
+    assert shared == state
+    assert shared["words"]["a"][0] is shared["words"]["b"][0]
+    assert shared["names"]["kazakhstan"] is shared["names"]["qazaqstan"]
+    assert len(pickle.dumps(shared)) < len(pickle.dumps(state))

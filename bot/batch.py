@@ -16,7 +16,7 @@ import select
 import signal
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from contextlib import AbstractContextManager, ExitStack, nullcontext, suppress
 from typing import BinaryIO
 
@@ -106,7 +106,7 @@ def _answer_lines(
     if len(unique) < len(lines):
         answers = dict(zip(unique, replies, strict=True))
         replies = [answers[line] for line in lines]
-    out.write(_encoded(replies))
+    out.write(b"".join(replies))
     out.flush()
 
 
@@ -115,12 +115,14 @@ def _replies(
     reply: Callable[[str], str],
     jobs: int,
     after_fork: Callable[[], None],
-) -> list[str]:
+) -> list[bytes]:
     """``reply(line)`` for each of ``lines``, in order, shared among up to ``jobs``
-    processes."""
+    processes: each as the line written out (:func:`_written`).  A worker's replies come
+    back as written, and are never decoded again: the parent, once every worker is
+    done, only puts them in order."""
     workers = min(jobs, len(lines) // MIN_LINES_PER_WORKER)
     if workers <= 1:
-        return [reply(line) for line in lines]
+        return [_written(reply(line)) for line in lines]
     # Dealt like cards, line by line: neighbouring lines are often alike (a file of one
     # language, then another), and slices of whole runs would leave one worker the slow ones.
     hands = [lines[k::workers] for k in range(workers)]
@@ -129,7 +131,7 @@ def _replies(
         pids = [_fork(hand, spool, reply, after_fork)
                 for hand, spool in zip(hands[1:], spools, strict=True)]
         try:
-            answered = [[reply(line) for line in hands[0]]]
+            answered = [[_written(reply(line)) for line in hands[0]]]
         except BaseException:
             _stop(pids)  # no worker outlives the batch it was forked for
             raise
@@ -138,7 +140,7 @@ def _replies(
                 spool.seek(0)
                 answered.append(_unframed(spool.read()))
             else:
-                answered.append([reply(line) for line in hand])
+                answered.append([_written(reply(line)) for line in hand])
     return [answered[i % workers][i // workers] for i in range(len(lines))]
 
 
@@ -159,24 +161,29 @@ def _fork(
     try:  # the worker: never returns into the parent's code
         after_fork()
         for line in lines:
-            spool.write(_framed(reply(line)))
+            spool.write(_framed(_written(reply(line))))
         spool.flush()
         status = 0
     finally:
         os._exit(status)
 
 
-def _framed(text: str) -> bytes:
-    """A reply with its length before it: a reply may hold any character, newlines too."""
-    data = text.encode()
+def _written(text: str) -> bytes:
+    """A reply as it is written out: encoded, a newline after it."""
+    return f"{text}\n".encode()
+
+
+def _framed(data: bytes) -> bytes:
+    """A written reply with its length before it: a reply may hold any character, newlines
+    too."""
     return len(data).to_bytes(4, "big") + data
 
 
-def _unframed(data: bytes) -> list[str]:
+def _unframed(data: bytes) -> list[bytes]:
     replies, at = [], 0
     while at < len(data):
         size = int.from_bytes(data[at:at + 4], "big")
-        replies.append(data[at + 4:at + 4 + size].decode())
+        replies.append(data[at + 4:at + 4 + size])
         at += 4 + size
     return replies
 
@@ -193,7 +200,3 @@ def _stop(pids: list[int | None]) -> None:
 def _succeeded(pid: int) -> bool:
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status) == 0
-
-
-def _encoded(replies: Iterable[str]) -> bytes:
-    return "".join(f"{text}\n" for text in replies).encode()

@@ -9,7 +9,7 @@ from bot.answer import CompareAnswer
 from bot.domain import RSF_INDEX_URL, SCALE_CURRENT, index_label
 from bot.i18n import country_name, fmt_score, name, t
 from bot.render.html import button_label, credit, label, pack
-from bot.render.output import Button, Rendered
+from bot.render.output import Button, Rendered, Rows
 
 
 def render_compare(answer: CompareAnswer, lang: str) -> Rendered:
@@ -50,6 +50,13 @@ def render_compare(answer: CompareAnswer, lang: str) -> Rendered:
             f"<i>{t(lang, 'left_out', n=len(answer.rows), k=len(answer.left_out), names=names)}</i>"
         )
     blocks.append(credit(RSF_INDEX_URL, lang))
+    title = " · ".join(country_name(c.code, c.name_en, lang) for c, _ in answer.rows)
+    return Rendered(pack(blocks), lambda: _compare_buttons(answer, lang), title,
+                    t(lang, "compare_title", year=answer.year))
+
+
+def _compare_buttons(answer: CompareAnswer, lang: str) -> Rows:
+    """Each country's card, three a row, then the chart of the first five."""
     codes = tuple(c.code for c, _ in answer.rows)
     buttons = [
         [
@@ -61,5 +68,4 @@ def render_compare(answer: CompareAnswer, lang: str) -> Rendered:
         for i in range(0, len(answer.rows), 3)
     ]
     buttons.append([Button(t(lang, "chart"), button_data.chart(codes[:5], answer.year))])
-    title = " · ".join(country_name(c.code, c.name_en, lang) for c, _ in answer.rows)
-    return Rendered(pack(blocks), buttons, title, t(lang, "compare_title", year=answer.year))
+    return buttons

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.charts.data import Picture
 
@@ -15,6 +17,10 @@ class Button:
     data: str
 
 
+#: Rows of buttons, top to bottom.
+Rows = list[list[Button]]
+
+
 @dataclass(frozen=True)
 class Rendered:
     """A reply as every interface shows it: Telegram-HTML messages (each ≤ 4096 characters),
@@ -22,8 +28,16 @@ class Rendered:
     then its caption, ≤ 1024 characters)."""
 
     messages: list[str]
-    buttons: list[list[Button]] = field(default_factory=list)
+    # The buttons, or what makes them when they are first asked for: a card's buttons cost
+    # about as much as its text, and a reply printed (``pressbot ask``) shows none.
+    button_rows: Rows | Callable[[], Rows] = field(default_factory=list)
     title: str = ""  # a one-line plain summary (inline result titles, logs)
     description: str = ""
     chart: Picture | None = None
     url: str | None = None  # RSF's page for what the reply is about (inline cards link it)
+
+    @cached_property
+    def buttons(self) -> Rows:
+        """The rows of buttons under the last message."""
+        rows = self.button_rows
+        return rows() if callable(rows) else rows

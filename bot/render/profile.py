@@ -21,7 +21,7 @@ from bot.domain import (
 )
 from bot.i18n import country_name, fmt_score, name, t
 from bot.render.html import credit, label, pack, quote
-from bot.render.output import Button, Rendered
+from bot.render.output import Button, Rendered, Rows
 from bot.render.vdem_words import card_line
 from bot.store import Result
 
@@ -181,14 +181,15 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
         if result
         else t(lang, "not_ranked", country=title, year=answer.year)
     )
-    return Rendered(pack(blocks), _profile_buttons(answer, lang), title, description, url=url)
+    return Rendered(pack(blocks), lambda: _profile_buttons(answer, lang), title, description,
+                    url=url)
 
 
 #: The card's section buttons, the summary first.
 _SECTIONS = ("summary", *TOPICS)
 
 
-def _profile_buttons(answer: ProfileAnswer, lang: str) -> list[list[Button]]:
+def _profile_buttons(answer: ProfileAnswer, lang: str) -> Rows:
     """The card's buttons: its sections, up to four earlier years, then the neighbours, a
     chart and (where V-Dem rates the country) V-Dem's history.  Each row is made once and
     shared by every card showing it: the buttons are immutable."""

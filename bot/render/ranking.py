@@ -9,7 +9,7 @@ from bot.answer import RankingAnswer
 from bot.domain import MAX_RANKING, RSF_INDEX_URL, SCALE_CURRENT, index_label
 from bot.i18n import fmt_score, inline_name, name, region_name, t
 from bot.render.html import button_label, credit, label, pack
-from bot.render.output import Button, Rendered
+from bot.render.output import Button, Rendered, Rows
 
 
 def render_ranking(answer: RankingAnswer, lang: str) -> Rendered:
@@ -60,11 +60,16 @@ def render_ranking(answer: RankingAnswer, lang: str) -> Rendered:
     if first is not None and first.scale != SCALE_CURRENT:
         blocks.append("<i>" + html.escape(name(lang, first.scale)) + "</i>")
     blocks.append(credit(RSF_INDEX_URL, lang))
-    buttons = [
+    return Rendered(pack(blocks), lambda: _ranking_buttons(answer, lang), title,
+                    f"{t(lang, 'index')} {answer.year}")
+
+
+def _ranking_buttons(answer: RankingAnswer, lang: str) -> Rows:
+    """The cards of the first six, two a row."""
+    return [
         [
             Button(button_label(c, lang), button_data.profile(c.code, answer.year, None))
             for c, _ in answer.rows[i : i + 2]
         ]
         for i in range(0, min(len(answer.rows), 6), 2)
     ]
-    return Rendered(pack(blocks), buttons, title, f"{t(lang, 'index')} {answer.year}")

@@ -22,7 +22,7 @@ countries and the lexicon senses at each token, and the words nothing explained.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Literal
 
 from bot.digits import decimal_int
@@ -194,28 +194,37 @@ _YEARS = frozenset({_F.YEAR_LAST, _F.YEAR_THIS, _F.YEAR_BEFORE_LAST,
                     _F.YEAR_SINCE})  # fmt: skip
 
 
-@dataclass(slots=True)
 class Parse:
-    """What the walk over the tokens found, before the intent is decided."""
+    """What the walk over the tokens found, before the intent is decided.  (A plain class:
+    made once per question, and a dataclass's default factories cost a call each.)"""
 
-    countries: list[tuple[int, str]] = field(default_factory=list)  # (token index, code)
-    features: list[tuple[int, Sense]] = field(default_factory=list)  # (token index, sense)
-    feature_langs: list[int] = field(default_factory=list)  # each feature's lexicons (bits)
-    spans: list[tuple[int, int]] = field(default_factory=list)  # (first token, words) read
-    leftovers: list[int] = field(default_factory=list)  # words nothing explained: typos?
-    candidates: tuple[str, ...] = ()  # a near miss or a name of several countries: ask
-    unknown: str | None = None  # the words that made the candidates
-    unclear: list[int] = field(default_factory=list)  # tokens of names of several countries
-    langs: list[int] = field(default_factory=list)  # the lexicons of each known word
-    # For each word read through its suffixes, the languages whose suffixes fit it.
-    vias: list[tuple[str, ...]] = field(default_factory=list)
-    typos: list[int] = field(default_factory=list)  # where a typo was taken for a name
-    languages: list[int] = field(default_factory=list)  # names that also name a language
-    derived: list[int] = field(default_factory=list)  # words read through their suffixes
-    # Where a country was named by its people's adjective: the languages it is one of;
-    # and the languages in which that word is an ordinary word too ("indiana": English).
-    adjectives: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    homographs: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    __slots__ = ("adjectives", "candidates", "countries", "derived", "feature_langs",
+                 "features", "homographs", "langs", "languages", "leftovers", "spans", "typos",
+                 "unclear", "unknown", "vias")
+
+    def __init__(self) -> None:
+        self.countries: list[tuple[int, str]] = []  # (token index, code)
+        self.features: list[tuple[int, Sense]] = []  # (token index, sense)
+        self.feature_langs: list[int] = []  # each feature's lexicons (bits)
+        self.spans: list[tuple[int, int]] = []  # (first token, words) read
+        self.leftovers: list[int] = []  # words nothing explained: typos?
+        self.candidates: tuple[str, ...] = ()  # a near miss or a name of several countries
+        self.unknown: str | None = None  # the words that made the candidates
+        self.unclear: list[int] = []  # tokens of names of several countries
+        self.langs: list[int] = []  # the lexicons of each known word
+        # For each word read through its suffixes, the languages whose suffixes fit it.
+        self.vias: list[tuple[str, ...]] = []
+        self.typos: list[int] = []  # where a typo was taken for a name
+        self.languages: list[int] = []  # names that also name a language
+        self.derived: list[int] = []  # words read through their suffixes
+        # Where a country was named by its people's adjective: the languages it is one of;
+        # and the languages in which that word is an ordinary word too ("indiana":
+        # English).
+        self.adjectives: dict[int, tuple[str, ...]] = {}
+        self.homographs: dict[int, tuple[str, ...]] = {}
+
+    def __repr__(self) -> str:
+        return "Parse(" + ", ".join(f"{k}={getattr(self, k)!r}" for k in self.__slots__) + ")"
 
 
 def decide(

@@ -223,6 +223,9 @@ def _vocabulary() -> dict[str, Any]:
         "sets": {name: frozenset(found) for name, found in sets.items()},
         "numbers": numbers,
         "morph": morph,
+        # language → {a stem's last letter before a suffix: its dictionary form's letter}
+        "alternations": {lexicon.language: dict(lexicon.alternations) for lexicon in lexicons
+                         if lexicon.alternations},
         "letters": {lexicon.language: lexicon.letters for lexicon in lexicons},
         "compounds": frozenset(lex.language for lex in lexicons if lex.language == "de"),
     }
@@ -507,7 +510,7 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
         "adjectives": {key: tuple(sorted(langs)) for key, langs in adjectives.items()
                        if key in names and key not in plain},
         **{key: vocab[key] for key in ("langs", "words", "sets", "numbers", "morph",
-                                       "letters", "compounds")},
+                                       "alternations", "letters", "compounds")},
     }  # fmt: skip
     # What wordfreq says of these names: the same for every data version with them.
     key = "realwords-" + _digest(

@@ -9,7 +9,9 @@ by commas; an entry may be a phrase, and may wrap onto the next line.
 ``[morphology]`` describes how words of the language change, for
 :mod:`bot.understand.morphology`: ``suffixes`` (case, plural and possessive endings, which
 may follow one another), ``prefixes`` (clitics written onto a word: Arabic "و", "ال"),
-``compound_prefixes`` (first parts of compounds: "гос", "медиа") and ``lemmas = true``
+``compound_prefixes`` (first parts of compounds: "гос", "медиа"), ``alternations`` (a
+stem's last letter as written before a suffix, and as the dictionary writes it: "г к" —
+Kazakh "кеңістігі" is "кеңістік" with "і") and ``lemmas = true``
 when the lists hold dictionary forms whose every form pymorphy3 generates (Russian,
 Ukrainian).  ``letters`` are letters of the language's alphabet that its neighbours in
 the same script do not use ("ә" is Kazakh), a hint of the language a question is written
@@ -72,6 +74,8 @@ class Lexicon:
     suffixes: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
     compound_prefixes: tuple[str, ...] = ()
+    # (letter before a suffix, the dictionary form's letter): "г" → "к" in Kazakh.
+    alternations: tuple[tuple[str, str], ...] = ()
     numbers: dict[str, int] = field(default_factory=dict)
     letters: str = ""
 
@@ -157,9 +161,22 @@ def parse_lexicon(text: str, name: str) -> Lexicon:
         suffixes=tuple(normalize(s) or s for s in affixes("suffixes")),
         prefixes=affixes("prefixes"),
         compound_prefixes=tuple(normalize(s) for s in affixes("compound_prefixes")),
+        alternations=_alternations(name, str(morphology.get("alternations", ""))),
         numbers=numbers,
         letters=str(data.get("letters", "")),
     )
+
+
+def _alternations(name: str, text: str) -> tuple[tuple[str, str], ...]:
+    """``alternations = "г к, ғ қ"``: pairs of single letters, each folded as the index
+    folds words."""
+    pairs: list[tuple[str, str]] = []
+    for entry in _entries(text):
+        parts = [normalize(part) for part in entry.split()]
+        if len(parts) != 2 or any(len(part) != 1 for part in parts):
+            raise LexiconError(f"{name}: alternation {entry!r} is not two letters")
+        pairs.append((parts[0], parts[1]))
+    return tuple(pairs)
 
 
 @lru_cache(maxsize=1)

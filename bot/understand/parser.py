@@ -163,6 +163,13 @@ class Understander:
         self._morph: dict[str, tuple[tuple[str, ...], int, tuple[str, ...], tuple[str, ...]]] = (
             s["morph"])
         self._suffix_sets = {lang: frozenset(m[0]) for lang, m in self._morph.items()}
+        self._alternations: dict[str, dict[str, str]] = s["alternations"]
+        # Every letter some language writes differently before a suffix, and how it may
+        # be written in the dictionary: a word's beginnings are looked up so too.
+        self._altered: dict[str, str] = {}
+        for table in self._alternations.values():
+            for before, letter in table.items():
+                self._altered[before] = self._altered.get(before, "") + letter
         self._widest: int | None = None
         self._cjk: dict[str, int] = s["cjk"]
         self._cjk_lengths: list[int] = s["cjk_lengths"]
@@ -458,8 +465,11 @@ class Understander:
             # The languages any beginning of the word is a stem of (most words: none).
             known = self._stems
             reachable = 0
+            altered = self._altered
             for cut in range(len(norm) - 1, MIN_STEM - 1, -1):
                 reachable |= known.get(norm[:cut], 0)
+                for letter in altered.get(norm[cut - 1], ""):
+                    reachable |= known.get(norm[:cut - 1] + letter, 0)
             for lang in _SCRIPTS.get(script, ()):
                 morph = self._morph.get(lang)
                 if morph is None:
@@ -467,7 +477,8 @@ class Understander:
                 _, longest, prefixes, compound = morph
                 bit = self._by_lang[lang]
                 found_stems = stems(norm, self._suffix_sets[lang], longest, prefixes,
-                                    known, bit) if reachable & bit or prefixes else []
+                                    known, bit, alternations=self._alternations.get(lang),
+                                    ) if reachable & bit or prefixes else []
                 found_stems += [norm[len(p):] for p in compound if norm.startswith(p)
                                 and norm[len(p):] in self.words]  # fmt: skip
                 if lang in self._compounds:

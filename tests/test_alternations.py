@@ -1,0 +1,59 @@
+"""A stem's last letter written differently before a suffix (a lexicon's
+``alternations``): Kazakh and Kyrgyz voice a final к, қ, п before a vowel, Turkish
+softens k, p, t, Tajik writes the izofat of a word in -ӣ as -ии.  The stem found is the
+dictionary's word, and only where the rest of the word is a chain of the language's
+suffixes."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.store import Snapshot
+from bot.understand import Understander
+from bot.understand.lexicon import LexiconError, parse_lexicon
+from bot.understand.morphology import stems
+
+_KNOWN = {"кеңістік": 1, "сиесӣ": 2}
+
+
+def test_a_stem_is_found_under_its_altered_last_letter() -> None:
+    assert stems("кеңістігі", frozenset({"і", "ы"}), 1, (), _KNOWN, 1,
+                 alternations={"г": "к"}) == ["кеңістік"]
+    assert stems("сиесии", frozenset({"и"}), 1, (), _KNOWN, 2,
+                 alternations={"и": "ӣ"}) == ["сиесӣ"]
+
+
+def test_only_before_a_chain_of_suffixes_and_only_in_its_language() -> None:
+    # "ға" is no suffix of this table: no stem.
+    assert stems("кеңістігға", frozenset({"і"}), 1, (), _KNOWN, 1,
+                 alternations={"г": "к"}) == []
+    # Another language's bit: its words are not this language's stems.
+    assert stems("кеңістігі", frozenset({"і"}), 1, (), _KNOWN, 2,
+                 alternations={"г": "к"}) == []
+    # Without the table, nothing is altered.
+    assert stems("кеңістігі", frozenset({"і"}), 1, (), _KNOWN, 1) == []
+
+
+def test_a_lexicon_states_its_alternations_as_pairs_of_letters() -> None:
+    text = ('language = "xx"\n[morphology]\nsource = "s"\nsuffixes = "і"\n'
+            'alternations = "г к, ғ қ"\n[stop]\nsource = "s"\nwords = "a"\n')
+    assert parse_lexicon(text, "xx.toml").alternations == (("г", "к"), ("ғ", "қ"))
+    with pytest.raises(LexiconError, match="two letters"):
+        parse_lexicon(text.replace('"г к, ғ қ"', '"гк"'), "xx.toml")
+
+
+@pytest.fixture(scope="module")
+def understander(snapshot: Snapshot) -> Understander:
+    return Understander(snapshot)
+
+
+@pytest.mark.parametrize(("text", "country", "topic"), [
+    ("вазъи сиёсии Тоҷикистон", "TJK", "political"),  # сиёсӣ + izofat
+    ("Өзбекстанның ақпарат кеңістігі", "UZB", "landscape"),  # кеңістік + і
+    ("Казакстандын маалымат мейкиндиги", "KAZ", "landscape"),  # мейкиндик + и
+    ("Azerbaycan'da gazetecilerin güvenliği", "AZE", "safety"),  # güvenlik + i
+])
+def test_questions_with_altered_stems(understander: Understander, text: str, country: str,
+                                      topic: str) -> None:
+    query = understander.parse(text)
+    assert (query.countries, query.topic) == ((country,), topic)

@@ -558,10 +558,13 @@ def _real_words_by_language() -> dict[str, frozenset[str]]:
     last = round((9 - REAL_WORD_ZIPF) * 100)
     found: dict[str, frozenset[str]] = {}
     for lang in WORDFREQ_LANGS:
+        # Cleaned as a question is: Persian writes a zero-width non-joiner inside many
+        # words ("می‌توانی"), which wordfreq keeps and a question's tokens do not.
+        cleaned = (INVISIBLE_RE.sub("", word)
+                   for bucket in get_frequency_list(lang, wordlist="small")[: last + 1]
+                   for word in bucket)  # fmt: skip
         found[lang] = frozenset(
-            fold_word(word)
-            for bucket in get_frequency_list(lang, wordlist="small")[: last + 1]
-            for word in bucket
+            fold_word(word) for word in cleaned
             if len(word) >= MIN_TYPO_WORD - 1 and word.isalpha()
         )
     return found

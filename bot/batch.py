@@ -4,19 +4,21 @@ core the machine offers.
 Lines are answered as they arrive, so a script that writes one question and waits for its
 reply gets it at once.  When a read brings many lines at a time (a file, a long pipe), the
 process forks workers after start-up — they share the loaded index and snapshot
-copy-on-write, so a worker costs a fork, not a second start-up — and each answers its share
-of the lines; the replies are written back in input order.  A worker that fails leaves its
-share to the parent, which answers it again: a batch never loses a line.
+copy-on-write, so a worker costs a fork, not a second start-up — and the workers share the
+lines out as they go (:class:`_Shares`); the replies are written back in input order.  Any
+line a failed worker leaves unanswered is answered by the parent: a batch never loses a
+line.
 """
 
 from __future__ import annotations
 
+import mmap
 import os
 import select
 import signal
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, nullcontext, suppress
 from typing import BinaryIO
 
@@ -27,6 +29,9 @@ MIN_LINES_PER_WORKER = 100
 READ_SIZE = 1 << 20
 #: Bytes taken at most before they are answered.
 MAX_READ = 16 << 20
+#: Lines a worker takes at a time: a take costs two system calls, a line a few tenths of
+#: a millisecond.
+CHUNK = 16
 
 
 def default_jobs() -> int:
@@ -123,33 +128,93 @@ def _replies(
     workers = min(jobs, len(lines) // MIN_LINES_PER_WORKER)
     if workers <= 1:
         return [_written(reply(line)) for line in lines]
-    # Dealt like cards, line by line: neighbouring lines are often alike (a file of one
-    # language, then another), and slices of whole runs would leave one worker the slow ones.
-    hands = [lines[k::workers] for k in range(workers)]
+    # Lines of one script together: a worker that keeps to one language's questions
+    # learns its words once, where lines dealt alternately would teach every worker all.
+    order = sorted(range(len(lines)), key=lambda i: (_script(lines[i]), i))
+    answered: list[bytes | None] = [None] * len(lines)
     with ExitStack() as files:
-        spools = [files.enter_context(tempfile.TemporaryFile()) for _ in hands[1:]]
-        pids = [_fork(hand, spool, reply, after_fork)
-                for hand, spool in zip(hands[1:], spools, strict=True)]
+        shares = _Shares(len(lines), workers, files.enter_context(tempfile.TemporaryFile()))
+        spools = [files.enter_context(tempfile.TemporaryFile()) for _ in range(1, workers)]
+        pids = [_fork(k, shares, order, lines, spool, reply, after_fork)
+                for k, spool in enumerate(spools, start=1)]
         try:
-            answered = [[_written(reply(line)) for line in hands[0]]]
+            for i in _taken(shares, 0, order):
+                answered[i] = _written(reply(lines[i]))
         except BaseException:
             _stop(pids)  # no worker outlives the batch it was forked for
             raise
-        for hand, spool, pid in zip(hands[1:], spools, pids, strict=True):
+        for spool, pid in zip(spools, pids, strict=True):
             if pid is not None and _succeeded(pid):
                 spool.seek(0)
-                answered.append(_unframed(spool.read()))
-            else:
-                answered.append([_written(reply(line)) for line in hand])
-    return [answered[i % workers][i // workers] for i in range(len(lines))]
+                for i, data in _unframed(spool.read()):
+                    answered[i] = data
+    # What a failed worker took and did not answer: answered here.
+    return [data if data is not None else _written(reply(lines[i]))
+            for i, data in enumerate(answered)]
+
+
+def _script(line: str) -> int:
+    """Which script a line is written in, roughly: the block of 128 code points its first
+    letter is in (Latin, Cyrillic, Arabic, CJK…)."""
+    for char in line:
+        if char.isalpha():
+            return ord(char) >> 7
+    return 0
+
+
+class _Shares:
+    """The lines left to answer, one contiguous run of positions per worker, kept in memory
+    every worker sees (an anonymous shared mapping made before the fork) and changed under
+    a POSIX record lock (held per process, so a forked worker and its parent exclude each
+    other).  A worker takes the next :data:`CHUNK` lines of its run; one whose run is done
+    takes the back half of the longest run left.  So the workers finish together however
+    unequal the lines' costs, and each keeps to a run of neighbouring lines."""
+
+    def __init__(self, total: int, workers: int, lock: BinaryIO) -> None:
+        self._workers = workers
+        self._lock = lock
+        self._memory = mmap.mmap(-1, 16 * workers)
+        self._runs = memoryview(self._memory).cast("q")  # start and end of each run
+        for k in range(workers):
+            self._runs[2 * k] = total * k // workers
+            self._runs[2 * k + 1] = total * (k + 1) // workers
+
+    def take(self, worker: int) -> range:
+        """The next positions ``worker`` answers; empty when every line is taken."""
+        import fcntl  # POSIX only, as fork is
+
+        fcntl.lockf(self._lock.fileno(), fcntl.LOCK_EX)
+        try:
+            runs = self._runs
+            start, end = runs[2 * worker], runs[2 * worker + 1]
+            if start >= end:
+                longest = max(range(self._workers),
+                              key=lambda k: runs[2 * k + 1] - runs[2 * k])
+                left, right = runs[2 * longest], runs[2 * longest + 1]
+                middle = left + (right - left + 1) // 2
+                runs[2 * longest + 1] = middle
+                start, end = middle, right
+            stop = min(end, start + CHUNK)
+            runs[2 * worker], runs[2 * worker + 1] = stop, end
+            return range(start, stop)
+        finally:
+            fcntl.lockf(self._lock.fileno(), fcntl.LOCK_UN)
+
+
+def _taken(shares: _Shares, worker: int, order: list[int]) -> Iterator[int]:
+    """The indexes of the lines ``worker`` answers, as it takes them."""
+    while taken := shares.take(worker):
+        for position in taken:
+            yield order[position]
 
 
 def _fork(
-    lines: list[str], spool: BinaryIO, reply: Callable[[str], str],
-    after_fork: Callable[[], None],
+    worker: int, shares: _Shares, order: list[int], lines: list[str], spool: BinaryIO,
+    reply: Callable[[str], str], after_fork: Callable[[], None],
 ) -> int | None:
-    """A worker answering ``lines`` into ``spool``, a temporary file (a pipe would stall it
-    once full while the parent answers its own lines); None if the fork failed."""
+    """A worker answering the lines it takes into ``spool``, a temporary file (a pipe
+    would stall it once full while the parent answers its own lines); None if the fork
+    failed (the others take its run)."""
     sys.stdout.flush()
     try:
         pid = os.fork()
@@ -160,8 +225,8 @@ def _fork(
     status = 1
     try:  # the worker: never returns into the parent's code
         after_fork()
-        for line in lines:
-            spool.write(_framed(_written(reply(line))))
+        for i in _taken(shares, worker, order):
+            spool.write(_framed(i, _written(reply(lines[i]))))
         spool.flush()
         status = 0
     finally:
@@ -173,18 +238,19 @@ def _written(text: str) -> bytes:
     return f"{text}\n".encode()
 
 
-def _framed(data: bytes) -> bytes:
-    """A written reply with its length before it: a reply may hold any character, newlines
-    too."""
-    return len(data).to_bytes(4, "big") + data
+def _framed(index: int, data: bytes) -> bytes:
+    """A written reply with its line's index and its length before it: a reply may hold any
+    character, newlines too."""
+    return index.to_bytes(4, "big") + len(data).to_bytes(4, "big") + data
 
 
-def _unframed(data: bytes) -> list[bytes]:
+def _unframed(data: bytes) -> list[tuple[int, bytes]]:
     replies, at = [], 0
     while at < len(data):
-        size = int.from_bytes(data[at:at + 4], "big")
-        replies.append(data[at + 4:at + 4 + size])
-        at += 4 + size
+        index = int.from_bytes(data[at:at + 4], "big")
+        size = int.from_bytes(data[at + 4:at + 8], "big")
+        replies.append((index, data[at + 8:at + 8 + size]))
+        at += 8 + size
     return replies
 
 

@@ -159,3 +159,30 @@ def test_one_read_is_answered_from_one_version_of_the_data(db_copy: Path,
         assert score("Kazakhstan in 2026") == pytest.approx(before - 0.01)
     finally:
         pipeline.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_workers_share_the_lines_out_as_they_go() -> None:
+    with tempfile.TemporaryFile() as lock:
+        shares = batch._Shares(100, 2, lock)
+        assert list(shares.take(0)) == list(range(0, batch.CHUNK))  # each its own run
+        assert list(shares.take(1)) == list(range(50, 50 + batch.CHUNK))
+        taken = [*range(0, batch.CHUNK), *range(50, 50 + batch.CHUNK)]
+        # Worker 1 is slow: worker 0 finishes its run, then takes the back half of what
+        # worker 1 has left.
+        while (run := shares.take(0)) and run.start < 50:
+            taken += run
+        assert run.start == 50 + batch.CHUNK + (50 - batch.CHUNK + 1) // 2
+        taken += run
+        while run := shares.take(1 if len(taken) % 2 else 0):
+            taken += run
+        while run := shares.take(0) or shares.take(1):
+            taken += run
+    assert sorted(taken) == list(range(100))  # every line once
+
+
+def test_lines_are_grouped_by_script() -> None:
+    assert batch._script("Kazakhstan") == batch._script("Norway")
+    assert batch._script("Казахстан") != batch._script("Kazakhstan")
+    assert batch._script("哈萨克斯坦") != batch._script("قزاقستان")
+    assert batch._script("2024 Kazakhstan") == batch._script("Norway")

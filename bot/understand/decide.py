@@ -767,7 +767,12 @@ def _analysis(
         return Analysis(direction=direction, indicator=indicator), _I.WHY
     explains = [str(s.value) for _, s in features if s.feature == _F.EXPLAIN]
     defining = _F.DEFINE in names or bool(explains)
-    if not countries and defining and not ordered and not (
+    # An average asked of something ("what is the average score in Central Asia") is the
+    # average; "what is the median?", the word last, asks what it is.
+    mean_at = [i for i, s in features if s.feature in (_F.MEAN, _F.MEDIAN)]
+    averaged = bool(mean_at) and not (
+        _F.DEFINE in names and mean_at[-1] == max(i for i, _ in features))
+    if not countries and defining and not ordered and not averaged and not (
         direction and not explains
     ) and (explains or _F.INDICATOR in names or bands or topic or _F.CONTEXT in names):
         for subject in reversed(EXPLAIN_SUBJECTS):  # the most particular named
@@ -787,8 +792,7 @@ def _analysis(
         limit = _limit_near(features, marks, numbers) or 10
         return Analysis(direction=direction, by=by, indicator=indicator, region=region,
                         subregion=subregion, limit=limit), _I.MOVERS  # fmt: skip
-    mean_at = [i for i, s in features if s.feature in (_F.MEAN, _F.MEDIAN)]
-    if mean_at and not (_F.DEFINE in names and mean_at[-1] == max(i for i, _ in features)):
+    if averaged:
         measure = "median" if any(s.feature == _F.MEDIAN for _, s in features) else "mean"
         return Analysis(measure=measure, indicator=indicator, region=region,  # type: ignore[arg-type]
                         subregion=subregion), _I.AGGREGATE

@@ -82,3 +82,14 @@ def test_since_years_ago_and_since_a_year(understander: Understander,
     # "за" counts years only before a number of them.
     assert understander.parse("Казахстан за 2023 год").year == 2023
     assert understander.parse("борьба за свободу слова в Казахстане").since is None
+
+
+def test_arabic_dual_is_two_years(understander: Understander, snapshot: Snapshot) -> None:
+    latest = max(snapshot.years)
+    assert understander.parse("الأردن قبل عامين").year == latest - 2  # two years ago
+    assert understander.parse("الأردن في العامين الماضيين").since == latest - 1  # the last two
+    # A count of years is no list's size: the ten best, over the last two years.
+    ranking = understander.parse("أفضل الدول في العامين الماضيين").ranking
+    assert ranking is not None and ranking.limit == 10
+    ranking = understander.parse("the best countries in the last 3 years").ranking
+    assert ranking is not None and ranking.limit == 10

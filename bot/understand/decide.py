@@ -580,8 +580,11 @@ def _years(
         # "3 years ago", "three years ago", "три года назад", "两年前"; "a year ago": one.
         spelled = {i: int(s.value or 0) for i, s in features if s.feature == _F.NUMBER}
         counted = [*numbers, *((i, _spelled_count(spelled, i)) for i in spelled)]
+        # The count is followed by its unit, or is its own unit (Arabic's dual "عامين",
+        # two years).
         ago = next((v for i, v in counted
-                    if marks.get(i + 1, _UNMARKED) & {_F.YEAR_UNIT, _F.YEAR_AGO}), 1)
+                    if marks.get(i + 1, _UNMARKED) & {_F.YEAR_UNIT, _F.YEAR_AGO}
+                    or _F.YEAR_UNIT in marks.get(i, _UNMARKED)), 1)
         if 0 < ago < 30 and _F.YEAR_SINCE in names:
             since = latest - ago  # "since three years ago", "desde hace 5 años"
         elif 0 < ago < 30:
@@ -718,7 +721,7 @@ def _limit(
     """A list's size: a number next to "top", "best", "countries" (in digits or words)."""
     wanted = _ORDER | {_F.RISE, _F.FALL, _F.CHANGE}
     for i, value in numbers:
-        if 0 < value <= 1000 and i != skip:
+        if 0 < value <= 1000 and i != skip and not _counts_years(marks, i):
             near = (
                 marks.get(i - 1, _UNMARKED) | marks.get(i + 1, _UNMARKED)
                 | marks.get(i - 2, _UNMARKED) | marks.get(i + 2, _UNMARKED)
@@ -728,7 +731,7 @@ def _limit(
             if near & wanted and not tokens[i].ordinal:
                 return value
     for i, sense in features:
-        if sense.feature == _F.NUMBER:
+        if sense.feature == _F.NUMBER and not _counts_years(marks, i):
             # The word itself may be the ranking's ("前三", the top three).
             near = (marks[i] | marks.get(i - 1, _UNMARKED) | marks.get(i + 1, _UNMARKED)
                     | marks.get(i - 2, _UNMARKED) | marks.get(i + 2, _UNMARKED))  # fmt: skip
@@ -811,6 +814,12 @@ def _analysis(
     return None, None
 
 
+def _counts_years(marks: dict[int, set[Feature]], i: int) -> bool:
+    """Whether the number at ``i`` counts years ("the last 3 years", Arabic's dual "العامين",
+    a number and its own unit): no list's size."""
+    return _F.YEAR_UNIT in marks.get(i, _UNMARKED) or _F.YEAR_UNIT in marks.get(i + 1, _UNMARKED)
+
+
 def _limit_near(
     features: Sequence[tuple[int, Sense]], marks: dict[int, set[Feature]],
     numbers: list[tuple[int, int]],
@@ -818,10 +827,11 @@ def _limit_near(
     for i, value in numbers:
         near = (marks.get(i - 1, _UNMARKED) | marks.get(i + 1, _UNMARKED)
                 | marks.get(i + 2, _UNMARKED))  # fmt: skip
-        if 0 < value <= 50 and near & (_ORDER | {_F.RISE, _F.FALL, _F.CHANGE}):
+        if 0 < value <= 50 and near & (_ORDER | {_F.RISE, _F.FALL, _F.CHANGE}) and not (
+                _counts_years(marks, i)):
             return value
     for i, sense in features:
-        if sense.feature == _F.NUMBER:
+        if sense.feature == _F.NUMBER and not _counts_years(marks, i):
             near = marks.get(i - 1, _UNMARKED) | marks.get(i + 1, _UNMARKED)
             if near & (_ORDER | {_F.RISE, _F.FALL, _F.CHANGE}):
                 return int(sense.value or 0)

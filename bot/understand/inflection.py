@@ -29,11 +29,15 @@ from bot.names import normalize
 _CASES = ("gen", "dat", "acc", "ins", "loc")
 # Letters after which Russian writes "и", not "ы": "Америка" → "Америки".
 _HUSHING = set("гкхжшчщ")
+# Ukrainian's first palatalisation before the dative and locative -і ("Африка" → "Африці").
+_SOFTENED = {"к": "ц", "г": "з", "х": "с"}
 
 
-def _noun_forms(word: str, lang: str) -> dict[str, set[str]] | None:
+def _noun_forms(word: str, lang: str, plural: bool = False) -> dict[str, set[str]] | None:
     """Case forms of a (place) noun, Russian and Ukrainian endings together; None when the
-    word does not decline (foreign names in -о, -и, -у, -е: Того, Мали, Перу)."""
+    word does not decline (foreign names in -о, -и, -у, -е: Того, Мали, Перу).  ``plural``:
+    the noun of a name of several words, after a plural adjective (Ukrainian "Сполучені
+    Штати": a short plural too)."""
     if word == "египет":  # the vowel drops: Египта, Египте
         word = "египт"
     if len(word) < 3:
@@ -52,9 +56,11 @@ def _noun_forms(word: str, lang: str) -> dict[str, set[str]] | None:
         return None  # Самоа, Папуа: foreign names in a vowel + "а" do not decline
     if last == "а":
         gen = stem + ("и" if stem[-1] in _HUSHING else "ы")
-        return {"gen": {gen, stem + "и", stem + "і"}, "dat": {stem + "е", stem + "і"},
+        # Ukrainian softens a stem's к, г, х before -і: "Мексика" → "у Мексиці".
+        soft = {stem[:-1] + _SOFTENED[stem[-1]] + "і"} if stem[-1] in _SOFTENED else set()
+        return {"gen": {gen, stem + "и", stem + "і"}, "dat": {stem + "е", stem + "і"} | soft,
                 "acc": {stem + "у"}, "ins": {stem + "ой", stem + "ей", stem + "ою", stem + "ею"},
-                "loc": {stem + "е", stem + "і"}}  # fmt: skip
+                "loc": {stem + "е", stem + "і"} | soft}  # fmt: skip
     if last == "ь":
         return {"gen": {stem + "и", stem + "я", stem + "і"}, "dat": {stem + "и", stem + "ю"},
                 "acc": {word}, "ins": {stem + "ью", stem + "ем"},
@@ -67,7 +73,7 @@ def _noun_forms(word: str, lang: str) -> dict[str, set[str]] | None:
             "ins": {stem + "ем", stem + "єм"},
             "loc": {stem + "е", stem + "ї"},
         }
-    if last == "ы" or (last == "и" and lang == "uk" and len(word) > 5):
+    if last == "ы" or (last == "и" and lang == "uk" and (len(word) > 5 or plural)):
         # The bare genitive plural ("Филиппин") only when long enough not to be a word:
         # "штат" is a state, not the United States.
         bare = {stem} if len(stem) >= 6 else set()
@@ -82,6 +88,34 @@ def _noun_forms(word: str, lang: str) -> dict[str, set[str]] | None:
                 "acc": {word}, "ins": {word + "ом", word + "ем"},
                 "loc": {word + "е", word + "і", word + "у"}}  # fmt: skip
     return None
+
+
+def _ukrainian_adjective_forms(word: str) -> dict[str, set[str]] | None:
+    """Case forms of a Ukrainian adjective in a name: feminine "Південна", "Домініканська"
+    (→ "Південній", "Домініканській"), masculine "Південний", neuter "Об'єднане", plural
+    "Сполучені", "Арабські" (→ "Сполучених", "Арабських")."""
+    if len(word) < 5:
+        return None
+    if word.endswith("ий"):
+        stem = word[:-2]
+        return {"gen": {stem + "ого"}, "dat": {stem + "ому"}, "acc": {word},
+                "ins": {stem + "им"}, "loc": {stem + "ому", stem + "ім"}}  # fmt: skip
+    stem, last = word[:-1], word[-1]
+    if last == "а":
+        return {"gen": {stem + "ої"}, "dat": {stem + "ій"}, "acc": {stem + "у"},
+                "ins": {stem + "ою"}, "loc": {stem + "ій"}}  # fmt: skip
+    if last == "е":
+        return {"gen": {stem + "ого"}, "dat": {stem + "ому"}, "acc": {word},
+                "ins": {stem + "им"}, "loc": {stem + "ому", stem + "ім"}}  # fmt: skip
+    if last == "і":
+        return {"gen": {stem + "их"}, "dat": {stem + "им"}, "acc": {word},
+                "ins": {stem + "ими"}, "loc": {stem + "их"}}  # fmt: skip
+    return None
+
+
+#: How a Ukrainian adjective of a name ends (nominative): "-на", "-ська", "-ний", "-ні"…
+_UK_ADJECTIVE_ENDINGS = ("ська", "цька", "зька", "на", "ний", "ський", "цький", "не", "ське",
+                         "ні", "ські", "цькі", "ка", "ла", "ий")  # fmt: skip
 
 
 def _adjective_forms(word: str) -> dict[str, set[str]] | None:
@@ -141,6 +175,17 @@ def inflections(name: str, lang: str) -> set[str]:
     words = normalize(name).split()
     if not words:
         return set()
+    # The first parts of a hyphenated name do not decline when its last does: "Коста-Рика"
+    # → "Коста-Риці"; "Гвинея-Бисау" → "Гвинее-Бисау".
+    parts = [normalize(part) for chunk in name.split() for part in chunk.split("-")]
+    fixed: set[int] = set()
+    if parts == words:
+        at = 0
+        for chunk in name.split():
+            pieces = chunk.split("-")
+            if len(pieces) > 1 and _noun_forms(normalize(pieces[-1]), lang) is not None:
+                fixed.update(range(at, at + len(pieces) - 1))
+            at += len(pieces)
     if len(words) == 1 and words[0].endswith(ADJECTIVE_SUFFIXES):
         stem = words[0][:-2]
         endings = _ADJ_ENDINGS_UK if lang == "uk" else _ADJ_ENDINGS_RU
@@ -149,14 +194,16 @@ def inflections(name: str, lang: str) -> set[str]:
     declines = False
     for index, word in enumerate(words):
         forms = None
-        if (
-            len(words) > 1
-            and index < len(words) - 1
-            and word[-2:] in ("ая", "яя", "ый", "ий", "ой", "ое", "ые", "ие")
-        ):
+        before_last = len(words) > 1 and index < len(words) - 1
+        if index in fixed:
+            pass
+        elif before_last and lang == "uk" and word.endswith(_UK_ADJECTIVE_ENDINGS):
+            forms = _ukrainian_adjective_forms(word)
+        elif before_last and word[-2:] in ("ая", "яя", "ый", "ий", "ой", "ое", "ые", "ие"):
             forms = _adjective_forms(word)
-        if forms is None and word not in ("и", "і"):
-            forms = _noun_forms(word, lang)
+        if forms is None and word not in ("и", "і") and index not in fixed:
+            plural = index == len(words) - 1 and index > 0 and words[index - 1].endswith("і")
+            forms = _noun_forms(word, lang, plural)
         if forms is None:
             forms = {case: {word} for case in _CASES}
         else:

@@ -37,3 +37,10 @@ def test_questions_with_ukrainian_case_forms(understander: Understander, text: s
                                              code: str | None) -> None:
     query = understander.parse(text)
     assert query.countries == ((code,) if code else ()), (text, query.countries)
+
+
+def test_the_head_of_a_name_declines_the_words_after_it_do_not() -> None:
+    assert "демократичній республіці конго" in inflections("Демократична Республіка Конго",
+                                                           "uk")
+    assert "соломонових островах" in inflections("Соломонові Острови", "uk")
+    assert "папуа новій гвінеї" in inflections("Папуа Нова Гвінея", "uk")

@@ -20,6 +20,7 @@ alias itself.
 
 from __future__ import annotations
 
+import re
 from itertools import product
 
 from bot.names import normalize
@@ -94,7 +95,7 @@ def _ukrainian_adjective_forms(word: str) -> dict[str, set[str]] | None:
     """Case forms of a Ukrainian adjective in a name: feminine "Південна", "Домініканська"
     (→ "Південній", "Домініканській"), masculine "Південний", neuter "Об'єднане", plural
     "Сполучені", "Арабські" (→ "Сполучених", "Арабських")."""
-    if len(word) < 5:
+    if len(word) < 4:
         return None
     if word.endswith("ий"):
         stem = word[:-2]
@@ -113,9 +114,16 @@ def _ukrainian_adjective_forms(word: str) -> dict[str, set[str]] | None:
     return None
 
 
-#: How a Ukrainian adjective of a name ends (nominative): "-на", "-ська", "-ний", "-ні"…
-_UK_ADJECTIVE_ENDINGS = ("ська", "цька", "зька", "на", "ний", "ський", "цький", "не", "ське",
-                         "ні", "ські", "цькі", "ка", "ла", "ий")  # fmt: skip
+#: How a Ukrainian adjective of a name ends (nominative): a consonant, then -а, -е, -і
+#: ("Південна", "Обʼєднане", "Сполучені", "Соломонові"), or -ий ("Південний").  A noun in
+#: a vowel and -а ("Папуа") does not decline.
+_UK_ADJECTIVE_RE = re.compile(r"(?:[бвгґджзйклмнпрстфхцчшщь][аеі]|ий)$")
+
+
+def _after_plural(words: list[str], index: int) -> bool:
+    """Whether the word at ``index`` is the last of a name and follows a plural adjective
+    ("Сполучені Штати")."""
+    return index == len(words) - 1 and index > 0 and words[index - 1].endswith("і")
 
 
 def _adjective_forms(word: str) -> dict[str, set[str]] | None:
@@ -190,20 +198,27 @@ def inflections(name: str, lang: str) -> set[str]:
         stem = words[0][:-2]
         endings = _ADJ_ENDINGS_UK if lang == "uk" else _ADJ_ENDINGS_RU
         return {stem + e for e in endings} - {words[0]}
+    # Ukrainian: the name's head is its last word that declines ("Республіка" of
+    # "Демократична Республіка Конго"); the words before it with an adjective's ending
+    # are its adjectives, the words after it do not decline.
+    head = len(words) - 1
+    if lang == "uk":
+        head = next((i for i in range(len(words) - 1, -1, -1) if i not in fixed and
+                     _noun_forms(words[i], lang, _after_plural(words, i)) is not None), head)
     per_word: list[dict[str, set[str]]] = []
     declines = False
     for index, word in enumerate(words):
         forms = None
         before_last = len(words) > 1 and index < len(words) - 1
-        if index in fixed:
+        if index in fixed or (lang == "uk" and index > head):
             pass
-        elif before_last and lang == "uk" and word.endswith(_UK_ADJECTIVE_ENDINGS):
+        elif lang == "uk" and index < head and _UK_ADJECTIVE_RE.search(word):
             forms = _ukrainian_adjective_forms(word)
         elif before_last and word[-2:] in ("ая", "яя", "ый", "ий", "ой", "ое", "ые", "ие"):
             forms = _adjective_forms(word)
-        if forms is None and word not in ("и", "і") and index not in fixed:
-            plural = index == len(words) - 1 and index > 0 and words[index - 1].endswith("і")
-            forms = _noun_forms(word, lang, plural)
+        if forms is None and word not in ("и", "і") and index not in fixed and not (
+                lang == "uk" and index > head):
+            forms = _noun_forms(word, lang, _after_plural(words, index))
         if forms is None:
             forms = {case: {word} for case in _CASES}
         else:

@@ -223,9 +223,11 @@ def _vocabulary() -> dict[str, Any]:
         "sets": {name: frozenset(found) for name, found in sets.items()},
         "numbers": numbers,
         "morph": morph,
-        # language → {a stem's last letter before a suffix: its dictionary form's letter}
-        "alternations": {lexicon.language: dict(lexicon.alternations) for lexicon in lexicons
-                         if lexicon.alternations},
+        # language → {a stem's last letter before a suffix: (its dictionary form's letter,
+        # the letters the suffix may begin with)}
+        "alternations": {lexicon.language: {before: (letter, following)
+                                            for before, letter, following in lexicon.alternations}
+                         for lexicon in lexicons if lexicon.alternations},
         "letters": {lexicon.language: lexicon.letters for lexicon in lexicons},
         "compounds": frozenset(lex.language for lex in lexicons if lex.language == "de"),
     }

@@ -10,8 +10,9 @@ by commas; an entry may be a phrase, and may wrap onto the next line.
 :mod:`bot.understand.morphology`: ``suffixes`` (case, plural and possessive endings, which
 may follow one another), ``prefixes`` (clitics written onto a word: Arabic "و", "ال"),
 ``compound_prefixes`` (first parts of compounds: "гос", "медиа"), ``alternations`` (a
-stem's last letter as written before a suffix, and as the dictionary writes it: "г к" —
-Kazakh "кеңістігі" is "кеңістік" with "і") and ``lemmas = true``
+stem's last letter as written before a suffix beginning with a vowel, and as the dictionary
+writes it: "г к" — Kazakh "кеңістігі" is "кеңістік" with "і"; a third part names the only
+letters the suffix may begin with: "и ӣ и") and ``lemmas = true``
 when the lists hold dictionary forms whose every form pymorphy3 generates (Russian,
 Ukrainian).  ``letters`` are letters of the language's alphabet that its neighbours in
 the same script do not use ("ә" is Kazakh), a hint of the language a question is written
@@ -74,8 +75,9 @@ class Lexicon:
     suffixes: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
     compound_prefixes: tuple[str, ...] = ()
-    # (letter before a suffix, the dictionary form's letter): "г" → "к" in Kazakh.
-    alternations: tuple[tuple[str, str], ...] = ()
+    # (letter before a suffix, the dictionary form's letter, the letters the suffix may
+    # begin with): "г" → "к" before a vowel in Kazakh.
+    alternations: tuple[tuple[str, str, str], ...] = ()
     numbers: dict[str, int] = field(default_factory=dict)
     letters: str = ""
 
@@ -167,16 +169,21 @@ def parse_lexicon(text: str, name: str) -> Lexicon:
     )
 
 
-def _alternations(name: str, text: str) -> tuple[tuple[str, str], ...]:
-    """``alternations = "г к, ғ қ"``: pairs of single letters, each folded as the index
-    folds words."""
-    pairs: list[tuple[str, str]] = []
+#: The vowels a suffix may begin with for a stem's last letter to change (Turkic voicing
+#: happens before a vowel), folded as the index folds words.
+VOWELS = "aeiouаеиоуыэюяіїєәөүұӯӣ"
+
+
+def _alternations(name: str, text: str) -> tuple[tuple[str, str, str], ...]:
+    """``alternations = "г к, ғ қ, и ӣ и"``: two single letters, and optionally the letters
+    the suffix may begin with (else a vowel), each folded as the index folds words."""
+    found: list[tuple[str, str, str]] = []
     for entry in _entries(text):
-        parts = [normalize(part) for part in entry.split()]
-        if len(parts) != 2 or any(len(part) != 1 for part in parts):
+        parts = [normalize(part) or part for part in entry.split()]
+        if len(parts) not in (2, 3) or any(len(part) != 1 for part in parts[:2]):
             raise LexiconError(f"{name}: alternation {entry!r} is not two letters")
-        pairs.append((parts[0], parts[1]))
-    return tuple(pairs)
+        found.append((parts[0], parts[1], parts[2] if len(parts) == 3 else VOWELS))
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)

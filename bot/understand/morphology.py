@@ -50,13 +50,14 @@ def stems(
     known: Mapping[str, int],
     bit: int,
     min_stem: int = MIN_STEM,
-    alternations: Mapping[str, str] | None = None,
+    alternations: Mapping[str, tuple[str, str]] | None = None,
 ) -> list[str]:
     """The known stems under ``word``: words ``known`` marks with ``bit`` (may take this
     language's suffixes) that, followed by a chain of ``suffixes`` (and after one of
     ``prefixes``, if any), make the word.  Before a suffix, a stem's last letter may be
-    written as ``alternations`` say (Kazakh "кеңістіг|і" is "кеңістік"; Tajik
-    "сиёси|и" is "сиёсӣ").  Longest first."""
+    written as ``alternations`` say, before a suffix beginning with one of the letters they
+    name (Kazakh "кеңістіг|і" is "кеңістік"; Tajik "сиёси|и" is "сиёсӣ").  Longest
+    first."""
     found: list[str] = []
     heads = [word] + [word[len(p):] for p in prefixes if word.startswith(p)
                       and len(word) - len(p) >= min_stem]  # fmt: skip
@@ -67,9 +68,11 @@ def stems(
             stem = head[:cut]
             if known.get(stem, 0) & bit and chain_of(head[cut:], suffixes, longest):
                 found.append(stem)
-            elif alternations and (letter := alternations.get(stem[-1])) is not None:
+            elif alternations and (changed := alternations.get(stem[-1])) is not None:
+                letter, following = changed
                 written = stem[:-1] + letter
-                if known.get(written, 0) & bit and chain_of(head[cut:], suffixes, longest):
+                if head[cut] in following and known.get(written, 0) & bit and chain_of(
+                        head[cut:], suffixes, longest):
                     found.append(written)
     # Longest first over every prefix too: "بال|فرنسية" is "ب|الفرنسية" (in French), the
     # language's name, before it is "French" without its article.

@@ -163,12 +163,12 @@ class Understander:
         self._morph: dict[str, tuple[tuple[str, ...], int, tuple[str, ...], tuple[str, ...]]] = (
             s["morph"])
         self._suffix_sets = {lang: frozenset(m[0]) for lang, m in self._morph.items()}
-        self._alternations: dict[str, dict[str, str]] = s["alternations"]
+        self._alternations: dict[str, dict[str, tuple[str, str]]] = s["alternations"]
         # Every letter some language writes differently before a suffix, and how it may
         # be written in the dictionary: a word's beginnings are looked up so too.
         self._altered: dict[str, str] = {}
         for table in self._alternations.values():
-            for before, letter in table.items():
+            for before, (letter, _) in table.items():
                 self._altered[before] = self._altered.get(before, "") + letter
         self._widest: int | None = None
         self._cjk: dict[str, int] = s["cjk"]

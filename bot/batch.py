@@ -144,7 +144,8 @@ def _replies(
             _stop(pids)  # no worker outlives the batch it was forked for
             raise
         for spool, pid in zip(spools, pids, strict=True):
-            if pid is not None and _succeeded(pid):
+            if pid is not None:
+                _reap(pid)  # a worker that failed too: what it wrote whole is kept
                 spool.seek(0)
                 for i, data in _unframed(spool.read()):
                     answered[i] = data
@@ -227,9 +228,10 @@ def _fork(
         after_fork()
         for i in _taken(shares, worker, order):
             spool.write(_framed(i, _written(reply(lines[i]))))
-        spool.flush()
         status = 0
     finally:
+        with suppress(BaseException):
+            spool.flush()  # what was answered before a failure is kept too
         os._exit(status)
 
 
@@ -245,10 +247,14 @@ def _framed(index: int, data: bytes) -> bytes:
 
 
 def _unframed(data: bytes) -> list[tuple[int, bytes]]:
+    """The whole replies of a spool; a last one cut short (a worker that died while
+    writing it) is left out."""
     replies, at = [], 0
-    while at < len(data):
+    while at + 8 <= len(data):
         index = int.from_bytes(data[at:at + 4], "big")
         size = int.from_bytes(data[at + 4:at + 8], "big")
+        if at + 8 + size > len(data):
+            break
         replies.append((index, data[at + 8:at + 8 + size]))
         at += 8 + size
     return replies
@@ -263,6 +269,7 @@ def _stop(pids: list[int | None]) -> None:
                 os.waitpid(pid, 0)
 
 
-def _succeeded(pid: int) -> bool:
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status) == 0
+def _reap(pid: int) -> None:
+    """Wait for a worker to end, however it ends."""
+    with suppress(ChildProcessError):
+        os.waitpid(pid, 0)

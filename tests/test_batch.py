@@ -186,3 +186,44 @@ def test_lines_are_grouped_by_script() -> None:
     assert batch._script("Казахстан") != batch._script("Kazakhstan")
     assert batch._script("哈萨克斯坦") != batch._script("قزاقستان")
     assert batch._script("2024 Kazakhstan") == batch._script("Norway")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_what_a_failing_worker_answered_is_kept() -> None:
+    import select
+
+    in_worker = False
+    answered_here: list[str] = []
+    worker_answers = 0
+    broke_read, broke_write = os.pipe()  # the worker says when it broke
+
+    def after_fork() -> None:
+        nonlocal in_worker
+        in_worker = True
+
+    def reply(line: str) -> str:
+        nonlocal worker_answers
+        if in_worker:
+            worker_answers += 1
+            if worker_answers > 40:  # forty answers, then the worker breaks
+                os.write(broke_write, b"!")
+                raise RuntimeError("a worker that breaks")
+        else:
+            if not answered_here:  # the parent starts once the worker has broken
+                assert select.select([broke_read], [], [], 30)[0], "the worker never broke"
+            answered_here.append(line)
+        return line.upper()
+
+    lines = [f"question {i}" for i in range(batch.MIN_LINES_PER_WORKER * 4)]
+    try:
+        with tempfile.TemporaryFile() as source, tempfile.TemporaryFile() as out:
+            source.write("".join(f"{line}\n" for line in lines).encode())
+            source.seek(0)
+            batch.answer_stream(source, out, reply, jobs=2, after_fork=after_fork)
+            out.seek(0)
+            assert out.read().decode().splitlines() == [line.upper() for line in lines]
+    finally:
+        os.close(broke_read)
+        os.close(broke_write)
+    # The parent answered the rest, not the forty the worker wrote before it broke.
+    assert len(answered_here) == len(lines) - 40

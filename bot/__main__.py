@@ -7,7 +7,6 @@ otherwise opens the terminal chat on the shipped data: the same answers either w
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import logging
 import os
@@ -105,6 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`pressbot ask … | head`): stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # the output cannot be written (a full disk): say so, briefly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"pressbot: {exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -233,8 +236,12 @@ def entry() -> None:
         sys.exit(code)  # let them finish, as interpreter shutdown does
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a reader gone, a stream closed
+        try:
             stream.flush()
+        except BrokenPipeError:  # the reader went away: as main() treats it
+            pass
+        except (OSError, ValueError):  # a full disk, a closed stream: not written
+            code = code or 120  # as Python's own exit does when its flush fails
     os._exit(code)
 
 

@@ -158,7 +158,8 @@ def _shared(value: Any, seen: dict[Any, Any] | None = None) -> Any:
         return seen.setdefault(value, value)
     if isinstance(value, tuple):
         value = tuple([_shared(item, seen) for item in value])
-        return seen.setdefault(value, value)
+        # Keyed by its items' types too: (1,) and (True,) are equal, and one is no other.
+        return seen.setdefault((tuple, *map(type, value), value), value)
     if isinstance(value, dict):
         return {_shared(key, seen): _shared(item, seen) for key, item in value.items()}
     if isinstance(value, list):

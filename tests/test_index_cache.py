@@ -34,3 +34,6 @@ def test_equal_tuples_and_strings_of_an_index_are_written_once() -> None:
     assert shared["words"]["a"][0] is shared["words"]["b"][0]
     assert shared["names"]["kazakhstan"] is shared["names"]["qazaqstan"]
     assert len(pickle.dumps(shared)) < len(pickle.dumps(state))
+    # Equal is not the same: a number stays the type it was.
+    mixed = index_cache._shared(((1, "a"), (True, "a"), (1.0, "a")))
+    assert [type(item[0]) for item in mixed] == [int, bool, float]

@@ -21,7 +21,7 @@ class Button:
 Rows = list[list[Button]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rendered:
     """A reply as every interface shows it: Telegram-HTML messages (each ≤ 4096 characters),
     buttons under the last one, and for a chart the picture's data (the first message is
@@ -41,3 +41,13 @@ class Rendered:
         """The rows of buttons under the last message."""
         rows = self.button_rows
         return rows() if callable(rows) else rows
+
+    def __eq__(self, other: object) -> bool:
+        # By what is shown: the buttons made, not what makes them.
+        if not isinstance(other, Rendered):
+            return NotImplemented
+        return (self.messages, self.buttons, self.title, self.description, self.chart,
+                self.url) == (other.messages, other.buttons, other.title, other.description,
+                              other.chart, other.url)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable lists inside, as before

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.index_cache import understander_for
 from bot.store import Snapshot
 from bot.understand import Understander
 from bot.understand.lexicon import VOWELS, LexiconError, parse_lexicon
@@ -53,7 +54,7 @@ def test_only_before_the_letters_the_change_happens_before() -> None:
 
 @pytest.fixture(scope="module")
 def understander(snapshot: Snapshot) -> Understander:
-    return Understander(snapshot)
+    return understander_for(snapshot)  # the session's index, read from its cache
 
 
 @pytest.mark.parametrize("word", ["monde", "verde", "verdade", "agenda", "cuba", "boden",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.index_cache import understander_for
 from bot.store import Snapshot
 from bot.understand import Understander
 from bot.understand.inflection import inflections
@@ -23,7 +24,7 @@ def test_names_decline_as_ukrainian_declines_them() -> None:
 
 @pytest.fixture(scope="module")
 def understander(snapshot: Snapshot) -> Understander:
-    return Understander(snapshot)
+    return understander_for(snapshot)  # the session's index, read from its cache
 
 
 @pytest.mark.parametrize(("text", "code"), [

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.index_cache import understander_for
 from bot.store import Snapshot
 from bot.understand import Feature, Understander
 from bot.understand.features import SECTIONS
@@ -18,7 +19,7 @@ LANGUAGES = {"en", "ru", "uk", "kk", "ky", "uz", "tg", "de", "fr", "es", "pt", "
 
 @pytest.fixture(scope="module")
 def understander(snapshot: Snapshot) -> Understander:
-    return Understander(snapshot)
+    return understander_for(snapshot)  # the session's index, read from its cache
 
 
 def test_one_lexicon_per_language_every_list_with_its_source() -> None:

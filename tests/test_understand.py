@@ -10,6 +10,7 @@ from phrasings import CHIT_CHAT, PHRASINGS, Expected
 
 from bot.domain import INDICATORS, REGIONS, SUBREGIONS, TOPICS
 from bot.i18n import LANGS
+from bot.index_cache import understander_for
 from bot.query import INTENTS
 from bot.store import Snapshot
 from bot.understand import Understander, normalize
@@ -25,7 +26,7 @@ HISTORIC_NAMES = {
 
 @pytest.fixture(scope="module")
 def understander(snapshot: Snapshot) -> Understander:
-    return Understander(snapshot)
+    return understander_for(snapshot)  # the session's index, read from its cache
 
 
 @pytest.mark.parametrize(("text", "expected"), PHRASINGS, ids=[t for t, _ in PHRASINGS])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.index_cache import understander_for
 from bot.query import Intent
 from bot.store import Snapshot
 from bot.understand import Understander
@@ -21,7 +22,7 @@ CEN, NET, HAR, SLF, FEM = "v2mecenefm", "v2mecenefi", "v2meharjrn", "v2meslfcen"
 
 @pytest.fixture(scope="module")
 def understander(snapshot: Snapshot) -> Understander:
-    return Understander(snapshot)
+    return understander_for(snapshot)  # the session's index, read from its cache
 
 
 # (question, intent, countries, measure, view, order or None)

@@ -42,3 +42,14 @@ def test_a_persian_word_with_a_non_joiner_is_no_typo_of_a_name(
 def test_french_safe_for_is_still_safety(understander: Understander) -> None:
     query = understander.parse("Le Brésil est-il sûr pour les journalistes ?")
     assert (query.countries, query.topic) == (("BRA",), "safety")
+
+
+@pytest.mark.parametrize(("text", "code"), [("أخبار الصحافة بمصر", "EGY"),
+                                            ("الرقابة في مصر ولقطر", None)])
+def test_a_three_letter_arabic_name_after_a_clitic(understander: Understander, text: str,
+                                                   code: str | None) -> None:
+    query = understander.parse(text)
+    if code:
+        assert code in query.countries, (text, query.countries)
+    else:  # "في مصر ولقطر": both, compared
+        assert set(query.countries) == {"EGY", "QAT"}, (text, query.countries)

@@ -64,6 +64,12 @@ NAMES_TAKING_SUFFIXES: dict[str, tuple[str, ...]] = {
     "ar": ("ar",),
     "de": ("de:curated",),
 }
+#: Languages whose prefixes are clitics written onto a noun ("ل|مصر", for Egypt; "و|قطر",
+#: and Qatar), and so onto a name: a name too short to be read as a stem (three letters)
+#: gets its prefixed forms among the names.  (Persian and Tajik prefixes are a verb's.)
+CLITIC_LANGS = frozenset({"ar"})
+#: Names this short are not stems (they would be found inside longer words).
+SHORT_NAME = 3
 
 
 class Memo(Protocol):
@@ -396,6 +402,12 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
                 add(form, 2, alias.code, tag)
                 adjectives.setdefault(form, set()).add(alias.lang)
                 made.setdefault(form, set()).add(alias.code)
+        if alias.lang in CLITIC_LANGS and len(key) == SHORT_NAME and " " not in key:
+            for prefix in vocab["morph"][alias.lang][2]:
+                form = prefix + key
+                if form not in stop and form not in vocab["words"]:
+                    add(form, 2, alias.code, tag)
+                    plain.add(form)
         if alias.lang in ("ru", "uk", "be"):
             if text.isupper():
                 continue  # "ЦАР", "ЮАР": abbreviations do not decline ("царе" is no CAR)

@@ -31,6 +31,7 @@ from bot.understand.inflection import (
     ADJECTIVE_LANGS,
     ADJECTIVE_SUFFIXES,
     adjective_forms,
+    german_forms,
     inflections,
     nisba_forms,
     writes,
@@ -402,6 +403,12 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
                 add(form, 2, alias.code, tag)
                 adjectives.setdefault(form, set()).add(alias.lang)
                 made.setdefault(form, set()).add(alias.code)
+        if alias.lang == "de" and not demonym:
+            for form in german_forms(text):
+                if form not in stop and form not in vocab["words"]:
+                    add(form, 2, alias.code, tag)
+                    fuzzy_forms.add(form)
+                    plain.add(form)
         if alias.lang in CLITIC_LANGS and len(key) == SHORT_NAME and " " not in key:
             for prefix in vocab["morph"][alias.lang][2]:
                 form = prefix + key

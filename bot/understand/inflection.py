@@ -233,6 +233,26 @@ def inflections(name: str, lang: str) -> set[str]:
     return found - {" ".join(words)}
 
 
+def german_forms(name: str) -> set[str]:
+    """Folded forms of a German name after an article or as a genitive, without the name
+    itself: the adjectives' -e and -es take -en ("Vereinigte Arabische Emirate" → "den
+    Vereinigten Arabischen Emiraten", "Demokratische Republik Kongo" → "der
+    Demokratischen Republik Kongo"), a last word in -e takes -n too ("Niederlande" → "den
+    Niederlanden"), and a name in one word takes the genitive's -s ("Russlands Medien")."""
+    words = normalize(name).split()
+    if not words:
+        return set()
+    *before, last = words
+    inflected = [word + "n" if word.endswith("e") else word[:-1] + "n" if word.endswith("es")
+                 else word for word in before]  # fmt: skip
+    found = {" ".join([*inflected, last])}
+    if last.endswith("e"):
+        found.add(" ".join([*inflected, last + "n"]))
+    if not before and not last.endswith(("s", "ß", "x", "z")):
+        found.add(last + "s")
+    return found - {" ".join(words)}
+
+
 #: Languages whose curated aliases written in lower case are the word for a country's
 #: people, not a name (the names are capitalised): an adjective ("türkisch", "française",
 #: "venezolano", "chinês"), or Turkish's noun used as one ("rus" of "Rus medyası").

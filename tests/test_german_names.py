@@ -1,0 +1,35 @@
+"""German names after an article and in the genitive: "in den Niederlanden", "in den
+Vereinigten Arabischen Emiraten", "Russlands Medien"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.index_cache import understander_for
+from bot.store import Snapshot
+from bot.understand import Understander
+from bot.understand.inflection import german_forms
+
+
+def test_german_forms_of_names() -> None:
+    assert german_forms("Vereinigte Arabische Emirate") >= {
+        "vereinigten arabischen emiraten"}
+    assert german_forms("Niederlande") >= {"niederlanden"}
+    assert german_forms("Frankreich") == {"frankreichs"}
+    assert german_forms("Schweiz") == set()  # no genitive -s after a z
+
+
+@pytest.fixture(scope="module")
+def understander(snapshot: Snapshot) -> Understander:
+    return understander_for(snapshot)  # the session's index, read from its cache
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Frankreichs Medien", "FRA"),
+    ("die Lage der Presse Polens", "POL"),
+    ("Journalisten in der Zentralafrikanischen Republik", "CAF"),
+    ("Zensur in der Tschechischen Republik", "CZE"),
+])
+def test_german_questions_with_case_forms(understander: Understander, text: str,
+                                          code: str) -> None:
+    assert understander.parse(text).countries == (code,)

@@ -95,6 +95,11 @@ class OperatorReply:
     change_id: int | None = None
 
 
+#: How long a question waits for another thread building the index of new data before it
+#: is answered from the data before (seconds): a new index year is read in well under it,
+#: a first build from nothing takes several.
+REBUILD_WAIT = 1.5
+
 #: How long an operator's import or undo from Telegram waits for another process's write
 #: lock (an import from the shell) before saying the database is busy.
 OPERATOR_WRITE_WAIT = 20.0
@@ -227,8 +232,10 @@ class Pipeline:
         where a new data version empties the caches.
 
         Building the understander of a new version can take seconds (when the names
-        changed).  One thread builds it; meanwhile the others answer from the version
-        before, its snapshot and understander together, rather than wait.  Every cache of
+        changed).  One thread builds it; the others wait for it up to
+        :data:`REBUILD_WAIT` (a new index year is read in well under that, so the next
+        question after an import has the new data), then answer from the version before,
+        its snapshot and understander together, rather than stall.  Every cache of
         the data is keyed by the version its entries were computed from, so a reply of
         the version before, stored after the new one came in, is never read again.
         ``wait``: wait for the new version (the old one's lazy reads failed:
@@ -239,7 +246,7 @@ class Pipeline:
         # path), even when its version number is the same.
         if pair is not None and pair[0] is snapshot:
             return pair
-        if pair is not None and not wait and not self._building.acquire(blocking=False):
+        if pair is not None and not wait and not self._building.acquire(timeout=REBUILD_WAIT):
             return pair
         if pair is None or wait:
             self._building.acquire()  # nothing to answer from yet, or asked to wait

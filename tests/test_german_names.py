@@ -33,3 +33,8 @@ def understander(snapshot: Snapshot) -> Understander:
 def test_german_questions_with_case_forms(understander: Understander, text: str,
                                           code: str) -> None:
     assert understander.parse(text).countries == (code,)
+
+
+def test_german_verbs_of_money(understander: Understander) -> None:
+    query = understander.parse("Wer bezahlt die Zeitungen in Kroatien?")
+    assert (query.countries, query.topic) == (("HRV",), "economic")

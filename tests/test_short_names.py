@@ -22,6 +22,8 @@ def understander(snapshot: Snapshot) -> Understander:
     ("la liberté de la presse au Burkina", "BFA"),
     ("Kongo Cumhuriyeti'nde basın özgürlüğü", "COG"),
     ("Pressefreiheit in der Republik Kongo", "COG"),
+    ("Journalisten in Bosnien", "BIH"),
+    ("la presse en Bosnie", "BIH"),
 ])
 def test_short_names(understander: Understander, text: str, code: str) -> None:
     assert understander.parse(text).countries == (code,)

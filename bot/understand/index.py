@@ -532,6 +532,7 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
                        if key in names and key not in plain},
         **{key: vocab[key] for key in ("langs", "words", "sets", "numbers", "morph",
                                        "alternations", "letters", "compounds")},
+        "t2s": traditional_to_simplified(),
     }  # fmt: skip
     # What wordfreq says of these names: the same for every data version with them.
     key = "realwords-" + _digest(
@@ -562,6 +563,26 @@ def adjective_homographs(
         langs = tuple(lang for lang, known in words.items() if key in known and lang not in own)
         if langs:
             found[key] = langs
+    return found
+
+
+# --- traditional Chinese (OpenCC) ----------------------------------------------------------------
+
+
+def traditional_to_simplified() -> dict[int, str]:
+    """Each traditional Chinese character and its simplified form, one for one (OpenCC's
+    character table, its first choice where it gives several): Taiwan and Hong Kong write
+    "臺灣的新聞自由", the names and the lexicon are in simplified characters.  One character
+    for one keeps every token where it was in the text."""
+    from importlib.resources import files  # read while building only
+
+    table = files("opencc") / "dictionary" / "TSCharacters.txt"
+    found: dict[int, str] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        traditional, _, simplified = line.partition("\t")
+        first = simplified.split(" ")[0]
+        if len(traditional) == 1 and len(first) == 1 and first != traditional:
+            found[ord(traditional)] = first
     return found
 
 

@@ -172,6 +172,7 @@ class Understander:
                 self._altered[before] = self._altered.get(before, "") + letter
         self._widest: int | None = None
         self._cjk: dict[str, int] = s["cjk"]
+        self._t2s: dict[int, str] = s["t2s"]
         self._cjk_lengths: list[int] = s["cjk_lengths"]
         self._real_words: frozenset[str] = s["real_words"]
         self._lookalikes: frozenset[str] = s["lookalikes"]
@@ -218,7 +219,10 @@ class Understander:
     # -- parsing -------------------------------------------------------------------------
 
     def tokenize(self, text: str) -> list[Token]:
-        """The tokens of a cleaned message, unspaced CJK text cut into words."""
+        """The tokens of a cleaned message, unspaced CJK text cut into words (traditional
+        characters read as their simplified forms, one for one)."""
+        if not text.isascii() and CJK_RE.search(text):
+            text = text.translate(self._t2s)
         self._folds.make_room()
         tokens, wide = scan(text, self._ordinals, self._folds)
         if wide and self._cjk_lengths:

@@ -42,3 +42,12 @@ def test_most_and_least_of_the_press(understander: Understander, text: str, orde
 ])  # fmt: skip
 def test_no_ranking_without_countries_asked_for(understander: Understander, text: str) -> None:
     assert understander.parse(text).intent != Intent.RANKING
+
+
+@pytest.mark.parametrize("text", ["Сөз бостандығы ең жоғары 5 ел",
+                                  "Söz erkinligi eng yuqori 5 davlat",
+                                  "5 кишвари аввал"])
+def test_the_highest_and_the_first_are_the_top(understander: Understander, text: str) -> None:
+    query = understander.parse(text)
+    assert query.intent == Intent.RANKING and query.ranking is not None, (text, query)
+    assert (query.ranking.order, query.ranking.limit) == ("top", 5)

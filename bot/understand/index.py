@@ -410,7 +410,11 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
                     fuzzy_forms.add(form)
                     plain.add(form)
         if alias.lang in CLITIC_LANGS and len(key) == SHORT_NAME and " " not in key:
+            # Not the article's prefixes: these names take none, and "القطر" (the region)
+            # is a word of its own.
             for prefix in vocab["morph"][alias.lang][2]:
+                if "ال" in prefix:
+                    continue
                 form = prefix + key
                 if form not in stop and form not in vocab["words"]:
                     add(form, 2, alias.code, tag)
@@ -581,8 +585,9 @@ def traditional_to_simplified() -> dict[int, str]:
     for line in table.read_text(encoding="utf-8").splitlines():
         traditional, _, simplified = line.partition("\t")
         first = simplified.split(" ")[0]
-        if len(traditional) == 1 and len(first) == 1 and first != traditional:
-            found[ord(traditional)] = first
+        if (len(traditional) == 1 and len(first) == 1 and first != traditional
+                and CJK_RE.search(traditional) and CJK_RE.search(first)):
+            found[ord(traditional)] = first  # within the characters read as Chinese
     return found
 
 

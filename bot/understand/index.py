@@ -410,10 +410,10 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
                     fuzzy_forms.add(form)
                     plain.add(form)
         if alias.lang in CLITIC_LANGS and len(key) == SHORT_NAME and " " not in key:
-            # Not the article's prefixes: these names take none, and "القطر" (the region)
-            # is a word of its own.
+            # The one-letter clitics only: the longer prefixes carry the article, which
+            # these names never take ("القطر", the region, is a word of its own).
             for prefix in vocab["morph"][alias.lang][2]:
-                if "ال" in prefix:
+                if len(prefix) != 1:
                     continue
                 form = prefix + key
                 if form not in stop and form not in vocab["words"]:

@@ -20,6 +20,7 @@ from telegram_harness import api, bot, bot_db  # noqa: F401  (fixtures)
 
 from bot.importer import build_database
 from bot.store import Snapshot, Store
+from bot.understand import Understander
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -98,6 +99,15 @@ def store(db_path: Path) -> Iterator[Store]:
 @pytest.fixture(scope="session")
 def snapshot(store: Store) -> Snapshot:
     return store.snapshot()
+
+
+@pytest.fixture(scope="module")
+def understander(snapshot: Snapshot) -> Understander:
+    """An understander over the shipped data, one per test module (its per-word caches its
+    own), read from the index the session warmed: no module builds its own."""
+    from bot.index_cache import understander_for
+
+    return understander_for(snapshot)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -7,7 +7,6 @@ import babel
 import pytest
 
 from bot.importer.aliases import GENERATED_SOURCES, generated_aliases, name_variants
-from bot.index_cache import understander_for
 from bot.names import alpha2_of, flag_of, normalize
 from bot.store import Country, Snapshot
 from bot.understand import Understander, inflections
@@ -30,11 +29,6 @@ DELIBERATE = {
     frozenset({"KOR", "PRK"}): ("korea", "korean", "корея", "корейский"),
     frozenset({"COD", "COG"}): ("congolese",),
 }
-
-
-@pytest.fixture(scope="module")
-def understander(snapshot: Snapshot) -> Understander:
-    return understander_for(snapshot)  # the session's index, read from its cache
 
 
 def current_countries(snapshot: Snapshot) -> list[Country]:

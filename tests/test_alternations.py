@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.index_cache import understander_for
-from bot.store import Snapshot
 from bot.understand import Understander
 from bot.understand.lexicon import VOWELS, LexiconError, parse_lexicon
 from bot.understand.morphology import stems
@@ -50,11 +48,6 @@ def test_only_before_the_letters_the_change_happens_before() -> None:
                  alternations={"и": ("ӣ", "и")}) == []  # a Russian million, no Tajik word
     assert stems("миллии", suffixes, 2, (), {"миллӣ": 1}, 1,
                  alternations={"и": ("ӣ", "и")}) == ["миллӣ"]
-
-
-@pytest.fixture(scope="module")
-def understander(snapshot: Snapshot) -> Understander:
-    return understander_for(snapshot)  # the session's index, read from its cache
 
 
 @pytest.mark.parametrize("word", ["monde", "verde", "verdade", "agenda", "cuba", "boden",

@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,17 @@ def test_a_question_written_alone_is_answered_at_once(db_path: Path) -> None:
             process.stderr.close()
 
 
+def answered(lines: list[str], reply: Callable[[str], str], jobs: int,
+             after_fork: Callable[[], None] = lambda: None) -> list[str]:
+    """The lines ``batch.answer_stream`` writes for ``lines`` read from a file."""
+    with tempfile.TemporaryFile() as source, tempfile.TemporaryFile() as out:
+        source.write("".join(f"{line}\n" for line in lines).encode())
+        source.seek(0)
+        batch.answer_stream(source, out, reply, jobs=jobs, after_fork=after_fork)
+        out.seek(0)
+        return out.read().decode().splitlines()
+
+
 def _line_within(process: subprocess.Popen[str], seconds: float) -> str:
     import selectors
 
@@ -102,12 +114,7 @@ def test_a_failing_worker_loses_no_line(db_path: Path) -> None:
     lines = [f"{name} {i}" for name in ("Kazakhstan", "Norway")
              for i in range(batch.MIN_LINES_PER_WORKER)]
     try:
-        with tempfile.TemporaryFile() as source, tempfile.TemporaryFile() as out:
-            source.write("".join(f"{line}\n" for line in lines).encode())
-            source.seek(0)
-            batch.answer_stream(source, out, reply, jobs=2, after_fork=after_fork)
-            out.seek(0)
-            written = out.read().decode().splitlines()
+        written = answered(lines, reply, 2, after_fork)
     finally:
         pipeline.close()
     half = len(lines) // 2
@@ -124,12 +131,7 @@ def test_a_repeated_line_is_answered_once(jobs: int) -> None:
 
     distinct = [f"question {i}" for i in range(batch.MIN_LINES_PER_WORKER * 2)]
     lines = distinct + distinct[::-1] + distinct[:7]
-    with tempfile.TemporaryFile() as source, tempfile.TemporaryFile() as out:
-        source.write("".join(f"{line}\n" for line in lines).encode())
-        source.seek(0)
-        batch.answer_stream(source, out, reply, jobs=jobs, after_fork=lambda: None)
-        out.seek(0)
-        assert out.read().decode().splitlines() == [line.upper() for line in lines]
+    assert answered(lines, reply, jobs) == [line.upper() for line in lines]
     assert len(asked) == len(set(asked))  # no line answered twice in this process
     if jobs == 1:
         assert sorted(asked) == sorted(distinct)
@@ -216,12 +218,7 @@ def test_what_a_failing_worker_answered_is_kept() -> None:
 
     lines = [f"question {i}" for i in range(batch.MIN_LINES_PER_WORKER * 4)]
     try:
-        with tempfile.TemporaryFile() as source, tempfile.TemporaryFile() as out:
-            source.write("".join(f"{line}\n" for line in lines).encode())
-            source.seek(0)
-            batch.answer_stream(source, out, reply, jobs=2, after_fork=after_fork)
-            out.seek(0)
-            assert out.read().decode().splitlines() == [line.upper() for line in lines]
+        assert answered(lines, reply, 2, after_fork) == [line.upper() for line in lines]
     finally:
         os.close(broke_read)
         os.close(broke_write)

@@ -8,16 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.index_cache import understander_for
 from bot.query import Intent
-from bot.store import Snapshot
 from bot.understand import Understander
 from bot.understand.inflection import adjective_forms, nisba_forms
-
-
-@pytest.fixture(scope="module")
-def understander(snapshot: Snapshot) -> Understander:
-    return understander_for(snapshot)  # the session's index, read from its cache
 
 
 @pytest.mark.parametrize(("word", "lang", "forms"), [

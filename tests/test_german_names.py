@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.index_cache import understander_for
-from bot.store import Snapshot
 from bot.understand import Understander
 from bot.understand.inflection import german_forms
 
@@ -17,11 +15,6 @@ def test_german_forms_of_names() -> None:
     assert german_forms("Niederlande") >= {"niederlanden"}
     assert german_forms("Frankreich") == {"frankreichs"}
     assert german_forms("Schweiz") == set()  # no genitive -s after a z
-
-
-@pytest.fixture(scope="module")
-def understander(snapshot: Snapshot) -> Understander:
-    return understander_for(snapshot)  # the session's index, read from its cache
 
 
 @pytest.mark.parametrize(("text", "code"), [

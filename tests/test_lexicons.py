@@ -7,19 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.index_cache import understander_for
-from bot.store import Snapshot
 from bot.understand import Feature, Understander
 from bot.understand.features import SECTIONS
 from bot.understand.lexicon import SETS, LexiconError, load_lexicons, parse_lexicon, uzbek_cyrillic
 
 LANGUAGES = {"en", "ru", "uk", "kk", "ky", "uz", "tg", "de", "fr", "es", "pt", "tr", "ar", "fa",
              "zh"}  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def understander(snapshot: Snapshot) -> Understander:
-    return understander_for(snapshot)  # the session's index, read from its cache
 
 
 def test_one_lexicon_per_language_every_list_with_its_source() -> None:

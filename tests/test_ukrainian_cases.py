@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.index_cache import understander_for
-from bot.store import Snapshot
 from bot.understand import Understander
 from bot.understand.inflection import inflections
 
@@ -20,11 +18,6 @@ def test_names_decline_as_ukrainian_declines_them() -> None:
     assert "коста риці" in inflections("Коста-Рика", "uk")
     # A hyphenated name whose last part does not decline declines its first.
     assert "гвинее бисау" in inflections("Гвинея-Бисау", "ru")
-
-
-@pytest.fixture(scope="module")
-def understander(snapshot: Snapshot) -> Understander:
-    return understander_for(snapshot)  # the session's index, read from its cache
 
 
 @pytest.mark.parametrize(("text", "code"), [

@@ -10,7 +10,6 @@ from phrasings import CHIT_CHAT, PHRASINGS, Expected
 
 from bot.domain import INDICATORS, REGIONS, SUBREGIONS, TOPICS
 from bot.i18n import LANGS
-from bot.index_cache import understander_for
 from bot.query import INTENTS
 from bot.store import Snapshot
 from bot.understand import Understander, normalize
@@ -22,11 +21,6 @@ HISTORIC_NAMES = {
     "GRD": ("Grenada",),
     "USA2": ("United States (US territory)",),
 }
-
-
-@pytest.fixture(scope="module")
-def understander(snapshot: Snapshot) -> Understander:
-    return understander_for(snapshot)  # the session's index, read from its cache
 
 
 @pytest.mark.parametrize(("text", "expected"), PHRASINGS, ids=[t for t, _ in PHRASINGS])

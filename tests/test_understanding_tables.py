@@ -29,14 +29,8 @@ from scoring import (
 )
 from typo_names import KINDS, THRESHOLD, typo_figures, typos
 
-from bot.index_cache import understander_for
 from bot.store import Snapshot
 from bot.understand import Understander
-
-
-@pytest.fixture(scope="module")
-def understander(snapshot: Snapshot) -> Understander:
-    return understander_for(snapshot)  # the session's index, read from its cache
 
 
 @pytest.fixture(scope="module")

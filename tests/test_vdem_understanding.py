@@ -12,17 +12,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.index_cache import understander_for
 from bot.query import Intent
-from bot.store import Snapshot
 from bot.understand import Understander
 
 CEN, NET, HAR, SLF, FEM = "v2mecenefm", "v2mecenefi", "v2meharjrn", "v2meslfcen", "v2mefemjrn"
-
-
-@pytest.fixture(scope="module")
-def understander(snapshot: Snapshot) -> Understander:
-    return understander_for(snapshot)  # the session's index, read from its cache
 
 
 # (question, intent, countries, measure, view, order or None)

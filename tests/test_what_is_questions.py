@@ -6,15 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.index_cache import understander_for
 from bot.query import Intent
-from bot.store import Snapshot
 from bot.understand import Understander
-
-
-@pytest.fixture(scope="module")
-def understander(snapshot: Snapshot) -> Understander:
-    return understander_for(snapshot)  # the session's index, read from its cache
 
 
 @pytest.mark.parametrize(("text", "measure", "region"), [

@@ -17,9 +17,10 @@ no state beyond this, so a button keeps working after a restart.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
+
+from msgspec import Struct
 
 from bot.charts.data import ChartData, MoversChart, Picture
 from bot.digits import ascii_int
@@ -40,8 +41,7 @@ MAX_BYTES = 64
 _CODE = re.compile(r"[A-Z][A-Z0-9_]{1,7}")
 
 
-@dataclass(frozen=True, slots=True)
-class Callback:
+class Callback(Struct, frozen=True):
     kind: Literal["profile", "compare", "chart"]
     codes: tuple[str, ...]
     year: int | None
@@ -147,8 +147,7 @@ def decode(data: str) -> Callback | Asked | None:
 # -- the analytical questions -----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Asked:
+class Asked(Struct, frozen=True):
     """An analytical question a button or link asks: aggregate, band, movers (or their
     chart), why, explain; or a V-Dem one (``witness``)."""
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import getpass
 import os
-from dataclasses import dataclass, field
 from typing import Any
 
+from msgspec import Struct, field
 
-@dataclass(frozen=True)
-class Actor:
+
+class Actor(Struct, frozen=True):
     """Who made a change, and from where: the shell user on the command line, a Telegram
     user id from the bot, ``pressbot`` for the first build from the shipped data and for
     the shipped V-Dem file brought into a database built before V-Dem."""
@@ -43,8 +43,7 @@ BUILD = Actor("pressbot", "build")
 UPGRADE = Actor("pressbot", "upgrade")
 
 
-@dataclass(frozen=True)
-class RowChange:
+class RowChange(Struct, frozen=True):
     """One country's index row that differs: its rank and score before and after (None
     where the row is not there), and which columns differ."""
 
@@ -70,8 +69,7 @@ def row_change(old: dict[str, Any] | None, new: dict[str, Any] | None) -> RowCha
     )
 
 
-@dataclass
-class ImportReport:
+class ImportReport(Struct):
     """What one imported file changed: counts of rows (index rows, profile sections or
     aliases) added, changed, unchanged and removed, and which."""
 
@@ -131,22 +129,19 @@ class ImportReport:
 _LIST_AT_MOST = 12
 
 
-@dataclass(frozen=True)
-class Country:
+class Country(Struct, frozen=True):
     code: str
     name: str
 
 
-@dataclass(frozen=True)
-class AlertOutlook:
+class AlertOutlook(Struct, frozen=True):
     """A release alert the change makes due: for which index year, to how many chats."""
 
     year: int
     chats: int
 
 
-@dataclass
-class DataChange:
+class DataChange(Struct):
     """What one import (one or more files, one transaction) did, or would do."""
 
     reports: list[ImportReport]
@@ -161,8 +156,7 @@ class DataChange:
         return any(report.changes_anything for report in self.reports)
 
 
-@dataclass
-class UndoReport:
+class UndoReport(Struct):
     """What an undo took back (or, in a dry run, would take back)."""
 
     target: int  # the change undone

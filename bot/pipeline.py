@@ -23,10 +23,12 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from bot import button_data
 from bot.answer import Answer, alert, answer
@@ -61,8 +63,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(Struct, frozen=True):
     query: Query
     answer: Answer
     rendered: Rendered
@@ -84,8 +85,7 @@ class Reply:
         }
 
 
-@dataclass(frozen=True)
-class OperatorReply:
+class OperatorReply(Struct, frozen=True):
     """What the bot tells an operator about an import or an undo: the message (HTML) and
     whether what it describes may go ahead (``ready``: a preview that passed every check,
     with the change an undo would take back in ``change_id``)."""

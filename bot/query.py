@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
+
+from msgspec import Struct
+from msgspec.structs import astuple
 
 
 class Intent(StrEnum):
@@ -28,8 +30,7 @@ class Intent(StrEnum):
 INTENTS: tuple[Intent, ...] = tuple(Intent)
 
 
-@dataclass(frozen=True, slots=True)
-class Ranking:
+class Ranking(Struct, frozen=True):
     """A ranking request: top/bottom ``limit`` overall, in a region or by one indicator,
     or the country at one ``position`` ("which country is 142nd")."""
 
@@ -43,8 +44,7 @@ class Ranking:
     position: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
+class Analysis(Struct, frozen=True):
     """What an analytical question asks for (intents aggregate, band, movers, why, explain);
     the countries, year or span ("since 2022") are the query's own."""
 
@@ -63,8 +63,7 @@ class Analysis:
     page: int = 1  # band: which page of a long list (its buttons ask for the others)
 
 
-@dataclass(frozen=True, slots=True)
-class Witness:
+class Witness(Struct, frozen=True):
     """A question for the second source, V-Dem's media indicators (intent vdem); the
     countries, year or span ("since 1990") are the query's own."""
 
@@ -81,12 +80,11 @@ class Witness:
     limit: int = 10
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
+class Query(Struct, frozen=True):
     """What a question asks for.  ``text`` is how it was written: two queries that ask the
     same thing are equal whatever their wording (so one reply serves both)."""
 
-    text: str = field(compare=False)
+    text: str  # not part of equality (below)
     intent: Intent
     countries: tuple[str, ...] = ()  # RSF codes in the order written
     topic: str | None = None  # a key of bot.domain.TOPICS
@@ -125,3 +123,12 @@ class Query:
     # language, in its dictionary form ("Кыргызстан" where CLDR's Russian is "Киргизия").
     # Part of equality, so a reply cached for one wording never serves the other.
     typed_names: tuple[tuple[str, str], ...] = ()
+
+    # Equal whatever the wording: every field but ``text`` (the first).
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Query:
+            return NotImplemented
+        return astuple(self)[1:] == astuple(other)[1:]
+
+    def __hash__(self) -> int:
+        return hash(astuple(self)[1:])

@@ -31,6 +31,8 @@ class SettingsError(ValueError):
     """A setting is missing or malformed; the message says which and what to do."""
 
 
+# A dataclass where every other record is a msgspec Struct: made once, and its secrets
+# are kept out of its repr (field(repr=False)), which a Struct cannot do field by field.
 @dataclass(frozen=True)
 class Settings:
     token: str = field(repr=False)

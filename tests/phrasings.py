@@ -93,7 +93,7 @@ def unsure(word: str, *codes: str, **kw: object) -> Expected:
 def analysis(intent: str, *codes: str, **kw: object) -> Expected:
     """An analytical question (issue #11): ``kw`` holds the Analysis fields and any of
     the query's own (year, since, topic, lang)."""
-    fields = {k: kw.pop(k) for k in list(kw) if k in Analysis.__dataclass_fields__}
+    fields = {k: kw.pop(k) for k in list(kw) if k in Analysis.__struct_fields__}
     return Expected(intent, tuple(codes), analysis=Analysis(**fields), **kw)  # type: ignore[arg-type]
 
 

@@ -3,7 +3,6 @@ the ``pressbot chart`` command, and /chart and the Chart button against the fake
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import os
 import struct
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from fakebotapi import parse_html
+from msgspec import structs
 from telegram_harness import RunningBot
 
 from bot.answer import ChartAnswer, MessageAnswer, MessageKind, answer
@@ -168,9 +168,9 @@ def test_caption_is_telegram_html_within_1024(pipeline: Pipeline) -> None:
 
 def test_caption_over_1024_is_refused(pipeline: Pipeline) -> None:
     data = chart_data(pipeline, ("KAZ", "NOR"), None)
-    long = dataclasses.replace(data.countries[0], name="Kazakhstan" * 60)
+    long = structs.replace(data.countries[0], name="Kazakhstan" * 60)
     with pytest.raises(ValueError, match="over 1024"):
-        chart_caption(dataclasses.replace(data, countries=(long, data.countries[1])), "en")
+        chart_caption(structs.replace(data, countries=(long, data.countries[1])), "en")
 
 
 @pytest.mark.parametrize(("codes", "message"), [

@@ -13,12 +13,12 @@ import atexit
 import os
 import re
 import tempfile
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 import pytest
 from fakebotapi import parse_html
+from msgspec.structs import replace
 
 from bot import i18n
 from bot.i18n import catalogs

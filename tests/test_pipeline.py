@@ -11,11 +11,11 @@ import os
 import re
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from fakebotapi import parse_html
+from msgspec.structs import replace
 from replies import text_of as valid
 
 from bot.answer import ProfileAnswer, answer

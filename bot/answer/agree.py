@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import statistics
 from bisect import bisect_left
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from bot.answer.kinds import MessageAnswer, MessageKind
 from bot.answer.standing import Standing
@@ -30,8 +31,7 @@ CLOSE, BROAD = 0.10, 0.25
 APART = 3
 
 
-@dataclass(frozen=True)
-class Pairing:
+class Pairing(Struct, frozen=True):
     """One V-Dem year and the RSF index describing it, over the countries both rate."""
 
     vdem_year: int

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from bot.answer.kinds import AlertAnswer
 from bot.answer.profile import profile

@@ -1,15 +1,16 @@
 """What an answer holds: figures and texts, never markup (``render`` makes the markup).
 
-One dataclass per kind of answer; :data:`Answer` is their union.  Every value comes from
+One record per kind of answer; :data:`Answer` is their union.  Every value comes from
 one :class:`~bot.store.Snapshot`, so an import running meanwhile never mixes two versions
 of the data into a reply.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeAlias
+
+from msgspec import Struct, field
 
 from bot.answer.standing import VdemContext
 from bot.answer.stats import GroupStats, Scope
@@ -21,16 +22,14 @@ if TYPE_CHECKING:  # V-Dem's answers load with the first V-Dem question, not at 
     from bot.answer.vdem_kinds import VdemAnswer
 
 
-@dataclass(frozen=True)
-class YearNote:
+class YearNote(Struct, frozen=True):
     """Why the year shown is not the year asked for."""
 
     asked: int
     shown: int
 
 
-@dataclass(frozen=True)
-class ProfileAnswer:
+class ProfileAnswer(Struct, frozen=True):
     query: Query
     country: Country
     year: int
@@ -56,8 +55,7 @@ class ProfileAnswer:
     vdem: VdemContext | None = None  # None: the database holds no V-Dem data
 
 
-@dataclass(frozen=True)
-class CompareAnswer:
+class CompareAnswer(Struct, frozen=True):
     query: Query
     year: int
     rows: list[tuple[Country, Result | None]]
@@ -66,8 +64,7 @@ class CompareAnswer:
     left_out: tuple[Country, ...] = ()  # countries beyond what one table shows
 
 
-@dataclass(frozen=True)
-class RankingAnswer:
+class RankingAnswer(Struct, frozen=True):
     query: Query
     year: int
     ranking: Ranking  # as answered: a subregion gets its RSF region filled in
@@ -78,24 +75,21 @@ class RankingAnswer:
     capped: bool = False  # more than MAX_RANKING were asked for
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(Struct, frozen=True):
     country: Country
     year: int
     section: str
     snippet: str  # plain text with \x02…\x03 around matched words
 
 
-@dataclass(frozen=True)
-class SearchAnswer:
+class SearchAnswer(Struct, frozen=True):
     query: Query
     terms: str
     hits: list[SearchHit]
     profiles: int  # how many countries' profiles were searched
 
 
-@dataclass(frozen=True)
-class ChartAnswer:
+class ChartAnswer(Struct, frozen=True):
     """A picture: drawn from ``data`` by :mod:`bot.charts.draw`, captioned by render."""
 
     query: Query
@@ -103,8 +97,7 @@ class ChartAnswer:
     year_note: YearNote | None = None
 
 
-@dataclass(frozen=True)
-class AlertAnswer:
+class AlertAnswer(Struct, frozen=True):
     """A release alert: a new index is out, with the subscribed countries' figures."""
 
     query: Query
@@ -127,8 +120,7 @@ class MessageKind(StrEnum):
     NOT_RATED = "not_rated"  # a V-Dem question about countries V-Dem does not rate
 
 
-@dataclass(frozen=True)
-class MessageAnswer:
+class MessageAnswer(Struct, frozen=True):
     """Help, chit-chat, a question we could not place, or a "did you mean".  For CLARIFY
     ``candidates`` are the countries asked about; for EVERYDAY the countries mentioned."""
 
@@ -145,8 +137,7 @@ class MessageAnswer:
 # -- analytical answers: a group's figures, a band, movers, why, what the index means ----
 
 
-@dataclass(frozen=True)
-class AggregateAnswer:
+class AggregateAnswer(Struct, frozen=True):
     """Means and medians of a group, its countries per band, or one country's place in it."""
 
     query: Query
@@ -167,8 +158,7 @@ class AggregateAnswer:
         return self.stats.scope
 
 
-@dataclass(frozen=True)
-class BandAnswer:
+class BandAnswer(Struct, frozen=True):
     """Every country of one situation band in a year (a long list comes in pages)."""
 
     query: Query
@@ -182,8 +172,7 @@ class BandAnswer:
     no_bands: bool = False  # asked for a year before bands existed (2022 is shown)
 
 
-@dataclass(frozen=True)
-class Move:
+class Move(Struct, frozen=True):
     """One country's move between two indexes; ``change`` > 0 is a rise (places gained, or
     points of score gained)."""
 
@@ -195,8 +184,7 @@ class Move:
     change: float
 
 
-@dataclass(frozen=True)
-class MoversAnswer:
+class MoversAnswer(Struct, frozen=True):
     query: Query
     year: int
     base: int  # the earlier index compared with
@@ -218,8 +206,7 @@ class MoversAnswer:
     consecutive: bool = False  # ``base`` is the index just before ``year``
 
 
-@dataclass(frozen=True)
-class IndicatorMove:
+class IndicatorMove(Struct, frozen=True):
     indicator: str
     score: float
     before: float
@@ -228,8 +215,7 @@ class IndicatorMove:
     rank_before: int
 
 
-@dataclass(frozen=True)
-class WhyAnswer:
+class WhyAnswer(Struct, frozen=True):
     """What moved when a country rose or fell: rank and score, the indicators that moved
     most, and RSF's own words on it where the database has the profile."""
 
@@ -250,8 +236,7 @@ class WhyAnswer:
     consecutive: bool = True  # ``previous`` is the index just before ``year``
 
 
-@dataclass(frozen=True)
-class ExplainAnswer:
+class ExplainAnswer(Struct, frozen=True):
     """What the index, its method, an indicator, the bands or the breaks in method mean."""
 
     query: Query

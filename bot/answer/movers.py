@@ -8,7 +8,7 @@ Everything comes from the in-memory snapshot: one pass over at most 180 countrie
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from bot.answer.kinds import Move, MoversAnswer, YearNote
 from bot.answer.stats import Scope

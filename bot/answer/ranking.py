@@ -3,7 +3,7 @@ whoever holds one rank."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from bot.answer.kinds import RankingAnswer
 from bot.answer.years import pick_year

@@ -4,11 +4,10 @@ themselves are in :mod:`.vdem_kinds`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(Struct, frozen=True):
     """One V-Dem figure of one country in one year, and where it puts the country among
     every country V-Dem rates that year (place 1: the freest; for the share of women
     journalists, the highest share)."""
@@ -20,8 +19,7 @@ class Standing:
     of: int  # countries with a value that year
 
 
-@dataclass(frozen=True)
-class VdemContext:
+class VdemContext(Struct, frozen=True):
     """A country card's line of V-Dem: its measures in V-Dem's latest year."""
 
     year: int

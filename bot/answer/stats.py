@@ -7,14 +7,13 @@ and then read from memory: a question about averages costs a dictionary lookup, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from bot.domain import INDICATORS, REGIONS, SITUATIONS, SUBREGIONS
 from bot.store import Result, Snapshot
 
 
-@dataclass(frozen=True, slots=True)
-class Scope:
+class Scope(Struct, frozen=True):
     """Which countries a question is about: the world (both None), an RSF region, or a part
     of one (``subregion``; ``region`` is then the RSF region it belongs to)."""
 
@@ -53,8 +52,7 @@ class Scope:
         return snapshot.by_year.get(year, [])
 
 
-@dataclass(frozen=True, slots=True)
-class Measure:
+class Measure(Struct, frozen=True):
     """Mean and median of one figure over a group (``n`` countries that have it)."""
 
     mean: float
@@ -64,8 +62,7 @@ class Measure:
     high: float
 
 
-@dataclass(frozen=True, slots=True)
-class GroupStats:
+class GroupStats(Struct, frozen=True):
     year: int
     scope: Scope
     results: tuple[Result, ...]  # by rank

@@ -6,8 +6,9 @@ not at start-up; :data:`VdemAnswer` is their union (part of :data:`.kinds.Answer
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
+
+from msgspec import Struct
 
 from bot.answer.standing import Standing
 from bot.query import Query
@@ -17,8 +18,7 @@ if TYPE_CHECKING:
     from bot.charts.vdem_data import VdemPicture
 
 
-@dataclass(frozen=True)
-class VdemNote:
+class VdemNote(Struct, frozen=True):
     """Why the years shown are not the years asked: V-Dem covers ``span`` only."""
 
     asked: int
@@ -26,8 +26,7 @@ class VdemNote:
     span: tuple[int, int]
 
 
-@dataclass(frozen=True)
-class VdemHistoryAnswer:
+class VdemHistoryAnswer(Struct, frozen=True):
     """V-Dem's years of one country (one or more measures) or of several (one measure)."""
 
     query: Query
@@ -41,8 +40,7 @@ class VdemHistoryAnswer:
     left_out: tuple[Country, ...] = ()  # beyond what one table shows
 
 
-@dataclass(frozen=True)
-class VdemYearAnswer:
+class VdemYearAnswer(Struct, frozen=True):
     """V-Dem on one or more countries in one year: each measure with the country's place."""
 
     query: Query
@@ -57,8 +55,7 @@ class VdemYearAnswer:
     left_out: tuple[Country, ...] = ()
 
 
-@dataclass(frozen=True)
-class VdemRankingAnswer:
+class VdemRankingAnswer(Struct, frozen=True):
     """Countries by one V-Dem measure in one year."""
 
     query: Query
@@ -71,8 +68,7 @@ class VdemRankingAnswer:
     capped: bool = False  # more than MAX_RANKING were asked for
 
 
-@dataclass(frozen=True)
-class AgreeRow:
+class AgreeRow(Struct, frozen=True):
     """One country placed by both sources among the countries both rate."""
 
     country: Country
@@ -83,8 +79,7 @@ class AgreeRow:
     kinder: str | None  # when apart: "rsf" or "vdem", the source placing it higher
 
 
-@dataclass(frozen=True)
-class AgreeAnswer:
+class AgreeAnswer(Struct, frozen=True):
     """RSF and V-Dem side by side: V-Dem's year and the RSF index that covers it."""
 
     query: Query
@@ -101,8 +96,7 @@ class AgreeAnswer:
     note: VdemNote | None = None
 
 
-@dataclass(frozen=True)
-class VdemChartAnswer:
+class VdemChartAnswer(Struct, frozen=True):
     """A V-Dem history chart, or RSF against V-Dem for one year; drawn by bot.charts."""
 
     query: Query

@@ -7,8 +7,9 @@ crosses between them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
+
+from msgspec import Struct
 
 from bot.domain import INDICATORS, MAX_COMPARE, RSF_INDEX_URL, country_url
 from bot.i18n import country_name
@@ -26,8 +27,7 @@ class ChartKey(NamedTuple):
     generation: int
 
 
-@dataclass(frozen=True, slots=True)
-class CountrySeries:
+class CountrySeries(Struct, frozen=True):
     code: str
     name: str  # in the chart's language
     history: tuple[tuple[int, float], ...]  # (year, score), FIRST_YEAR onwards
@@ -43,8 +43,7 @@ class CountrySeries:
         return self.ranks[-1] if self.ranks else None
 
 
-@dataclass(frozen=True, slots=True)
-class ChartData:
+class ChartData(Struct, frozen=True):
     """Everything a chart shows: immutable plain values, safe to hand to another thread."""
 
     key: ChartKey
@@ -138,8 +137,7 @@ class MoversKey(NamedTuple):
     generation: int
 
 
-@dataclass(frozen=True, slots=True)
-class MoverBar:
+class MoverBar(Struct, frozen=True):
     code: str
     name: str  # in the chart's language
     change: float  # > 0 rose; places for ranks, points for scores
@@ -147,8 +145,7 @@ class MoverBar:
     now: float
 
 
-@dataclass(frozen=True, slots=True)
-class MoversChart:
+class MoversChart(Struct, frozen=True):
     """A diverging bar chart of the biggest moves: risers right, fallers left."""
 
     key: MoversKey

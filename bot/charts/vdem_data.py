@@ -4,8 +4,9 @@ snapshot; :mod:`bot.charts.draw_vdem` and :mod:`bot.charts.draw_scatter` draw th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
+
+from msgspec import Struct
 
 
 class VdemChartKey(NamedTuple):
@@ -16,8 +17,7 @@ class VdemChartKey(NamedTuple):
     generation: int
 
 
-@dataclass(frozen=True, slots=True)
-class VdemLine:
+class VdemLine(Struct, frozen=True):
     code: str
     name: str  # in the chart's language
     points: tuple[tuple[int, float], ...]  # (year, value), the years V-Dem has a value
@@ -25,8 +25,7 @@ class VdemLine:
     of: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class VdemHistoryChart:
+class VdemHistoryChart(Struct, frozen=True):
     """One V-Dem measure over the years for one to five countries, beside the median of
     every country V-Dem rates."""
 
@@ -60,8 +59,7 @@ class ScatterKey(NamedTuple):
     generation: int
 
 
-@dataclass(frozen=True, slots=True)
-class ScatterPoint:
+class ScatterPoint(Struct, frozen=True):
     code: str
     name: str  # in the chart's language
     vdem: float  # the V-Dem measure, horizontal
@@ -69,8 +67,7 @@ class ScatterPoint:
     labelled: bool  # one of the countries asked about
 
 
-@dataclass(frozen=True, slots=True)
-class ScatterChart:
+class ScatterChart(Struct, frozen=True):
     """Every country both sources rate: V-Dem's measure in one year against the score of
     the RSF index that covers that year."""
 

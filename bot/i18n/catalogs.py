@@ -18,9 +18,10 @@ import json
 import os
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
+
+from msgspec import Struct
 
 from bot.cachedir import cache_dir
 from bot.i18n.english import MESSAGES, NAMES, REGIONS, Message, Plural
@@ -34,8 +35,7 @@ _ENGLISH: Final[dict[str, dict[str, Message]]] = {
 }
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(Struct, frozen=True):
     """One language's translations by context, and its plural rule (a form's index)."""
 
     messages: dict[str, str | tuple[str, ...]]
@@ -112,8 +112,7 @@ def catalog(lang: str) -> Catalog | None:
         return _CATALOGS[lang]
 
 
-@dataclass(frozen=True, slots=True)
-class Forms:
+class Forms(Struct, frozen=True):
     """A message whose words follow a number, in one language: its forms, the rule that
     picks one for a count, and English's two for a count the rule gives no form to."""
 

@@ -10,8 +10,9 @@ import csv
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from bot.changes import row_change
 from bot.domain import CODE_RENAMES, INDICATORS, scale_of, score_range, situation_of
@@ -127,8 +128,7 @@ def _year_of(path: Path, line: int, column: int, text: str) -> int:
     return int(first)
 
 
-@dataclass
-class ParsedIndex:
+class ParsedIndex(Struct):
     """One index year as its file defines it: a row per country, with the names RSF
     printed for it (the countries table and RSF's aliases are derived from those)."""
 

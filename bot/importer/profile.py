@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from bot.domain import CODE_RENAMES, SECTIONS
 from bot.importer.errors import ImportFailed
@@ -37,8 +38,7 @@ _INDICATOR_LABEL = re.compile(
 )
 
 
-@dataclass
-class ParsedProfile:
+class ParsedProfile(Struct):
     year: int
     figures: dict[int, tuple[int, int, float]]  # year → (rank, total, score)
     sections: dict[str, str]

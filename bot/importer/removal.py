@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
+
+from msgspec import Struct, field
 
 from bot.changes import Actor
 from bot.domain import CODE_RENAMES
@@ -31,8 +32,7 @@ class NothingToRemove(OperatorError):
     """The database holds nothing of what was named; nothing was changed."""
 
 
-@dataclass
-class RemovalReport:
+class RemovalReport(Struct):
     what: str  # "index 2026", "profile KAZ 2024", "the curated aliases"
     rows: int
     unit: str  # "rows", "sections", "aliases"

@@ -6,9 +6,10 @@ import itertools
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+from msgspec import Struct
 
 from bot.changes import BUILD, Actor, AlertOutlook, Country, DataChange
 from bot.importer import derived, years
@@ -143,8 +144,7 @@ def _files_summary(reports: list[ImportReport]) -> str:
     return shown + (f" and {len(reports) - 3} more files" if len(reports) > 3 else "")
 
 
-@dataclass
-class ParsedFile:
+class ParsedFile(Struct):
     """One file, read and checked, ready to be written."""
 
     path: Path

@@ -12,8 +12,9 @@ import csv
 import io
 import re
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from bot.domain import VDEM_MEASURES, vdem_scale
 from bot.importer.errors import ImportFailed
@@ -39,8 +40,7 @@ def looks_like_vdem(first_line: str) -> bool:
     return bool(_HEADER_MARK.search(first_line))
 
 
-@dataclass
-class ParsedVdem:
+class ParsedVdem(Struct):
     rows: list[dict[str, object]]  # one per country-year, columns as the ``vdem`` table's
     latest: int  # the latest year in the file
 

@@ -18,7 +18,7 @@ Buttons carry callback data from :mod:`bot.button_data`, always within 64 bytes.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from bot.answer import (
     AlertAnswer,

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cached_property
+
+from msgspec import Struct, field
 
 from bot.charts.data import Picture
 
 
-@dataclass(frozen=True, slots=True)
-class Button:
+class Button(Struct, frozen=True):
     """One inline button: its label and the callback data it sends (:mod:`bot.button_data`)."""
 
     text: str
@@ -21,8 +21,7 @@ class Button:
 Rows = list[list[Button]]
 
 
-@dataclass(frozen=True, eq=False)
-class Rendered:
+class Rendered(Struct, frozen=True, eq=False, dict=True):  # dict: for cached_property
     """A reply as every interface shows it: Telegram-HTML messages (each ≤ 4096 characters),
     buttons under the last one, and for a chart the picture's data (the first message is
     then its caption, ≤ 1024 characters)."""

@@ -25,8 +25,9 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from bot.store.schema import DATA_TABLES
 
@@ -40,8 +41,7 @@ UNDOABLE = ("import", "remove")
 Row = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class ChangeRecord:
+class ChangeRecord(Struct, frozen=True):
     """One change to the data, as ``changes`` holds it."""
 
     id: int
@@ -61,8 +61,7 @@ class ChangeRecord:
         return self.undone_by is None
 
 
-@dataclass(frozen=True)
-class HistorySpace:
+class HistorySpace(Struct, frozen=True):
     """What the kept reverse diffs cost: changes that can be undone, rows, bytes on disk."""
 
     changes: int
@@ -70,8 +69,7 @@ class HistorySpace:
     bytes: int
 
 
-@dataclass
-class Recording:
+class Recording(Struct):
     """A change being made: its id, and the summary to store when it is done."""
 
     id: int

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
+
+from msgspec import Struct, field
 
 from bot.domain import INDICATORS
 from bot.store.vdem import Vdem
@@ -20,8 +21,7 @@ from bot.store.vdem import Vdem
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class Country:
+class Country(Struct, frozen=True):
     code: str
     name_en: str
     name_fr: str | None
@@ -32,8 +32,7 @@ class Country:
     last_year: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(Struct, frozen=True):
     year: int
     code: str
     rank: int
@@ -48,16 +47,14 @@ class Result:
     score_change: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Alias:
+class Alias(Struct, frozen=True):
     alias: str
     code: str
     lang: str
     source: str
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(Struct, frozen=True, eq=False, dict=True):
     """One consistent version of the index data, read in a single transaction.
 
     ``generation`` counts the versions one store has loaded: every cache keyed on data
@@ -74,15 +71,17 @@ class Snapshot:
     # new index is built.
     alias_rows: list[tuple[str, str, str, str]]
     # V-Dem's media indicators of this version of the data, read on first use.
-    vdem: Vdem = field(default_factory=Vdem, compare=False, repr=False)
-    years: list[int] = field(init=False)
-    # Figures the answers compute from this version of the data (statistics per year and
-    # group, moves between years): see :meth:`derived`.
-    _derived: dict[Hashable, Any] = field(init=False, default_factory=dict, repr=False,
-                                          compare=False)
+    vdem: Vdem = field(default_factory=Vdem)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "years", sorted(self.by_year))
+    @cached_property
+    def years(self) -> list[int]:
+        return sorted(self.by_year)
+
+    @cached_property
+    def _derived(self) -> dict[Hashable, Any]:
+        """Figures the answers compute from this version of the data (statistics per year
+        and group, moves between years): see :meth:`derived`."""
+        return {}
 
     @cached_property
     def aliases(self) -> list[Alias]:

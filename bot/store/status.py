@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from bot.store import history
 from bot.store.history import ChangeRecord, HistorySpace
 
 
-@dataclass(frozen=True)
-class ImportRecord:
+class ImportRecord(Struct, frozen=True):
     at: str
     file: str | None  # None for a removal
     kind: str  # "csv", "profile", "aliases" or "remove"
@@ -20,8 +20,7 @@ class ImportRecord:
     change_id: int | None = None  # the change it was part of (None: before the history)
 
 
-@dataclass(frozen=True)
-class Status:
+class Status(Struct, frozen=True):
     rows_per_year: list[tuple[int, int]]  # (year, countries ranked that year)
     countries: int
     profiles: list[tuple[str, int]]  # (code, year)

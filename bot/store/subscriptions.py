@@ -14,8 +14,9 @@ Every function takes a connection the caller holds alone; writes run in one tran
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime
+
+from msgspec import Struct
 
 from bot.store.connection import WRITE_DEADLINE, write_transaction
 
@@ -140,8 +141,7 @@ def settle_after_removal(conn: sqlite3.Connection) -> tuple[int | None, int | No
     return before, after
 
 
-@dataclass(frozen=True)
-class PendingAlert:
+class PendingAlert(Struct, frozen=True):
     chat_id: int
     year: int
     codes: list[str]

@@ -15,8 +15,9 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, TypeVar
+
+from msgspec import Struct
 
 from bot.domain import VDEM_CODES, VDEM_MEASURES
 
@@ -35,8 +36,7 @@ class SnapshotStale(Exception):
     gone.  Answer again from the current snapshot."""
 
 
-@dataclass(frozen=True, slots=True)
-class VdemRow:
+class VdemRow(Struct, frozen=True):
     """One country-year of V-Dem: ``code`` is RSF's code for the country where RSF has one
     (V-Dem's own otherwise), ``name`` V-Dem's English name."""
 

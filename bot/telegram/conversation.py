@@ -6,8 +6,8 @@ were answered (every press is answered once)."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
+from msgspec import Struct
 from telegram import Message
 
 from bot.cache import LRU
@@ -21,8 +21,7 @@ CONTEXT_MEMORY = 10_000
 ANSWERED_MEMORY = 1000
 
 
-@dataclass(frozen=True, slots=True)
-class Shown:
+class Shown(Struct, frozen=True):
     """What one of the bot's messages shows: the query behind it and a digest of its text
     and buttons (pressing a button for the view already shown then edits nothing)."""
 

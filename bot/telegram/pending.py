@@ -18,8 +18,9 @@ import secrets
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 #: How long a file (or a paste) waits for its operator.
 WAIT = 15 * 60.0
@@ -34,8 +35,7 @@ def safe_name(name: str | None, default: str = "document") -> str:
     return plain[:80] or default
 
 
-@dataclass
-class Waiting:
+class Waiting(Struct):
     """A file an operator sent, checked and waiting for Import or Cancel."""
 
     key: str
@@ -108,8 +108,7 @@ class PendingFiles:
 MOST_PASTED = 2**20
 
 
-@dataclass
-class Paste:
+class Paste(Struct):
     parts: list[str] = field(default_factory=list)
     size: int = 0
     since: float = field(default_factory=time.monotonic)

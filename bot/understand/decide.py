@@ -22,8 +22,9 @@ countries and the lexicon senses at each token, and the words nothing explained.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Literal
+
+from msgspec.structs import replace
 
 from bot.digits import decimal_int
 from bot.domain import (

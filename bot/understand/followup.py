@@ -9,8 +9,9 @@ begins (:class:`Follow`) is read by the parser from the lexicons' ``follow_addin
 
 from __future__ import annotations
 
-from dataclasses import replace
 from enum import Enum
+
+from msgspec.structs import replace
 
 from bot.domain import MAX_COMPARE, TOPIC_INDICATOR
 from bot.query import Intent, Query

@@ -11,9 +11,10 @@ such evidence (a bare name, a code, a flag) shows no language: None.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from bot.cache import BoundedDict
 from bot.understand.text import Kind, Token, script_of
@@ -34,8 +35,7 @@ SCRIPT_LANGS = {
 _MANY_SETS = 4096
 
 
-@dataclass(frozen=True)
-class Letters:
+class Letters(Struct, frozen=True):
     """For the languages of one script, what their letters say (computed once)."""
 
     langs: tuple[str, ...]

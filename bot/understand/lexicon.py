@@ -26,10 +26,11 @@ built index.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from bot.names import normalize
 from bot.understand.features import SECTIONS
@@ -57,8 +58,7 @@ SETS = {
 }
 
 
-@dataclass(frozen=True)
-class WordList:
+class WordList(Struct, frozen=True):
     """One list of a lexicon: its section, its words (folded) and where they came from."""
 
     section: str
@@ -67,8 +67,7 @@ class WordList:
     lemmas: bool = False  # dictionary forms: every form is generated (Russian, Ukrainian)
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(Struct, frozen=True):
     language: str
     lists: tuple[WordList, ...]
     lemmas: bool = False

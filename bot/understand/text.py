@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from enum import IntEnum
+
+from msgspec import Struct
 
 from bot.names import INVISIBLE_RE, WideClass, fold
 
@@ -49,8 +50,7 @@ class Kind(IntEnum):
     FLAG = 2
 
 
-@dataclass(slots=True)
-class Token:
+class Token(Struct):
     """A word, number or flag: ``raw`` as written, ``norm`` folded (a number's digits, a
     flag's emoji), ``start``/``end`` its place in the cleaned text.  ``base`` is a word
     without an English possessive ("Kazakhstan's" → "kazakhstan"); ``ordinal`` marks

@@ -47,6 +47,9 @@ _PART_PREFIX = "understand-part-"
 #: The source that decides what the index holds (code and lexicon files): a change to any
 #: of it is a new index.
 _SOURCES = ("understand", "names.py", "domain.py", "index_cache.py")
+#: The libraries whose data the index holds (real words, word forms, the traditional
+#: Chinese table): an upgrade or a reinstall of any is a new index too.
+LIBRARIES = ("wordfreq", "pymorphy3", "pymorphy3_dicts_ru", "pymorphy3_dicts_uk", "opencc")
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +61,26 @@ def _code_version() -> bytes:
         files = sorted([*path.rglob("*.py"), *path.rglob("*.toml")]) if path.is_dir() else [path]
         for source in files:
             digest.update(source.read_bytes())
+    for library in LIBRARIES:
+        digest.update(_installed(library).encode())
     return digest.digest()
+
+
+def _installed(module: str) -> str:
+    """Which installation of a library is there: where its first file is, its size and
+    when it was written (installing a release rewrites it).  Found without importing the
+    library or reading package metadata, both of which would cost start-up tens of
+    milliseconds."""
+    from importlib.util import find_spec
+
+    spec = find_spec(module)
+    if spec is None or spec.origin is None:
+        return f"{module} -"
+    try:
+        stat = os.stat(spec.origin)
+    except OSError:
+        return f"{module} -"
+    return f"{module} {spec.origin} {stat.st_size} {stat.st_mtime_ns}"
 
 
 def fingerprint(snapshot: Snapshot) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import pytest
+
 from bot import index_cache
 from bot.store import Snapshot
 from bot.understand import Understander
@@ -37,3 +39,25 @@ def test_equal_tuples_and_strings_of_an_index_are_written_once() -> None:
     # Equal is not the same: a number stays the type it was.
     mixed = index_cache._shared(((1, "a"), (True, "a"), (1.0, "a")))
     assert [type(item[0]) for item in mixed] == [int, bool, float]
+
+
+def test_a_library_installed_again_is_a_new_index(
+    snapshot: Snapshot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The index holds data of libraries (wordfreq's words, OpenCC's table): a new release
+    # of one, installed over the old, must not be answered from an index built with it.
+    library = tmp_path / "site" / "wordlists_for_test"
+    library.mkdir(parents=True)
+    (library / "__init__.py").write_text("WORDS = ['kazakhstan']\n")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.setattr(index_cache, "LIBRARIES", (*index_cache.LIBRARIES,
+                                                   "wordlists_for_test"))
+    index_cache._code_version.cache_clear()
+    try:
+        before = index_cache.fingerprint(snapshot)
+        assert index_cache.fingerprint(snapshot) == before  # nothing changed: the same
+        (library / "__init__.py").write_text("WORDS = ['kazakhstan', 'qazaqstan']\n")
+        index_cache._code_version.cache_clear()
+        assert index_cache.fingerprint(snapshot) != before
+    finally:
+        index_cache._code_version.cache_clear()

@@ -33,6 +33,7 @@ from bot.names import WideClass
 #: The interface languages: English, the source, and one catalog each (bot/locales).
 LANGS: Final = ("en", "ru", "kk", "uk", "uz", "ky", "tg", "fr", "es", "de", "pt", "tr", "ar", "fa",
                 "zh")
+_SPOKEN = frozenset(LANGS)  # for membership, asked of every question
 
 #: Telegram clients in a language the bot does not offer, read as the nearest one it does:
 #: Belarusian and Armenian readers nearly all read Russian (the bot answered them in
@@ -63,10 +64,10 @@ def _script_langs(text: str) -> tuple[str, ...] | None:
 
 def _offered(code: str | None) -> str | None:
     """``code``'s base part if the bot speaks it ("uz-Cyrl" → uz; "auto" → None)."""
-    if code in LANGS:
+    if code in _SPOKEN:
         return code  # a base code already, as every question's own language is
     base = code.replace("_", "-").split("-")[0].lower() if code else None
-    return base if base in LANGS else None
+    return base if base in _SPOKEN else None
 
 
 def base_lang(code: str | None) -> str | None:
@@ -90,6 +91,8 @@ def reply_lang(
     chat's choice (None or "auto": follow each question), ``user_code`` Telegram's
     ``language_code``, ``text`` the question (its script, when nothing else says)."""
     for candidate in (asked, said_in, chosen):
+        if candidate in _SPOKEN:
+            return candidate  # the common case, without a call
         lang = _offered(candidate)
         if lang is not None:
             return lang

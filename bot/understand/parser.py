@@ -193,6 +193,9 @@ class Understander:
         self._word_cache: BoundedDict[str, Word] = BoundedDict(_CACHE_SIZE)
         self._phrase_cache: BoundedDict[str, tuple[tuple[Sense, ...], tuple[int, ...]]] = (
             BoundedDict(_CACHE_SIZE))
+        # A word and the one after it (its fold and base) → whether a phrase of the index
+        # may start with them: most words that begin phrases begin none with their next.
+        self._pair_cache: BoundedDict[tuple[str, str, str], bool] = BoundedDict(_CACHE_SIZE)
         # A word as written (raw, norm, base) in a shouted text or not → _single's answer.
         self._single_cache: BoundedDict[
             tuple[str, str, str, bool], tuple[tuple[str, ...], Word]] = BoundedDict(_CACHE_SIZE)
@@ -572,13 +575,13 @@ class Understander:
         n = len(tokens)
         if most < 2 or i + 1 >= n:
             return 0, (), ((), ()), ()
-        # Most words begin no phrase with the word after them: one set lookup says so.
+        # Most words begin no phrase with the word after them: one lookup says so.
         after = tokens[i + 1]
-        pairs = self._pairs
-        if f"{norm} {after.norm}" not in pairs and f"{norm} {after.base}" not in pairs and not (
-            after.kind == _WORD
-            and any(f"{norm} {stem}" in pairs for stem in self._word(after.norm).stems)
-        ):
+        pair = (norm, after.norm, after.base if after.kind == _WORD else "")
+        starts = self._pair_cache.get(pair)
+        if starts is None:
+            starts = self._pair_cache.remember(pair, self._starts_phrase(*pair))
+        if not starts:
             return 0, (), ((), ()), ()
         # A phrase goes on over words only, none written onto a number: the longest that
         # may start here ends before the first other token.
@@ -601,6 +604,17 @@ class Understander:
                 if entry is not None:
                     return size, (), self._phrase_senses(key, entry), ()
         return 0, (), ((), ()), ()
+
+    def _starts_phrase(self, norm: str, after: str, base: str) -> bool:
+        """Whether a phrase of the index starts with ``norm`` and the word after it (as
+        folded, as its base, or as one of its stems; ``base`` is empty for a number)."""
+        pairs = self._pairs
+        if f"{norm} {after}" in pairs:
+            return True
+        if not base:
+            return False
+        return f"{norm} {base}" in pairs or any(
+            f"{norm} {stem}" in pairs for stem in self._word(after).stems)
 
     def _phrase_senses(self, key: str, entry: Entry) -> tuple[tuple[Sense, ...], tuple[int, ...]]:
         """The senses of a lexicon phrase, typed once per phrase."""
@@ -852,11 +866,11 @@ class Understander:
     def _one_edit(self, words: str) -> tuple[str, ...] | None:
         """The one country whose name is at most one edit from ``words`` (a letter or a
         space added, dropped, changed, or two swapped), else None."""
-        script = script_of(words.replace(" ", ""))
         cache_key = (words, "run")
         if cache_key in self._fuzzy_cache:
             found = self._fuzzy_cache[cache_key]
             return found[1] if found else None
+        script = script_of(words.replace(" ", ""))
         from rapidfuzz import process  # the first typo pays for the import, not start-up
         from rapidfuzz.distance import OSA
 

@@ -104,9 +104,14 @@ _NOTHING = Word((), (), (), 0, (), ())
 Entry = tuple[tuple[tuple[int, Any, int], ...], int]
 
 
+#: Each feature by its number in the index (calling an enum class to look one up costs
+#: microseconds in Python 3.11, and every word seen for the first time has some).
+_FEATURE_OF: dict[int, Feature] = {int(feature): feature for feature in Feature}
+
+
 def _senses(entry: Entry, only: int = -1) -> tuple[tuple[Sense, ...], tuple[int, ...]]:
     """The typed senses of an index entry (those of the lexicons ``only``, if given)."""
-    kept = [(Sense(Feature(f), v), m & only) for f, v, m in entry[0] if m & only]
+    kept = [(Sense(_FEATURE_OF[f], v), m & only) for f, v, m in entry[0] if m & only]
     return tuple(s for s, _ in kept), tuple(m for _, m in kept)
 
 

@@ -72,16 +72,14 @@ class Snapshot(Struct, frozen=True, eq=False, dict=True):
     alias_rows: list[tuple[str, str, str, str]]
     # V-Dem's media indicators of this version of the data, read on first use.
     vdem: Vdem = field(default_factory=Vdem)
+    # Figures the answers compute from this version of the data (statistics per year and
+    # group, moves between years): see :meth:`derived`.  Made with the snapshot, so that
+    # two threads asking first never each make one.
+    _derived: dict[Hashable, Any] = field(default_factory=dict)
 
     @cached_property
     def years(self) -> list[int]:
         return sorted(self.by_year)
-
-    @cached_property
-    def _derived(self) -> dict[Hashable, Any]:
-        """Figures the answers compute from this version of the data (statistics per year
-        and group, moves between years): see :meth:`derived`."""
-        return {}
 
     @cached_property
     def aliases(self) -> list[Alias]:

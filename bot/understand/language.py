@@ -57,6 +57,11 @@ class Letters(Struct, frozen=True):
     # Letters seen → the languages whose own letters are all missing, found once per set.
     missing: BoundedDict[frozenset[str], tuple[str, ...]] = field(
         default_factory=lambda: BoundedDict(_MANY_SETS))
+    # The lexicons of a question's words, in order (and the languages of the words read
+    # through suffixes) → the language they vote for: questions share these far more
+    # often than they share their words.
+    voted: BoundedDict[tuple[tuple[int, ...], tuple[tuple[str, ...], ...]], str | None] = (
+        field(default_factory=lambda: BoundedDict(_MANY_SETS)))
 
     def owners_of(self, mask: int) -> tuple[str, ...]:
         """The languages of this script whose lexicon bits are set in ``mask``."""
@@ -145,7 +150,11 @@ def said_in(
         table = tables.get("latin")
         if table is None:
             return None
-        return _best(_votes(table, parsed), table, "latin", tokens)
+        key = (tuple(parsed.langs), tuple(parsed.vias))
+        voted = table.voted
+        if key in voted:
+            return voted[key]
+        return voted.remember(key, _best(_votes(table, parsed), table, "latin", tokens))
     counts: dict[str, int] = {}
     named: set[int] = set()
     starts = {at for at, _ in parsed.countries}  # where the names of countries begin

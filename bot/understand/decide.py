@@ -279,6 +279,10 @@ def decide(
     marks = walked if features is parsed.features else _marks(features)
     topic = _topic(features) if _F.TOPIC in names else None
     year, since, numbers = _years(tokens, marks, features, names, latest_year, years, sets)
+    # A word of history and no year ("how has it changed"): every index, from the first.
+    every_year = since is None and year is None and _F.YEAR_HISTORY in names and bool(years)
+    if every_year:
+        since = years[0]
     region = subregion = None
     if _F.REGION in names:
         region, subregion = _region([str(s.value) for _, s in features
@@ -320,6 +324,10 @@ def decide(
         intent = _I.SEARCH
     elif analytic is not None:
         intent = analytic
+        if intent == _I.MOVERS and every_year:
+            # "the biggest changes", "самые большие изменения": the change between two
+            # indexes.  A word of change is one of history too, which asks for none here.
+            since = None
     elif countries:
         intent = _I.COMPARE if len(countries) >= 2 else _I.PROFILE
         if command is None and _everyday(tokens, parsed, walked, year, since, sets, body,
@@ -599,8 +607,6 @@ def _years(
                         None)  # fmt: skip
         if span and 0 < span < 30:
             since = latest - span + 1
-    if since is None and year is None and _F.YEAR_HISTORY in names and years:
-        since = years[0]
     return year, since, numbers
 
 
@@ -776,7 +782,11 @@ def _analysis(
     mean_at = [i for i, s in features if s.feature in (_F.MEAN, _F.MEDIAN)]
     averaged = bool(mean_at) and not (
         _F.DEFINE in names and mean_at[-1] == max(i for i, _ in features))
-    if not countries and defining and not ordered and not averaged and not (
+    # A change asked of the index ("big changes in the press freedom index") is its
+    # movers; what the index is, or its method, bands or comparability, is explained.
+    changing = (_F.CHANGE in names and _F.DEFINE not in names
+                and all(subject == "index" for subject in explains))
+    if not countries and defining and not ordered and not averaged and not changing and not (
         direction and not explains
     ) and (explains or _F.INDICATOR in names or bands or topic or _F.CONTEXT in names):
         for subject in reversed(EXPLAIN_SUBJECTS):  # the most particular named

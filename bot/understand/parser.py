@@ -206,7 +206,8 @@ class Understander:
             tuple[str, str, str, bool], tuple[tuple[str, ...], Word]] = BoundedDict(_CACHE_SIZE)
         # A name as written → its key; a leftover word → its stems; a word → its folds.
         self._normalize_cache: BoundedDict[str, str] = BoundedDict(_CACHE_SIZE)
-        self._cuts_cache: BoundedDict[str, tuple[str, ...]] = BoundedDict(_CACHE_SIZE)
+        self._cuts_cache: BoundedDict[str, tuple[tuple[str, int], ...]] = BoundedDict(
+            _CACHE_SIZE)
         self._folds: BoundedDict[str, tuple[str, str, bool]] = BoundedDict(_CACHE_SIZE)
         self._fuzzy_cache: BoundedDict[tuple[str, str], tuple[str, tuple[str, ...]] | None] = (
             BoundedDict(_CACHE_SIZE))
@@ -785,9 +786,12 @@ class Understander:
                 result = self._fuzzy(norm)
             if result is None:
                 # A typo with a suffix: "Тәжікстн|да", "Кыргызтан|да" (clear typos only).
-                for stem in self._suffix_cuts(norm):
-                    found = None if stem in self._real_words else self._fuzzy(stem)
-                    if found is not None and found[0] in ("accept", "short"):
+                for stem, suffixed in self._suffix_cuts(norm):
+                    found = (None if stem in self._real_words
+                             else self._suffixed_typo(stem, suffixed))
+                    # A name of four or five letters one typo away ("short") is too weak
+                    # a guess to stack on a suffix: "недал|еко" is no "непал".
+                    if found is not None and found[0] == "accept":
                         result = found
                         break
         if result is None:
@@ -898,24 +902,45 @@ class Understander:
         codes = {code for key, _, _ in hits for code in self._fuzzy_codes[key]}
         return ("maybe", tuple(sorted(codes))) if len(codes) == 1 else None
 
-    def _suffix_cuts(self, norm: str) -> tuple[str, ...]:
-        """The word without each chain of suffixes it may end with, longest stem first
-        (remembered: a word left over once is left over again)."""
+    def _suffix_cuts(self, norm: str) -> tuple[tuple[str, int], ...]:
+        """The word without each chain of suffixes it may end with, longest stem first,
+        each with the lexicons (bits) whose suffixes were cut (remembered: a word left over
+        once is left over again)."""
         cuts = self._cuts_cache.get(norm)
         if cuts is None:
             cuts = self._cuts_cache.remember(norm, tuple(self._read_suffix_cuts(norm)))
         return cuts
 
-    def _read_suffix_cuts(self, norm: str) -> list[str]:
-        found = []
+    def _read_suffix_cuts(self, norm: str) -> list[tuple[str, int]]:
+        found: dict[str, int] = {}
         for lang in _SCRIPTS.get(script_of(norm), ()):
             morph = self._morph.get(lang)
             if morph is None or not morph[0]:
                 continue
             for cut in range(len(norm) - 1, MIN_TYPO_WORD, -1):
                 if chain_of(norm[cut:], self._suffix_sets[lang], morph[1]):
-                    found.append(norm[:cut])
-        return sorted(set(found), key=len, reverse=True)
+                    found[norm[:cut]] = found.get(norm[:cut], 0) | self._by_lang[lang]
+        return sorted(found.items(), key=lambda cut: len(cut[0]), reverse=True)
+
+    def _suffixed_typo(self, stem: str, suffixed: int) -> tuple[str, tuple[str, ...]] | None:
+        """:func:`~bot.understand.typos.typo_match` of a stem left by cutting the suffixes
+        of the lexicons ``suffixed`` (bits), against the names those suffixes follow (a
+        name as the lexicon's stems list it, never a generated case form) that begin as
+        the stem does, remembered.  A typo and a suffix at once is two guesses: believed
+        only where both fit one name ("Тәжікстн|да").  Else common words read as countries:
+        Russian "больши|е" is one letter from "польши" (a case form, and its first
+        letter), Turkish "eğit|im" from Portuguese "egito", "serb|est" from French
+        "serbie"."""
+        cache_key = (stem, f"suffixed {suffixed}")
+        if cache_key in self._fuzzy_cache:
+            return self._fuzzy_cache[cache_key]
+        stems, forms = self._stems, self._fuzzy_forms
+        choices = [name for name in self._fuzzy_lists.get((script_of(stem), len(stem)), ())
+                   if name[0] == stem[0] and stems.get(name, 0) & suffixed
+                   and name not in forms]  # fmt: skip
+        result = typo_match(stem, choices, self._fuzzy_codes, forms) if choices else None
+        self._fuzzy_cache.remember(cache_key, result)
+        return result
 
     def _fuzzy(self, word: str) -> tuple[str, tuple[str, ...]] | None:
         """:func:`~bot.understand.typos.typo_match` of ``word`` against the names of about

@@ -926,18 +926,22 @@ class Understander:
         """:func:`~bot.understand.typos.typo_match` of a stem left by cutting the suffixes
         of the lexicons ``suffixed`` (bits), against the names those suffixes follow (a
         name as the lexicon's stems list it, never a generated case form) that begin as
-        the stem does, remembered.  A typo and a suffix at once is two guesses: believed
-        only where both fit one name ("Тәжікстн|да").  Else common words read as countries:
+        the stem does and are one edit from it, remembered.  A typo and a suffix at once
+        is two guesses: believed only where both fit one name ("Тәжікстн|да").  Else common
+        words read as countries (Arabic "استراتيج|ية", strategy, is two from Australia):
         Russian "больши|е" is one letter from "польши" (a case form, and its first
         letter), Turkish "eğit|im" from Portuguese "egito", "serb|est" from French
         "serbie"."""
         cache_key = (stem, f"suffixed {suffixed}")
         if cache_key in self._fuzzy_cache:
             return self._fuzzy_cache[cache_key]
+        from rapidfuzz.distance import OSA  # as in _one_edit: loaded by the first typo
+
         stems, forms = self._stems, self._fuzzy_forms
         choices = [name for name in self._fuzzy_lists.get((script_of(stem), len(stem)), ())
                    if name[0] == stem[0] and stems.get(name, 0) & suffixed
-                   and name not in forms]  # fmt: skip
+                   and name not in forms
+                   and OSA.distance(stem, name, score_cutoff=1) <= 1]  # fmt: skip
         result = typo_match(stem, choices, self._fuzzy_codes, forms) if choices else None
         self._fuzzy_cache.remember(cache_key, result)
         return result

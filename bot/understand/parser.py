@@ -34,6 +34,7 @@ from bot.understand.text import (
     Kind,
     Token,
     clean,
+    fold_word,
     scan,
     script_of,
 )
@@ -661,7 +662,30 @@ class Understander:
             codes = ()
         if not codes and len(norm) <= 3:
             codes = self.short.get(raw.casefold(), ())
+        if not codes and not word.senses and not raw.isupper() and raw[1:2].isupper():
+            codes = self._abbreviated(raw)
         return codes, word
+
+    def _abbreviated(self, raw: str) -> tuple[str, ...]:
+        """A name abbreviated in capitals with a suffix written on it, without the hyphen
+        or the apostrophe that usually comes between ("АҚШдағы", "ABDde", "БАӘдегі"): the
+        capitals' country, when what follows them in small letters is a chain of suffixes
+        of a language of its script ("NGOs" names none)."""
+        cut = 0
+        while raw[cut].isupper():
+            cut += 1
+        tail = raw[cut:]
+        if cut < 2 or not tail.isalpha() or not tail.islower():
+            return ()
+        codes = self.names.get(fold_word(raw[:cut]), ())
+        if len(codes) != 1:
+            return ()
+        tail = fold_word(tail)
+        for lang in _SCRIPTS.get(script_of(tail), ()):
+            morph = self._morph.get(lang)
+            if morph and morph[0] and chain_of(tail, self._suffix_sets[lang], morph[1]):
+                return codes
+        return ()
 
     def _walk(self, tokens: Sequence[Token], text: str, in_list: bool = False) -> Parse:
         parsed = Parse()

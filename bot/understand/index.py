@@ -459,7 +459,9 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
                 name_langs_bits[key] = mask
     words = vocab["words"]
     first_len: dict[str, int] = {}
-    tails: set[str] = set()  # last words of keys of several words: inflected in phrases
+    # Last words of keys of several words (inflected in phrases: "Орталық Азия|да"), each
+    # with the keys it ends.
+    tails: dict[str, list[str]] = {}
     pairs: set[str] = set()  # the first two words of keys of several words
     for key in (*names, *words):
         parts = key.split(" ")
@@ -468,27 +470,35 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
             # the 30,000 one-word keys would make the index file a third larger to read.
             first_len[parts[0]] = max(first_len.get(parts[0], 1), len(parts))
         if len(parts) > 1:
-            tails.add(parts[-1])
+            tails.setdefault(parts[-1], []).append(key)
             pairs.add(f"{parts[0]} {parts[1]}")
     # Stems suffixes may follow: for each, the lexicons whose suffixes may (bits in the
-    # order of "langs"): a lexicon's own words, the last words of phrases (any), and the
-    # names NAMES_TAKING_SUFFIXES lets take them.
+    # order of "langs"): a lexicon's own words, the names NAMES_TAKING_SUFFIXES lets take
+    # them, and the last words of phrases as the phrase's own languages inflect it (a
+    # Kazakh name's last word takes Kazakh suffixes; "usa", the end of Spanish's "como se
+    # usa", takes none: else "usar", "usan" were the United States).
     stems: dict[str, int] = {}
     suffixed = 0
+    takes: dict[str, int] = {}  # a name's key → the lexicons whose suffixes it takes
     for bit, lang in enumerate(vocab["langs"]):
         if lang not in vocab["morph"]:
             continue
         suffixed |= 1 << bit
         takers = set(NAMES_TAKING_SUFFIXES.get(lang, ()))
         for key, tags in name_langs.items():
-            if " " not in key and len(key) >= 4 and tags & takers:
-                stems[key] = stems.get(key, 0) | (1 << bit)
+            if tags & takers:
+                takes[key] = takes.get(key, 0) | (1 << bit)
+                if " " not in key and len(key) >= 4:
+                    stems[key] = stems.get(key, 0) | (1 << bit)
     for key, (_, mask) in words.items():
         if " " not in key and mask & suffixed:
             stems[key] = stems.get(key, 0) | (mask & suffixed)
-    for tail in tails:
-        if len(tail) >= 3:
-            stems[tail] = stems.get(tail, 0) | suffixed
+    for tail, keys in tails.items():
+        mask = 0
+        for key in keys:
+            mask |= takes.get(key, 0) | (words[key][1] & suffixed if key in words else 0)
+        if len(tail) >= 3 and mask:
+            stems[tail] = stems.get(tail, 0) | mask
     cjk: dict[str, int] = {}  # CJK keys, for cutting unspaced text into words
     for key in (*names, *words):
         if CJK_RE.search(key) and " " not in key:

@@ -561,7 +561,32 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
                                   _sources("index.py"), REAL_WORD_ZIPF)
     state["homographs"] = _remembered(memo, key,
                                       lambda: adjective_homographs(state["adjectives"]))
+    cjk_names = {key for key in cjk if key in names}
+    key = "cjkshadows-" + _digest(sorted(cjk.items()), sorted(cjk_names),
+                                  _versions("wordfreq"), _sources("index.py"), REAL_WORD_ZIPF)
+    state["cjk_shadows"] = _remembered(memo, key, lambda: cjk_shadows(cjk, cjk_names))
     return state
+
+
+def cjk_shadows(keys: dict[str, int], names: set[str]) -> dict[str, int]:
+    """Common Chinese words (wordfreq, Zipf :data:`REAL_WORD_ZIPF` or more) that a
+    country's name starts inside of and no key (name or lexicon word) starts: cut whole
+    where they begin, so the name inside is not read ("发展中国家", developing countries,
+    holds 中国; "沿海地区", coastal areas, holds 海地, Haiti).  Each with its length."""
+    from wordfreq import get_frequency_list  # imported while building only
+
+    last = round((9 - REAL_WORD_ZIPF) * 100)
+    words = {word for bucket in get_frequency_list("zh", wordlist="small")[: last + 1]
+             for word in bucket if len(word) >= 2
+             and all(CJK_RE.search(char) for char in word)}  # fmt: skip
+    lengths = sorted(set(keys.values()))
+    found: dict[str, int] = {}
+    for word in words:
+        if any(word[:n] in keys for n in lengths):
+            continue  # a name or a word begins it: read as such
+        if any(word[i : i + n] in names for i in range(1, len(word)) for n in lengths):
+            found[word] = len(word)
+    return found
 
 
 def adjective_homographs(

@@ -181,6 +181,8 @@ class Understander:
         self._cjk: dict[str, int] = s["cjk"]
         self._t2s: dict[int, str] = s["t2s"]
         self._cjk_lengths: list[int] = s["cjk_lengths"]
+        self._cjk_shadows: dict[str, int] = s["cjk_shadows"]
+        self._shadow_lengths = sorted(set(self._cjk_shadows.values()), reverse=True)
         self._real_words: frozenset[str] = s["real_words"]
         self._lookalikes: frozenset[str] = s["lookalikes"]
         self._adjectives: dict[str, tuple[str, ...]] = s["adjectives"]
@@ -422,7 +424,8 @@ class Understander:
 
     def _cut_cjk(self, token: Token) -> list[Token]:
         """Unspaced CJK text as words: at each place the longest name or lexicon word
-        that begins there; characters no word explains stay together as one word."""
+        that begins there; characters no word explains stay together as one word, and
+        a common word that a name starts inside of ("发展中国家") stays whole."""
         text = token.norm
         parts: list[Token] = []
         loose = ""
@@ -447,8 +450,10 @@ class Understander:
                     i += length
                     break
             else:
-                loose += text[i]
-                i += 1
+                shadow = next((n for n in self._shadow_lengths
+                               if text[i : i + n] in self._cjk_shadows), 1)  # fmt: skip
+                loose += text[i : i + shadow]
+                i += shadow
         flush(i)
         return parts
 

@@ -786,9 +786,12 @@ def _analysis(
     # movers; what the index is, or its method, bands or comparability, is explained.
     changing = (_F.CHANGE in names and _F.DEFINE not in names
                 and all(subject == "index" for subject in explains))
+    # "What are the countries in a good situation": countries asked for, not the band.
+    listing = bool(bands) and bool(names & {_F.MANY, _F.ONE})
     if not countries and defining and not ordered and not averaged and not changing and not (
         direction and not explains
-    ) and (explains or _F.INDICATOR in names or bands or topic or _F.CONTEXT in names):
+    ) and not listing and (explains or _F.INDICATOR in names or bands or topic
+                           or _F.CONTEXT in names):
         for subject in reversed(EXPLAIN_SUBJECTS):  # the most particular named
             if subject in explains:
                 break

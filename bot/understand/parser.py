@@ -215,6 +215,9 @@ class Understander:
         self._fuzzy_cache: BoundedDict[tuple[str, str], tuple[str, tuple[str, ...]] | None] = (
             BoundedDict(_CACHE_SIZE))
         self._keys: dict[str, Match] | None = None
+        # (script, length, first letter) → the names of _fuzzy_lists[script, length] that
+        # begin with that letter (at most one list per letter of each script and length).
+        self._alike: dict[tuple[str, int, str], list[str]] = {}
         self._typed_names: dict[str, dict[str, dict[str, str]]] = s["typed_names"]
 
     def state(self) -> dict[str, Any]:
@@ -964,13 +967,18 @@ class Understander:
         cache_key = (stem, f"suffixed {suffixed}")
         if cache_key in self._fuzzy_cache:
             return self._fuzzy_cache[cache_key]
-        from rapidfuzz.distance import OSA  # as in _one_edit: loaded by the first typo
+        from rapidfuzz import process  # as in _one_edit: loaded by the first typo
+        from rapidfuzz.distance import OSA
 
         stems, forms = self._stems, self._fuzzy_forms
-        choices = [name for name in self._fuzzy_lists.get((script_of(stem), len(stem)), ())
-                   if name[0] == stem[0] and stems.get(name, 0) & suffixed
-                   and name not in forms
-                   and OSA.distance(stem, name, score_cutoff=1) <= 1]  # fmt: skip
+        key = (script_of(stem), len(stem), stem[0])
+        alike = self._alike.get(key)
+        if alike is None:  # the names of about that length that begin so: made once
+            alike = self._alike[key] = [name for name in self._fuzzy_lists.get(key[:2], ())
+                                        if name[0] == key[2]]
+        near = process.extract(stem, alike, scorer=OSA.distance, score_cutoff=1, limit=None)
+        choices = [name for name, _, _ in near
+                   if stems.get(name, 0) & suffixed and name not in forms]
         result = typo_match(stem, choices, self._fuzzy_codes, forms) if choices else None
         self._fuzzy_cache.remember(cache_key, result)
         return result

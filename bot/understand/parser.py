@@ -28,6 +28,7 @@ from bot.understand.followup import Follow, with_context
 from bot.understand.language import letter_tables, said_in
 from bot.understand.morphology import MIN_STEM, chain_of, stems
 from bot.understand.text import (
+    APOSTROPHE_RE,
     CJK_RE,
     COMMAND_RE,
     LIST_SPLIT_RE,
@@ -670,6 +671,12 @@ class Understander:
             codes = ()
         if not codes and len(norm) <= 3:
             codes = self.short.get(raw.casefold(), ())
+        if not codes and token.base != norm and len(token.base) <= 3:
+            # A short name with a suffix after its apostrophe ("Çin'in", "Çad'da"): the
+            # part that is the base, as written.
+            written = next((part for part in APOSTROPHE_RE.split(raw)
+                            if fold_word(part) == token.base), "")
+            codes = self.short.get(written.casefold(), ())
         if not codes and not word.senses and not raw.isupper() and raw[1:2].isupper():
             codes = self._abbreviated(raw)
         return codes, word

@@ -86,6 +86,7 @@ class _F:
     MEDIAN = Feature.MEDIAN
     HOW_MANY = Feature.HOW_MANY
     BAND = Feature.BAND
+    BAND_PART = Feature.BAND_PART
     SITUATION = Feature.SITUATION
     RISE = Feature.RISE
     FALL = Feature.FALL
@@ -293,7 +294,9 @@ def decide(
         ranking = _ranking(body, tokens, features, names, marks, topic, numbers, command,
                            region, subregion)  # fmt: skip
     analysis, analytic = None, None
-    if names & _ANALYTIC or (len(countries) == 1 and region is not None):
+    if names & _ANALYTIC or (len(countries) == 1 and region is not None) or (
+        _F.BAND_PART in names and _F.SITUATION in names
+    ):
         analysis, analytic = _analysis(features, marks, names, countries, topic, numbers,
                                        region, subregion, ranking)  # fmt: skip
     witnessed = None
@@ -773,6 +776,9 @@ def _analysis(
     ordered = bool(names & {_F.TOP, _F.BOTTOM, _F.COUNT, _F.MOST,
                             _F.LEAST, _F.POSITION, _F.LAST_PLACE})  # fmt: skip
     bands = [str(s.value) for _, s in features if s.feature == _F.BAND]
+    if not bands and _F.SITUATION in names:
+        # "countries whose situation is good": a band's word apart from its situation's.
+        bands = [str(s.value) for _, s in features if s.feature == _F.BAND_PART]
     if countries and _F.WHY in names:
         return Analysis(direction=direction, indicator=indicator), _I.WHY
     explains = [str(s.value) for _, s in features if s.feature == _F.EXPLAIN]

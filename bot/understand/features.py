@@ -95,6 +95,9 @@ class Feature(IntEnum):
     MEASURE_HINT = 55
     AGREE = 56  # "agree", "differ": RSF and V-Dem side by side
     SCATTER = 57  # "scatter plot": RSF against V-Dem, every country, one year
+    # value: a band, whose phrase of two words is this word and a word of situation: a
+    # band where the two stand apart ("countries whose situation is good")
+    BAND_PART = 58
 
 
 class Sense(NamedTuple):

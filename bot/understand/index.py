@@ -18,7 +18,7 @@ process that finds it there imports none of the libraries used below:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -194,6 +194,7 @@ def _vocabulary() -> dict[str, Any]:
                 lexicon.prefixes,
                 lexicon.compound_prefixes,
             )
+    _band_parts(lexicons, words, word_langs)
     # A phrase of a ranking says what its words say of topics and tone: "les plus
     # dangereux" (the bottom of a ranking) is about safety too; any phrase keeps its words'
     # tone.
@@ -238,6 +239,33 @@ def _vocabulary() -> dict[str, Any]:
         "letters": {lexicon.language: lexicon.letters for lexicon in lexicons},
         "compounds": frozenset(lex.language for lex in lexicons if lex.language == "de"),
     }
+
+
+def _band_parts(lexicons: Sequence[Lexicon], words: dict[str, dict[tuple[int, Any], int]],
+                word_langs: dict[str, int]) -> None:
+    """The other word of a band's phrase of two words, one of which is a word of situation
+    ("good situation", "жакшы абал", "вазъи хуб"), as a part of that band: a question may
+    set them apart ("countries whose situation is good", "абалы жакшы болгон өлкөлөр")."""
+    situation = int(Feature.SITUATION)
+    for bit, lexicon in enumerate(lexicons):
+        situations = [word for word, entry in words.items()
+                      if " " not in word and entry.get((situation, None), 0) >> bit & 1]
+        for word_list in lexicon.lists:
+            if not word_list.section.startswith("band."):
+                continue
+            band = word_list.section.removeprefix("band.")
+            for phrase in word_list.words:
+                parts = phrase.split(" ")
+                if len(parts) != 2:
+                    continue
+                # A word of situation, maybe with a suffix written on ("вазъи": the izofat).
+                rest = [part for part in parts
+                        if not any(part.startswith(word) for word in situations)]
+                if len(rest) == 1:
+                    entry = words.setdefault(rest[0], {})
+                    key = (int(Feature.BAND_PART), band)
+                    entry[key] = entry.get(key, 0) | (1 << bit)
+                    word_langs[rest[0]] = word_langs.get(rest[0], 0) | (1 << bit)
 
 
 def _ending_number(phrase: str, numbers: dict[str, int]) -> int | None:

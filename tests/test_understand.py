@@ -233,3 +233,23 @@ def test_any_text_gives_a_well_formed_query(
     assert (query.intent == "search") == (query.search_terms is not None)
     if query.intent == "compare":
         assert len(query.countries) >= 2
+
+
+def test_an_abbreviated_name_keeps_its_suffix_or_possessive(understander: Understander) -> None:
+    # Two capitals before an apostrophe are a name, not an elided article ("d'Iran"); a
+    # suffix written straight onto capitals is read as one too.
+    for question, code in (("UK's rank", "GBR"), ("US's rank", "USA"),
+                           ("UK'de basın özgürlüğü", "GBR"), ("d'Iran", "IRN"),
+                           ("ABDde basın özgürlüğü", "USA"), ("Çin'in medyası", "CHN")):
+        assert understander.parse(question).countries == (code,), question
+    assert understander.parse("NGOs and the press").countries == ()
+
+
+def test_a_band_word_apart_from_its_situation_needs_countries_asked_for(
+    understander: Understander,
+) -> None:
+    assert understander.parse("countries whose situation is good").analysis is not None
+    # Small talk and a question of another kind are no list of a band.
+    for question in ("Salam, vaziyat yaxshi mi?", "Good, and the situation in Europe?"):
+        query = understander.parse(question)
+        assert query.intent != "band", question

@@ -173,6 +173,8 @@ _ORDER = frozenset({_F.COUNT, _F.TOP, _F.BOTTOM, _F.RANK, _F.MANY})
 _RANKING_WORDS = frozenset({_F.RANK, _F.MANY, _F.MOST, _F.LEAST,
                             _F.POSITION, _F.LAST_PLACE, _F.PLACE, _F.TOP,
                             _F.BOTTOM, _F.COUNT})  # fmt: skip
+#: Words that ask for countries ("which countries", "the countries").
+_LISTED = frozenset({_F.MANY, _F.ONE})
 #: Features of which an analytical question is made (issue #11).
 _ANALYTIC = frozenset({_F.WHY, _F.DEFINE, _F.EXPLAIN, _F.RISE,
                        _F.FALL, _F.CHANGE, _F.MEAN, _F.MEDIAN,
@@ -295,7 +297,7 @@ def decide(
                            region, subregion)  # fmt: skip
     analysis, analytic = None, None
     if names & _ANALYTIC or (len(countries) == 1 and region is not None) or (
-        _F.BAND_PART in names and _F.SITUATION in names
+        _F.BAND_PART in names and _F.SITUATION in names and names & _LISTED
     ):
         analysis, analytic = _analysis(features, marks, names, countries, topic, numbers,
                                        region, subregion, ranking)  # fmt: skip
@@ -776,8 +778,9 @@ def _analysis(
     ordered = bool(names & {_F.TOP, _F.BOTTOM, _F.COUNT, _F.MOST,
                             _F.LEAST, _F.POSITION, _F.LAST_PLACE})  # fmt: skip
     bands = [str(s.value) for _, s in features if s.feature == _F.BAND]
-    if not bands and _F.SITUATION in names:
-        # "countries whose situation is good": a band's word apart from its situation's.
+    if not bands and _F.SITUATION in names and names & _LISTED:
+        # "countries whose situation is good": a band's word apart from its situation's,
+        # where countries are asked for ("is the situation good?" asks for none).
         bands = [str(s.value) for _, s in features if s.feature == _F.BAND_PART]
     if countries and _F.WHY in names:
         return Analysis(direction=direction, indicator=indicator), _I.WHY
@@ -793,7 +796,7 @@ def _analysis(
     changing = (_F.CHANGE in names and _F.DEFINE not in names
                 and all(subject == "index" for subject in explains))
     # "What are the countries in a good situation": countries asked for, not the band.
-    listing = bool(bands) and bool(names & {_F.MANY, _F.ONE})
+    listing = bool(bands) and bool(names & _LISTED)
     if not countries and defining and not ordered and not averaged and not changing and not (
         direction and not explains
     ) and not listing and (explains or _F.INDICATOR in names or bands or topic

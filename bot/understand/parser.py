@@ -100,6 +100,9 @@ class Word(NamedTuple):
 
 
 _NOTHING = Word((), (), (), 0, (), ())
+#: A memo's "not there" (a remembered None is an answer; another thread may empty a
+#: memo between a test and a read, so it is read once, with this as the default).
+_UNSEEN: Any = object()
 
 
 #: A lexicon word in the index: ((feature, value, lexicons), …) and all its lexicons (bits).
@@ -672,11 +675,11 @@ class Understander:
         if not codes and len(norm) <= 3:
             codes = self.short.get(raw.casefold(), ())
         if not codes and token.base != norm and len(token.base) <= 3:
-            # A short name with a suffix after its apostrophe ("Çin'in", "Çad'da"): the
-            # part that is the base, as written.
+            # A short name with a suffix after its apostrophe ("Çin'in", "Çad'da",
+            # "US's"): the part that is the base, as written.
             written = next((part for part in APOSTROPHE_RE.split(raw)
                             if fold_word(part) == token.base), "")
-            codes = self.short.get(written.casefold(), ())
+            codes = self.short.get(written.casefold(), ()) or self.cased.get(written, ())
         if not codes and not word.senses and not raw.isupper() and raw[1:2].isupper():
             codes = self._abbreviated(raw)
         return codes, word
@@ -915,8 +918,8 @@ class Understander:
         """The one country whose name is at most one edit from ``words`` (a letter or a
         space added, dropped, changed, or two swapped), else None."""
         cache_key = (words, "run")
-        if cache_key in self._fuzzy_cache:
-            found = self._fuzzy_cache[cache_key]
+        found = self._fuzzy_cache.get(cache_key, _UNSEEN)
+        if found is not _UNSEEN:
             return found[1] if found else None
         script = script_of(words.replace(" ", ""))
         from rapidfuzz import process  # the first typo pays for the import, not start-up
@@ -972,8 +975,9 @@ class Understander:
         letter), Turkish "eğit|im" from Portuguese "egito", "serb|est" from French
         "serbie"."""
         cache_key = (stem, f"suffixed {suffixed}")
-        if cache_key in self._fuzzy_cache:
-            return self._fuzzy_cache[cache_key]
+        found = self._fuzzy_cache.get(cache_key, _UNSEEN)
+        if found is not _UNSEEN:
+            return found
         from rapidfuzz import process  # as in _one_edit: loaded by the first typo
         from rapidfuzz.distance import OSA
 
@@ -995,8 +999,9 @@ class Understander:
         its length in its script, remembered."""
         script = script_of(word.replace(" ", ""))
         cache_key = (word, script)
-        if cache_key in self._fuzzy_cache:
-            return self._fuzzy_cache[cache_key]
+        found = self._fuzzy_cache.get(cache_key, _UNSEEN)
+        if found is not _UNSEEN:
+            return found
         choices = self._fuzzy_lists.get((script, len(word)), [])
         result = typo_match(word, choices, self._fuzzy_codes, self._fuzzy_forms)
         self._fuzzy_cache.remember(cache_key, result)

@@ -157,9 +157,11 @@ def _base(raw: str, word: str) -> str:
     if _HAS_APOSTROPHE.isdisjoint(raw):
         return word
     parts = APOSTROPHE_RE.split(raw)
-    if len(parts[0]) <= 2 and len(parts) == 2:
+    # Two capitals are a name abbreviated, not an article: "UK's", "UK'de".
+    if len(parts) == 2 and len(parts[0]) <= 2 and not (len(parts[0]) == 2
+                                                       and parts[0].isupper()):
         return fold_word(parts[1])  # "d'Europe", "l'Algérie", "qu'est"
-    return fold_word(parts[0])  # "Kazakhstan's", "Türkiye'de"
+    return fold_word(parts[0])  # "Kazakhstan's", "Türkiye'de", "UK's"
 
 
 def script_of(word: str) -> str:

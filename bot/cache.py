@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Generic, TypeVar
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -78,3 +79,14 @@ class BoundedDict(dict[K, V]):
         self.make_room()
         self[key] = value
         return value
+
+    def recall(self, key: K, make: Callable[[], V]) -> V:
+        """The value kept for ``key``, else ``make()``'s, kept.  Read once: another thread
+        may empty the dict between a test and a read; and None may be a value."""
+        found = self.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            return self.remember(key, make())
+        return found
+
+
+_UNSEEN: Any = object()

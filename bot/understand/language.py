@@ -147,14 +147,12 @@ def said_in(
         # writes so (those of ``name_langs`` are in other scripts): the words vote alone.
         if not any(token.kind == word for token in tokens):
             return None
-        table = tables.get("latin")
-        if table is None:
+        latin = tables.get("latin")
+        if latin is None:
             return None
-        key = (tuple(parsed.langs), tuple(parsed.vias))
-        voted = table.voted
-        if key in voted:
-            return voted[key]
-        return voted.remember(key, _best(_votes(table, parsed), table, "latin", tokens))
+        found: Letters = latin  # for the closure
+        return found.voted.recall((tuple(parsed.langs), tuple(parsed.vias)),
+                                  lambda: _best(_votes(found, parsed), found, "latin", tokens))
     counts: dict[str, int] = {}
     named: set[int] = set()
     starts = {at for at, _ in parsed.countries}  # where the names of countries begin

@@ -100,9 +100,6 @@ class Word(NamedTuple):
 
 
 _NOTHING = Word((), (), (), 0, (), ())
-#: A memo's "not there" (a remembered None is an answer; another thread may empty a
-#: memo between a test and a read, so it is read once, with this as the default).
-_UNSEEN: Any = object()
 
 
 #: A lexicon word in the index: ((feature, value, lexicons), …) and all its lexicons (bits).
@@ -220,8 +217,8 @@ class Understander:
             BoundedDict(_CACHE_SIZE))
         self._keys: dict[str, Match] | None = None
         # (script, length, first letter) → the names of _fuzzy_lists[script, length] that
-        # begin with that letter (at most one list per letter of each script and length).
-        self._alike: dict[tuple[str, int, str], list[str]] = {}
+        # begin with that letter.
+        self._alike: BoundedDict[tuple[str, int, str], list[str]] = BoundedDict(_CACHE_SIZE)
         self._typed_names: dict[str, dict[str, dict[str, str]]] = s["typed_names"]
 
     def state(self) -> dict[str, Any]:
@@ -917,20 +914,17 @@ class Understander:
     def _one_edit(self, words: str) -> tuple[str, ...] | None:
         """The one country whose name is at most one edit from ``words`` (a letter or a
         space added, dropped, changed, or two swapped), else None."""
-        cache_key = (words, "run")
-        found = self._fuzzy_cache.get(cache_key, _UNSEEN)
-        if found is not _UNSEEN:
-            return found[1] if found else None
-        script = script_of(words.replace(" ", ""))
+        found = self._fuzzy_cache.recall((words, "run"), lambda: self._read_one_edit(words))
+        return found[1] if found else None
+
+    def _read_one_edit(self, words: str) -> tuple[str, tuple[str, ...]] | None:
         from rapidfuzz import process  # the first typo pays for the import, not start-up
         from rapidfuzz.distance import OSA
 
-        choices = self._fuzzy_lists.get((script, len(words)), [])
+        choices = self._fuzzy_lists.get((script_of(words.replace(" ", "")), len(words)), [])
         hits = process.extract(words, choices, scorer=OSA.distance, score_cutoff=1, limit=5)
         codes = {code for key, _, _ in hits for code in self._fuzzy_codes[key]}
-        result = ("accept", tuple(codes)) if len(codes) == 1 else None
-        self._fuzzy_cache.remember(cache_key, result)
-        return result[1] if result else None
+        return ("accept", tuple(codes)) if len(codes) == 1 else None
 
     def _three_letters(self, word: str) -> tuple[str, tuple[str, ...]] | None:
         """A word of three letters one edit from exactly one country's name of four
@@ -974,35 +968,28 @@ class Understander:
         Russian "больши|е" is one letter from "польши" (a case form, and its first
         letter), Turkish "eğit|im" from Portuguese "egito", "serb|est" from French
         "serbie"."""
-        cache_key = (stem, f"suffixed {suffixed}")
-        found = self._fuzzy_cache.get(cache_key, _UNSEEN)
-        if found is not _UNSEEN:
-            return found
+        return self._fuzzy_cache.recall((stem, f"suffixed {suffixed}"),
+                                        lambda: self._read_suffixed_typo(stem, suffixed))
+
+    def _read_suffixed_typo(self, stem: str, suffixed: int
+                            ) -> tuple[str, tuple[str, ...]] | None:
         from rapidfuzz import process  # as in _one_edit: loaded by the first typo
         from rapidfuzz.distance import OSA
 
         stems, forms = self._stems, self._fuzzy_forms
         key = (script_of(stem), len(stem), stem[0])
-        alike = self._alike.get(key)
-        if alike is None:  # the names of about that length that begin so: made once
-            alike = self._alike[key] = [name for name in self._fuzzy_lists.get(key[:2], ())
-                                        if name[0] == key[2]]
+        # The names of about that length that begin as the stem does.
+        alike = self._alike.recall(key, lambda: [
+            name for name in self._fuzzy_lists.get(key[:2], ()) if name[0] == key[2]])
         near = process.extract(stem, alike, scorer=OSA.distance, score_cutoff=1, limit=None)
         choices = [name for name, _, _ in near
                    if stems.get(name, 0) & suffixed and name not in forms]
-        result = typo_match(stem, choices, self._fuzzy_codes, forms) if choices else None
-        self._fuzzy_cache.remember(cache_key, result)
-        return result
+        return typo_match(stem, choices, self._fuzzy_codes, forms) if choices else None
 
     def _fuzzy(self, word: str) -> tuple[str, tuple[str, ...]] | None:
         """:func:`~bot.understand.typos.typo_match` of ``word`` against the names of about
         its length in its script, remembered."""
         script = script_of(word.replace(" ", ""))
-        cache_key = (word, script)
-        found = self._fuzzy_cache.get(cache_key, _UNSEEN)
-        if found is not _UNSEEN:
-            return found
-        choices = self._fuzzy_lists.get((script, len(word)), [])
-        result = typo_match(word, choices, self._fuzzy_codes, self._fuzzy_forms)
-        self._fuzzy_cache.remember(cache_key, result)
-        return result
+        return self._fuzzy_cache.recall((word, script), lambda: typo_match(
+            word, self._fuzzy_lists.get((script, len(word)), []), self._fuzzy_codes,
+            self._fuzzy_forms))

@@ -104,8 +104,8 @@ def _answer_lines(
     jobs: int,
     after_fork: Callable[[], None],
 ) -> None:
-    # A line asked again is answered once: in a file of questions many recur, and dealt
-    # to two workers a repeat would cost a whole answer in the one that had not seen it.
+    # A line asked again is answered once: in a file of questions many recur, and in two
+    # workers' runs a repeat would cost a whole answer in the one that had not seen it.
     unique = list(dict.fromkeys(lines))
     replies = _replies(unique, reply, jobs, after_fork)
     if len(unique) < len(lines):

@@ -91,8 +91,6 @@ def reply_lang(
     chat's choice (None or "auto": follow each question), ``user_code`` Telegram's
     ``language_code``, ``text`` the question (its script, when nothing else says)."""
     for candidate in (asked, said_in, chosen):
-        if candidate in _SPOKEN:
-            return candidate  # the common case, without a call
         lang = _offered(candidate)
         if lang is not None:
             return lang

@@ -175,6 +175,14 @@ _RANKING_WORDS = frozenset({_F.RANK, _F.MANY, _F.MOST, _F.LEAST,
                             _F.BOTTOM, _F.COUNT})  # fmt: skip
 #: Words that ask for countries ("which countries", "the countries").
 _LISTED = frozenset({_F.MANY, _F.ONE})
+
+
+def _parts_name_a_band(names: set[Feature]) -> bool:
+    """Whether a band's word apart from its word of situation names the band: "countries
+    whose situation is good"; where no countries are asked for ("is the situation good?",
+    small talk) it does not."""
+    return _F.BAND_PART in names and _F.SITUATION in names and bool(names & _LISTED)
+
 #: Features of which an analytical question is made (issue #11).
 _ANALYTIC = frozenset({_F.WHY, _F.DEFINE, _F.EXPLAIN, _F.RISE,
                        _F.FALL, _F.CHANGE, _F.MEAN, _F.MEDIAN,
@@ -296,9 +304,8 @@ def decide(
         ranking = _ranking(body, tokens, features, names, marks, topic, numbers, command,
                            region, subregion)  # fmt: skip
     analysis, analytic = None, None
-    if names & _ANALYTIC or (len(countries) == 1 and region is not None) or (
-        _F.BAND_PART in names and _F.SITUATION in names and names & _LISTED
-    ):
+    if (names & _ANALYTIC or (len(countries) == 1 and region is not None)
+            or _parts_name_a_band(names)):
         analysis, analytic = _analysis(features, marks, names, countries, topic, numbers,
                                        region, subregion, ranking)  # fmt: skip
     witnessed = None
@@ -778,9 +785,7 @@ def _analysis(
     ordered = bool(names & {_F.TOP, _F.BOTTOM, _F.COUNT, _F.MOST,
                             _F.LEAST, _F.POSITION, _F.LAST_PLACE})  # fmt: skip
     bands = [str(s.value) for _, s in features if s.feature == _F.BAND]
-    if not bands and _F.SITUATION in names and names & _LISTED:
-        # "countries whose situation is good": a band's word apart from its situation's,
-        # where countries are asked for ("is the situation good?" asks for none).
+    if not bands and _parts_name_a_band(names):
         bands = [str(s.value) for _, s in features if s.feature == _F.BAND_PART]
     if countries and _F.WHY in names:
         return Analysis(direction=direction, indicator=indicator), _I.WHY

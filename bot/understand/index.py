@@ -516,7 +516,7 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
         for key, tags in name_langs.items():
             if tags & takers:
                 takes[key] = takes.get(key, 0) | (1 << bit)
-                if " " not in key and len(key) >= 4:
+                if " " not in key and len(key) > SHORT_NAME:
                     stems[key] = stems.get(key, 0) | (1 << bit)
     for key, (_, mask) in words.items():
         if " " not in key and mask & suffixed:

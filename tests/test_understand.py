@@ -253,3 +253,15 @@ def test_a_band_word_apart_from_its_situation_needs_countries_asked_for(
     for question in ("Salam, vaziyat yaxshi mi?", "Good, and the situation in Europe?"):
         query = understander.parse(question)
         assert query.intent != "band", question
+
+
+def test_one_edit_at_either_end_of_a_name_of_several_words(understander: Understander) -> None:
+    # A run of words is compared with the names only when it begins or ends as one does:
+    # an edit among the first letters leaves the last ones, and the other way round.
+    cases = {"KOR": ("Xouth Korea", "outh Korea", "oSuth Korea", "SSouth Korea", "Sotuh Korea",
+                     "South Koreq", "South Kore", "South Koera", "South Koreaa", "SouthKorea"),
+             "CRI": ("Costa Riac", "Cpsta Rica", "Costa Ricaa", "osta Rica")}
+    for code, typos in cases.items():
+        for typo in typos:
+            question = f"press freedom in {typo}"
+            assert understander.parse(question).countries == (code,), question

@@ -191,6 +191,8 @@ class Understander:
         self._fuzzy_lists: dict[tuple[str, int], list[str]] = s["fuzzy_lists"]
         self._fuzzy_codes: dict[str, tuple[str, ...]] = s["fuzzy_codes"]
         self._fuzzy_forms: frozenset[str] = s["fuzzy_forms"]
+        self._fuzzy_heads: frozenset[str] = s["fuzzy_ends"][0]
+        self._fuzzy_tails: frozenset[str] = s["fuzzy_ends"][1]
         self._name_words: frozenset[str] = s["name_words"]
         self._compounds: frozenset[str] = s["compounds"]
         self._prefix_names: list[tuple[str, str, str, bool]] = s["prefix_names"]
@@ -912,8 +914,14 @@ class Understander:
         return best
 
     def _one_edit(self, words: str) -> tuple[str, ...] | None:
-        """The one country whose name is at most one edit from ``words`` (a letter or a
-        space added, dropped, changed, or two swapped), else None."""
+        """The one country whose name is at most one edit from ``words`` (seven letters or
+        more: a letter or a space added, dropped, changed, or two swapped), else None."""
+        # One edit leaves a name's first three letters or its last three as they were
+        # (an edit among the first three is far from the last three in seven letters or
+        # more): a run that begins and ends as no name does is near none.  Most runs
+        # tried are ordinary words side by side, and are told apart here, with no search.
+        if words[:3] not in self._fuzzy_heads and words[-3:] not in self._fuzzy_tails:
+            return None
         found = self._fuzzy_cache.recall((words, "run"), lambda: self._read_one_edit(words))
         return found[1] if found else None
 

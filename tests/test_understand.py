@@ -265,3 +265,15 @@ def test_one_edit_at_either_end_of_a_name_of_several_words(understander: Underst
         for typo in typos:
             question = f"press freedom in {typo}"
             assert understander.parse(question).countries == (code,), question
+
+
+def test_a_misspelt_word_of_the_press_says_its_topic(understander: Understander) -> None:
+    # One edit from a word of the press or of a topic (nine letters or more), and from no
+    # real word of a reader's language: read as that word.
+    for question, topic in (("censorhip in Iran", "political"),
+                            ("безопастность журналистов в Казахстане", "safety"),
+                            ("Selbstzenzur in China", "social")):
+        assert understander.parse(question).topic == topic, question
+    # A real word one letter from one is that word: "Koreans" is no "Koreas" misspelt, and
+    # "reporting" (a word of the press itself) is not a typo of "reporters".
+    assert understander.parse("interesting articles about cooking in Italy").topic is None

@@ -39,7 +39,7 @@ from bot.understand.text import (
     scan,
     script_of,
 )
-from bot.understand.typos import MIN_TYPO_WORD, typo_match
+from bot.understand.typos import MIN_PRESS_TYPO, MIN_TYPO_WORD, typo_match
 
 if TYPE_CHECKING:
     from bot.understand.index import Memo
@@ -191,6 +191,11 @@ class Understander:
         self._fuzzy_lists: dict[tuple[str, int], list[str]] = s["fuzzy_lists"]
         self._fuzzy_codes: dict[str, tuple[str, ...]] = s["fuzzy_codes"]
         self._fuzzy_forms: frozenset[str] = s["fuzzy_forms"]
+        self._press_words: dict[tuple[str, str], list[str]] = s["press_words"]
+        self._press_lookalikes: frozenset[str] = s["press_lookalikes"]
+        # A misspelt word → the press and topic senses of the word it stands for, or None.
+        self._press_cache: BoundedDict[str, tuple[tuple[Sense, ...], tuple[int, ...]] | None] = (
+            BoundedDict(_CACHE_SIZE))
         self._fuzzy_heads: frozenset[str] = s["fuzzy_ends"][0]
         self._fuzzy_tails: frozenset[str] = s["fuzzy_ends"][1]
         self._name_words: frozenset[str] = s["name_words"]
@@ -836,6 +841,7 @@ class Understander:
                         result = found
                         break
         if result is None:
+            self._press_typo(tokens, i, parsed)
             return
         verdict, codes = result
         press = any(s.feature in (Feature.CONTEXT, Feature.TOPIC) for _, s in parsed.features)
@@ -879,6 +885,36 @@ class Understander:
             # typed alone; a strong one tied between countries ("austrlia") always is.
             parsed.candidates = codes
             parsed.unknown = " ".join(t.raw for t in tokens[start : start + span])
+
+    def _press_typo(self, tokens: Sequence[Token], i: int, parsed: Parse) -> None:
+        """A word of the press or of a topic misspelt ("jurnalists", "безопастности"): one
+        edit from such words of the lexicons that begin as it does (and agree on the
+        topic), and from no real word of a reader's language, it says what they say."""
+        norm = tokens[i].norm
+        if len(norm) < MIN_PRESS_TYPO or norm in self._press_lookalikes or not norm.isalpha():
+            return
+        found = self._press_cache.recall(norm, lambda: self._read_press_typo(norm))
+        if found is None:
+            return
+        senses, masks = found
+        parsed.features += [(i, sense) for sense in senses]
+        parsed.feature_langs.extend(masks)
+        parsed.leftovers.remove(i)  # read now: no word left over to report
+
+    def _read_press_typo(self, norm: str) -> tuple[tuple[Sense, ...], tuple[int, ...]] | None:
+        from rapidfuzz import process  # as in _one_edit: loaded by the first typo
+        from rapidfuzz.distance import OSA
+
+        choices = self._press_words.get((script_of(norm), norm[0]), [])
+        hits = process.extract(norm, choices, scorer=OSA.distance, score_cutoff=1, limit=None)
+        found: dict[Sense, int] = {}
+        for key, _, _ in hits:
+            for sense, mask in zip(*_senses(self.words[key]), strict=True):
+                if sense.feature in (Feature.CONTEXT, Feature.TOPIC):
+                    found[sense] = found.get(sense, 0) | mask
+        if not found or len({s.value for s in found if s.feature == Feature.TOPIC}) > 1:
+            return None  # as near to a word of safety as to one of the law: not guessed
+        return tuple(found), tuple(found.values())
 
     def _fuzzy_run(
         self, tokens: Sequence[Token], i: int, parsed: Parse

@@ -26,6 +26,12 @@ FUZZY_LANGS = frozenset({"en", "ru", "uk", "be", "de", "fr", "es", "pt", "tr", "
 # "maybe": offered only ("did you mean China?"): two typos in a word of six or seven
 # letters.  A tie between countries is offered too.  A missing pair is no match.
 MIN_TYPO_WORD = 4
+#: A word of the press or of a topic misspelt ("jurnalists") is read as that word from
+#: this many letters.  Shorter, one edit from one is too often a rarer word of the
+#: language: of wordfreq's words of Zipf 1.5-3 in eight languages, those of seven or
+#: eight letters so read were mostly other words ("kipling", "избирают"); of nine or more,
+#: mostly forms of the press's own words ("encarcelada", "inhaftierte", "олигархии").
+MIN_PRESS_TYPO = 9
 _LONG_WORD = 8
 _TYPO_VERDICTS: dict[tuple[int, int], str] = {
     (1, 4): "short", (1, 5): "short", (1, 6): "accept", (1, 7): "accept", (1, 8): "accept",

@@ -626,9 +626,10 @@ def press_words(words: dict[str, Any]) -> dict[tuple[str, str], list[str]]:
 
 
 def press_lookalikes(press: dict[tuple[str, str], list[str]]) -> frozenset[str]:
-    """Real words (wordfreq) one edit from a word of :func:`press_words` that begins as they
-    do: a word of a reader's language, never read as a typo of the press's ("pressing" is
-    no "pressure" misspelt in any language that has both)."""
+    """Common words (wordfreq, Zipf :data:`REAL_WORD_ZIPF` or more) of
+    :data:`MIN_PRESS_TYPO` letters or more, one edit from a word of :func:`press_words`
+    that begins as they do: a word of a reader's language, never read as a typo of the
+    press's (English "aggression" is not French "agression" misspelt)."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
@@ -636,7 +637,7 @@ def press_lookalikes(press: dict[tuple[str, str], list[str]]) -> frozenset[str]:
     for script, real in _real_words().items():
         groups: dict[str, list[str]] = {}
         for word in sorted(real):
-            if len(word) >= MIN_PRESS_TYPO - 1:
+            if len(word) >= MIN_PRESS_TYPO:
                 groups.setdefault(word[0], []).append(word)
         for first, group in groups.items():
             choices = press.get((script, first), [])

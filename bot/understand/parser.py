@@ -754,6 +754,10 @@ class Understander:
             elif token.kind == _WORD and not token.attached:
                 parsed.leftovers.append(i)
             i += 1
+        # Misspelt words of the press first: whether the question is about the press
+        # decides how a misspelt name beside them is taken, wherever it stands.
+        for i in list(parsed.leftovers):
+            self._press_typo(tokens, i, parsed)
         for i in list(parsed.leftovers):
             self._fuzzy_token(tokens, i, parsed, in_list)
         self._counted_places(tokens, parsed)
@@ -841,7 +845,6 @@ class Understander:
                         result = found
                         break
         if result is None:
-            self._press_typo(tokens, i, parsed)
             return
         verdict, codes = result
         press = any(s.feature in (Feature.CONTEXT, Feature.TOPIC) for _, s in parsed.features)
@@ -888,17 +891,22 @@ class Understander:
 
     def _press_typo(self, tokens: Sequence[Token], i: int, parsed: Parse) -> None:
         """A word of the press or of a topic misspelt ("jurnalists", "безопастности"): one
-        edit from such words of the lexicons that begin as it does (and agree on the
-        topic), and from no real word of a reader's language, it says what they say."""
+        edit from such words of the lexicons that begin as it does and agree on the topic,
+        itself no common word of a reader's language one edit from them, and no typo of a
+        country's name, it says what they say, in their languages only."""
         norm = tokens[i].norm
         if len(norm) < MIN_PRESS_TYPO or norm in self._press_lookalikes or not norm.isalpha():
             return
         found = self._press_cache.recall(norm, lambda: self._read_press_typo(norm))
-        if found is None:
+        if found is None or self._fuzzy(norm) is not None:
             return
         senses, masks = found
         parsed.features += [(i, sense) for sense in senses]
         parsed.feature_langs.extend(masks)
+        # As a word read through suffixes is: what another language says of it is dropped
+        # where the question is in one language ("contamnation" in English is no French
+        # "condamnation").  Nor does a guess vote for the question's language.
+        parsed.derived.append(i)
         parsed.leftovers.remove(i)  # read now: no word left over to report
 
     def _read_press_typo(self, norm: str) -> tuple[tuple[Sense, ...], tuple[int, ...]] | None:
@@ -907,11 +915,12 @@ class Understander:
 
         choices = self._press_words.get((script_of(norm), norm[0]), [])
         hits = process.extract(norm, choices, scorer=OSA.distance, score_cutoff=1, limit=None)
+        # Every sense of the words it is near, as the word spelt right would have them: a
+        # ranking's "deadliest", English "information" a word of no press at all.
         found: dict[Sense, int] = {}
         for key, _, _ in hits:
             for sense, mask in zip(*_senses(self.words[key]), strict=True):
-                if sense.feature in (Feature.CONTEXT, Feature.TOPIC):
-                    found[sense] = found.get(sense, 0) | mask
+                found[sense] = found.get(sense, 0) | mask
         if not found or len({s.value for s in found if s.feature == Feature.TOPIC}) > 1:
             return None  # as near to a word of safety as to one of the law: not guessed
         return tuple(found), tuple(found.values())

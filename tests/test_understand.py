@@ -267,9 +267,12 @@ def test_one_edit_at_either_end_of_a_name_of_several_words(understander: Underst
             assert understander.parse(question).countries == (code,), question
 
 
-def test_a_misspelt_word_of_the_press_says_its_topic(understander: Understander) -> None:
-    # One edit from words of the press or of a topic (nine letters or more) that agree on
-    # the topic, and no common word itself: read as the word spelt right would be.
+def test_a_misspelt_word_of_the_lexicons_says_what_the_word_says(
+    understander: Understander,
+) -> None:
+    # One edit from words that ask for a ranking, a comparison or a chart (six letters or
+    # more), or from words of the press or of a topic (nine or more) that agree on the
+    # topic, and no common word itself: read as the word spelt right would be.
     for question, topic in (("censorhip in Iran", "political"),
                             ("безопастность журналистов в Казахстане", "safety"),
                             ("Selbstzenzur der Journalisten in China", "social")):
@@ -277,10 +280,13 @@ def test_a_misspelt_word_of_the_press_says_its_topic(understander: Understander)
     for typo, right in (("deadlliest countries for journalists",
                          "deadliest countries for journalists"),
                         ("weather informaton for Italy", "weather information for Italy"),
-                        ("chna and censorhip", "censorhip and chna")):
+                        ("chna and censorhip", "censorhip and chna"),
+                        ("comapre norway and finland", "compare norway and finland"),
+                        ("rankng of kazakhstan", "ranking of kazakhstan"),
+                        ("the freeest countries", "the freest countries")):
         got, expected = understander.parse(typo), understander.parse(right)
-        assert (got.intent, got.countries, got.topic) == (
-            expected.intent, expected.countries, expected.topic), typo
+        assert (got.intent, got.countries, got.topic, got.ranking) == (
+            expected.intent, expected.countries, expected.topic, expected.ranking), typo
     # In another language's words only, a guess is dropped as a suffix's reading is:
     # English "contamnation" is no French "condamnation" (a sentence of the law).
     assert understander.parse("water contamnation in Brazil").topic is None

@@ -39,7 +39,13 @@ from bot.understand.inflection import (
 from bot.understand.lexicon import SETS, Lexicon, load_lexicons
 from bot.understand.morphology import all_forms, chain_of
 from bot.understand.text import CJK_RE, clean, fold_word, script_of
-from bot.understand.typos import FUZZY_LANGS, MIN_PRESS_TYPO, MIN_TYPO_WORD, typo_match
+from bot.understand.typos import (
+    FUZZY_LANGS,
+    MIN_TYPO_WORD,
+    MIN_WORD_TYPO,
+    WORD_TYPOS,
+    typo_match,
+)
 
 #: The longest name or phrase, in words, the walk tries at a token.
 MAX_KEY_WORDS = 7
@@ -597,57 +603,63 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
     key = "cjkshadows-" + _digest(sorted(cjk.items()), sorted(cjk_names),
                                   _versions("wordfreq"), _sources("index.py"), REAL_WORD_ZIPF)
     state["cjk_shadows"] = _remembered(memo, key, lambda: cjk_shadows(cjk, cjk_names))
-    state["press_words"] = press_words(state["words"])
-    key = "presslookalikes-" + _digest(sorted(state["press_words"].items()),
-                                       _versions("wordfreq"), _sources("index.py"),
-                                       REAL_WORD_ZIPF)
-    state["press_lookalikes"] = _remembered(
-        memo, key, lambda: press_lookalikes(state["press_words"]))
+    state["word_typos"] = word_typos(state["words"])
+    key = "typolookalikes-" + _digest([sorted(group.items()) for group in state["word_typos"]],
+                                      _versions("wordfreq"), _sources("index.py", "typos.py"),
+                                      REAL_WORD_ZIPF)
+    state["typo_lookalikes"] = _remembered(
+        memo, key, lambda: typo_lookalikes(state["word_typos"]))
     return state
 
 
-_PRESS_FEATURES = (int(Feature.CONTEXT), int(Feature.TOPIC))
-
-
-def press_words(words: dict[str, Any]) -> dict[tuple[str, str], list[str]]:
-    """The words of the lexicons that say the question is about the press or one of its
-    topics (one word, :data:`MIN_PRESS_TYPO` letters or more, in an alphabet), by script
-    and first letter: what a misspelt word is compared with (a typo seldom hits the first
+def word_typos(words: dict[str, Any]) -> list[dict[tuple[str, str], list[str]]]:
+    """For each group of :data:`~bot.understand.typos.WORD_TYPOS`, the words of the
+    lexicons a misspelt word may stand for (one word in an alphabet, a sense of the
+    group's, no more than one letter shorter than the group's least length), by script and
+    first letter: what a misspelt word is compared with (a typo seldom hits the first
     letter)."""
-    found: dict[tuple[str, str], list[str]] = {}
-    for key in sorted(words):
-        if len(key) < MIN_PRESS_TYPO or " " in key or not key.isalpha():
-            continue
-        script = script_of(key)
-        if script in ("latin", "cyrillic", "arabic") and any(
-                feature in _PRESS_FEATURES for feature, _, _ in words[key][0]):
-            found.setdefault((script, key[0]), []).append(key)
-    return found
+    groups: list[dict[tuple[str, str], list[str]]] = []
+    for least, features in WORD_TYPOS:
+        wanted = {int(feature) for feature in features}
+        found: dict[tuple[str, str], list[str]] = {}
+        for key in sorted(words):
+            if len(key) < least - 1 or " " in key or not key.isalpha():
+                continue
+            script = script_of(key)
+            if script in ("latin", "cyrillic", "arabic") and any(
+                    feature in wanted for feature, _, _ in words[key][0]):
+                found.setdefault((script, key[0]), []).append(key)
+        groups.append(found)
+    return groups
 
 
-def press_lookalikes(press: dict[tuple[str, str], list[str]]) -> frozenset[str]:
+def typo_lookalikes(groups: Sequence[dict[tuple[str, str], list[str]]]) -> frozenset[str]:
     """Common words (wordfreq, Zipf :data:`REAL_WORD_ZIPF` or more) of
-    :data:`MIN_PRESS_TYPO` letters or more, one edit from a word of :func:`press_words`
-    that begins as they do: a word of a reader's language, never read as a typo of the
-    press's (English "aggression" is not French "agression" misspelt)."""
+    :data:`~bot.understand.typos.MIN_WORD_TYPO` letters or more, one edit from a word of
+    :func:`word_typos` that begins as they do: a word of a reader's language, never read
+    as a typo of the lexicons' (English "aggression" is not French "agression" misspelt)."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
+    targets: dict[tuple[str, str], set[str]] = {}
+    for group in groups:
+        for place, keys in group.items():
+            targets.setdefault(place, set()).update(keys)
     near: set[str] = set()
     for script, real in _real_words().items():
-        groups: dict[str, list[str]] = {}
+        by_letter: dict[str, list[str]] = {}
         for word in sorted(real):
-            if len(word) >= MIN_PRESS_TYPO:
-                groups.setdefault(word[0], []).append(word)
-        for first, group in groups.items():
-            choices = press.get((script, first), [])
+            if len(word) >= MIN_WORD_TYPO:
+                by_letter.setdefault(word[0], []).append(word)
+        for first, words in by_letter.items():
+            choices = sorted(targets.get((script, first), ()))
             if not choices:
                 continue
-            matrix = process.cdist(group, choices, scorer=OSA.distance, score_cutoff=1,
+            matrix = process.cdist(words, choices, scorer=OSA.distance, score_cutoff=1,
                                    workers=-1)
-            # One edit, not none: a real word that is the press's word itself is no typo.
+            # One edit, not none: a real word that is the lexicon's word itself is no typo.
             close: Any = ((matrix == 1).any(axis=1))
-            near.update(group[row] for row in close.nonzero()[0])
+            near.update(words[row] for row in close.nonzero()[0])
     return frozenset(near)
 
 

@@ -39,7 +39,7 @@ from bot.understand.text import (
     scan,
     script_of,
 )
-from bot.understand.typos import MIN_PRESS_TYPO, MIN_TYPO_WORD, typo_match
+from bot.understand.typos import MIN_TYPO_WORD, MIN_WORD_TYPO, WORD_TYPOS, typo_match
 
 if TYPE_CHECKING:
     from bot.understand.index import Memo
@@ -191,11 +191,13 @@ class Understander:
         self._fuzzy_lists: dict[tuple[str, int], list[str]] = s["fuzzy_lists"]
         self._fuzzy_codes: dict[str, tuple[str, ...]] = s["fuzzy_codes"]
         self._fuzzy_forms: frozenset[str] = s["fuzzy_forms"]
-        self._press_words: dict[tuple[str, str], list[str]] = s["press_words"]
-        self._press_lookalikes: frozenset[str] = s["press_lookalikes"]
-        # A misspelt word → the press and topic senses of the word it stands for, or None.
-        self._press_cache: BoundedDict[str, tuple[tuple[Sense, ...], tuple[int, ...]] | None] = (
-            BoundedDict(_CACHE_SIZE))
+        # What misspelt words of the lexicons may stand for (typos.WORD_TYPOS), and the
+        # common words never taken for one.
+        self._word_typos: list[dict[tuple[str, str], list[str]]] = s["word_typos"]
+        self._typo_lookalikes: frozenset[str] = s["typo_lookalikes"]
+        # A misspelt word → the senses of the words it stands for, or None.
+        self._word_typo_cache: BoundedDict[
+            str, tuple[tuple[Sense, ...], tuple[int, ...]] | None] = BoundedDict(_CACHE_SIZE)
         self._fuzzy_heads: frozenset[str] = s["fuzzy_ends"][0]
         self._fuzzy_tails: frozenset[str] = s["fuzzy_ends"][1]
         self._name_words: frozenset[str] = s["name_words"]
@@ -754,10 +756,10 @@ class Understander:
             elif token.kind == _WORD and not token.attached:
                 parsed.leftovers.append(i)
             i += 1
-        # Misspelt words of the press first: whether the question is about the press
+        # Misspelt words of the lexicons first: whether the question is about the press
         # decides how a misspelt name beside them is taken, wherever it stands.
         for i in list(parsed.leftovers):
-            self._press_typo(tokens, i, parsed)
+            self._word_typo(tokens, i, parsed)
         for i in list(parsed.leftovers):
             self._fuzzy_token(tokens, i, parsed, in_list)
         self._counted_places(tokens, parsed)
@@ -889,15 +891,16 @@ class Understander:
             parsed.candidates = codes
             parsed.unknown = " ".join(t.raw for t in tokens[start : start + span])
 
-    def _press_typo(self, tokens: Sequence[Token], i: int, parsed: Parse) -> None:
-        """A word of the press or of a topic misspelt ("jurnalists", "безопастности"): one
-        edit from such words of the lexicons that begin as it does and agree on the topic,
-        itself no common word of a reader's language one edit from them, and no typo of a
-        country's name, it says what they say, in their languages only."""
+    def _word_typo(self, tokens: Sequence[Token], i: int, parsed: Parse) -> None:
+        """A word of the lexicons misspelt ("comapre", "rankng", "безопастности"): one edit
+        from words of a group of :data:`~bot.understand.typos.WORD_TYPOS` that begin as it
+        does and agree on the topic, itself no common word of a reader's language one edit
+        from them, and no typo of a country's name, it says what they say, in their
+        languages only."""
         norm = tokens[i].norm
-        if len(norm) < MIN_PRESS_TYPO or norm in self._press_lookalikes or not norm.isalpha():
+        if len(norm) < MIN_WORD_TYPO or norm in self._typo_lookalikes or not norm.isalpha():
             return
-        found = self._press_cache.recall(norm, lambda: self._read_press_typo(norm))
+        found = self._word_typo_cache.recall(norm, lambda: self._read_word_typo(norm))
         if found is None or self._fuzzy(norm) is not None:
             return
         senses, masks = found
@@ -909,16 +912,20 @@ class Understander:
         parsed.derived.append(i)
         parsed.leftovers.remove(i)  # read now: no word left over to report
 
-    def _read_press_typo(self, norm: str) -> tuple[tuple[Sense, ...], tuple[int, ...]] | None:
+    def _read_word_typo(self, norm: str) -> tuple[tuple[Sense, ...], tuple[int, ...]] | None:
         from rapidfuzz import process  # as in _one_edit: loaded by the first typo
         from rapidfuzz.distance import OSA
 
-        choices = self._press_words.get((script_of(norm), norm[0]), [])
-        hits = process.extract(norm, choices, scorer=OSA.distance, score_cutoff=1, limit=None)
+        place = (script_of(norm), norm[0])
+        hits: dict[str, None] = {}
+        for (least, _), group in zip(WORD_TYPOS, self._word_typos, strict=True):
+            if len(norm) >= least and place in group:
+                hits.update(dict.fromkeys(key for key, _, _ in process.extract(
+                    norm, group[place], scorer=OSA.distance, score_cutoff=1, limit=None)))
         # Every sense of the words it is near, as the word spelt right would have them: a
         # ranking's "deadliest", English "information" a word of no press at all.
         found: dict[Sense, int] = {}
-        for key, _, _ in hits:
+        for key in hits:
             for sense, mask in zip(*_senses(self.words[key]), strict=True):
                 found[sense] = found.get(sense, 0) | mask
         if not found or len({s.value for s in found if s.feature == Feature.TOPIC}) > 1:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.understand.features import Feature
+
 # Typos are corrected towards names in the languages people write to the bot in (not
 # every CLDR language's: those would put a word no reader writes within two letters of
 # some name).
@@ -26,12 +28,20 @@ FUZZY_LANGS = frozenset({"en", "ru", "uk", "be", "de", "fr", "es", "pt", "tr", "
 # "maybe": offered only ("did you mean China?"): two typos in a word of six or seven
 # letters.  A tie between countries is offered too.  A missing pair is no match.
 MIN_TYPO_WORD = 4
-#: A word of the press or of a topic misspelt ("jurnalists") is read as that word from
-#: this many letters.  Shorter, one edit from one is too often a rarer word of the
-#: language: of wordfreq's words of Zipf 1.5-3 in eight languages, those of seven or
-#: eight letters so read were mostly other words ("kipling", "избирают"); of nine or more,
-#: mostly forms of the press's own words ("encarcelada", "inhaftierte", "олигархии").
-MIN_PRESS_TYPO = 9
+#: Misspelt words of the lexicons ("comapre", "rankng", "jurnalists"), read as the words
+#: they are one edit from: the least length of the misspelt word, and the features of the
+#: words it may stand for.  Words that ask for a ranking, a comparison or a chart (1,800
+#: of six letters or more) from six letters: of wordfreq's words of Zipf 1.5-3 in eight
+#: languages, one in a thousand of six letters is one edit from one of its own language's.
+#: Words of the press and of the topics (9,000, inflected) from nine: of those of seven
+#: or eight letters so read, most were other words ("kipling", "избирают"); of nine or
+#: more, mostly forms of the press's own ("encarcelada", "inhaftierte", "олигархии").
+WORD_TYPOS: tuple[tuple[int, frozenset[Feature]], ...] = (
+    (6, frozenset({Feature.TOP, Feature.BOTTOM, Feature.RANK, Feature.MOST, Feature.LEAST,
+                   Feature.COMPARE, Feature.CHART})),
+    (9, frozenset({Feature.CONTEXT, Feature.TOPIC})),
+)
+MIN_WORD_TYPO = min(least for least, _ in WORD_TYPOS)
 _LONG_WORD = 8
 _TYPO_VERDICTS: dict[tuple[int, int], str] = {
     (1, 4): "short", (1, 5): "short", (1, 6): "accept", (1, 7): "accept", (1, 8): "accept",

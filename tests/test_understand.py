@@ -290,3 +290,17 @@ def test_a_misspelt_word_of_the_lexicons_says_what_the_word_says(
     # In another language's words only, a guess is dropped as a suffix's reading is:
     # English "contamnation" is no French "condamnation" (a sentence of the law).
     assert understander.parse("water contamnation in Brazil").topic is None
+
+
+def test_a_region_in_an_everyday_phrase_is_no_ranking(understander: Understander) -> None:
+    # As a country's name in "chile con carne": a region's word, asked nothing of, beside
+    # words of daily life or words no lexicon explains.
+    for question in ("African safari tips for beginners", "Nordic walking poles",
+                     "азиатская кухня рецепты"):
+        query = understander.parse(question)
+        assert (query.intent, query.ranking) == ("none", None), question
+    # Named alone, with a year, a word of the press or of a ranking: still the region's.
+    for question in ("Europe", "Africa 2023", "africa press", "worst in the Balkans",
+                     "Central Asia overview"):
+        query = understander.parse(question)
+        assert query.intent == "ranking" and query.ranking is not None, question

@@ -345,6 +345,12 @@ def decide(
         if command is None and _everyday(tokens, parsed, walked, year, since, sets, body,
                                          said_in):
             intent, mentioned, countries, topic = _I.NONE, tuple(countries), [], None
+    elif ranking is not None and command is None and not numbers and not (
+        names & _RANKING_WORDS
+    ) and _everyday(tokens, parsed, walked, year, since, sets, body, said_in, regions=True):
+        # "African safari tips", "Nordic walking poles": a region's word, asked nothing
+        # of, in an everyday phrase, as a country's would be.
+        intent = _I.NONE
     elif ranking is not None and not (_is_help(names, features) and _bare(ranking, names)):
         intent = _I.RANKING
     elif command in ("help", "start") or _is_help(names, features):
@@ -916,8 +922,10 @@ def _everyday(
     sets: dict[str, frozenset[str]],
     body: str,
     said_in: str | None = None,
+    regions: bool = False,
 ) -> bool:
-    """Whether the countries named are only part of an everyday phrase ("chile con carne",
+    """Whether the countries named (``regions``: the regions) are only part of an everyday
+    phrase ("chile con carne",
     "a guinea pig cage", "my friend Jordan", "Türkiyada ауа райы"): no year and no word of
     the press or the index, and either a word of daily life (the lexicons' ``everyday``
     lists: "recipe", "weather") or a word no lexicon explains bound to a country word (next
@@ -951,7 +959,8 @@ def _everyday(
             weak.append(i)
     if (daily or both) and not weak:
         return True  # "weather in Turkey", "panama for a child", "receita de peru"
-    if not weak and len(tokens) > 1 and parsed.adjectives and not parsed.unclear and all(
+    if not regions and not weak and len(tokens) > 1 and parsed.adjectives and (
+        not parsed.unclear) and all(
         at in parsed.adjectives and (said_in is None or said_in in parsed.adjectives[at])
         for at, _ in parsed.countries
     ):
@@ -963,8 +972,12 @@ def _everyday(
             if _F.STOP in found and tokens[i].norm in sets["glue"]}  # fmt: skip
     # Where the country words are: the names read, and names of several countries.
     named = dict(parsed.spans)
-    places = [(at, named.get(at, 1)) for at, _ in parsed.countries]
-    places += [(at, 1) for at in parsed.unclear]
+    if regions:
+        places = [(at, named.get(at, 1)) for at, sense in parsed.features
+                  if sense.feature == _F.REGION]
+    else:
+        places = [(at, named.get(at, 1)) for at, _ in parsed.countries]
+        places += [(at, 1) for at in parsed.unclear]
     if weak:  # "Chile safe?", "Mexico economy": a topic of the country, unless …
         return len(daily) > len(weak) or bool(_next_to(places, glue, len(tokens)) & daily)
     # "my friend Jordan", "I'm Chad": a person's name.

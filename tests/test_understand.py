@@ -304,3 +304,14 @@ def test_a_region_in_an_everyday_phrase_is_no_ranking(understander: Understander
                      "Central Asia overview"):
         query = understander.parse(question)
         assert query.intent == "ranking" and query.ranking is not None, question
+
+
+def test_a_german_compound_of_the_press_says_the_topic_it_begins_with(
+    understander: Understander,
+) -> None:
+    # "Sicherheits|indikator": the indicator (its last part), of safety (its first).
+    query = understander.parse("Was misst der Sicherheitsindikator?")
+    assert query.analysis is not None and query.analysis.indicator == "safety"
+    assert understander.parse("Rechtslage der Journalisten in Ungarn").topic == "legal"
+    # A compound whose last part is no word of the press is read as nothing.
+    assert understander.parse("Sicherheitsgurt kaufen in Polen").topic is None

@@ -515,7 +515,10 @@ class Understander:
                 found_stems += [norm[len(p):] for p in compound if norm.startswith(p)
                                 and norm[len(p):] in self.words]  # fmt: skip
                 if lang in self._compounds:
-                    found_stems += self._compound_heads(norm, lang)
+                    heads = self._compound_heads(norm, lang)
+                    found_stems += heads
+                    for sense, mask in self._modifier_topic(norm, heads, lang):
+                        found_senses[sense] = found_senses.get(sense, 0) | mask
                 for stem in found_stems:
                     if stem not in word_stems:
                         word_stems.append(stem)
@@ -587,6 +590,29 @@ class Understander:
                     and chain_of(head[end:], suffixes, longest)
                 ):  # fmt: skip
                     return [head[:end]]
+        return []
+
+    #: What joins the parts of a German compound: "Sicherheit|s|lage", "Lage|n|bild".
+    _LINKS = ("", "s", "es", "n", "en")
+
+    def _modifier_topic(self, norm: str, heads: list[str], lang: str
+                        ) -> list[tuple[Sense, int]]:
+        """The topic a compound's first part names, when its last part is a word of the
+        press (:meth:`_compound_heads`): "Sicherheits|indikator" is the indicator of
+        safety, "Rechts|lage" the legal situation.  Only a topic: "Medien|freiheit" is
+        the press already, and a compound of no word of the press ("Sicherheitsgurt")
+        is read as nothing."""
+        if not heads:
+            return []
+        cut = norm.rfind(heads[0])
+        bit = self._by_lang[lang]
+        for link in self._LINKS:
+            if link and not norm[:cut].endswith(link):
+                continue
+            entry = self.words.get(norm[: cut - len(link)])
+            if entry is not None and entry[1] & bit:
+                return [(sense, mask) for sense, mask in zip(*_senses(entry, bit), strict=True)
+                        if sense.feature == Feature.TOPIC]
         return []
 
     def _phrase(self, tokens: Sequence[Token], i: int, shouting: bool

@@ -15,6 +15,8 @@ import pytest
 
 from bot.domain import SECTIONS, ZONE_REGION
 from bot.importer import ImportFailed, import_paths, parse_index_csv, parse_profile, read_text
+from bot.importer.index_csv import ParsedIndex
+from bot.importer.transaction import parse_file
 from bot.store import Snapshot, Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -491,3 +493,58 @@ def test_a_correction_names_what_changed(tmp_path: Path, db: Store) -> None:
     assert report.summary == "180 rows, 0 added, 1 changed (KAZ), 179 unchanged"
     recorded = one(db.path, "SELECT summary FROM imports ORDER BY id DESC LIMIT 1")
     assert recorded == (report.summary,)
+
+
+# --- RSF's file saved again by a spreadsheet ---------------------------------------------------
+
+
+def _resaved(source: Path, target: Path, delimiter: str) -> Path:
+    """RSF's 2026 file as a spreadsheet writes it back: UTF-8, ``delimiter`` between the
+    fields, decimal points, the columns in another order."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(read_text(source)), delimiter=";"))
+    order = list(reversed(range(len(rows[0]))))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    for number, row in enumerate(rows):
+        cells = [cell if number == 0 else (cell.replace(",", ".")
+                 if cell.replace(",", "").replace("-", "").isdigit() else cell)
+                 for cell in row]
+        writer.writerow([cells[i] for i in order])
+    target.write_text(out.getvalue(), encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t"])
+def test_rsf_file_saved_again_by_a_spreadsheet_reads_the_same(
+    tmp_path: Path, delimiter: str
+) -> None:
+    original = CSV_DIR / "2026.csv"
+    expected = parse_index_csv(original, read_text(original))
+    path = _resaved(original, tmp_path / "2026.csv", delimiter)
+    (parsed,) = [f.content for f in [parse_file(path, 2026)]]
+    assert isinstance(parsed, ParsedIndex)
+    assert parsed.year == expected.year == 2026
+    assert parsed.rows == expected.rows
+
+
+def test_a_comma_separated_file_is_refused_at_the_field(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("ISO,Country,Year,Rank,Score\nAAA,A,2026,1,5\nBBB,B,2026,2,x\n")
+    with pytest.raises(ImportFailed) as refused:
+        parse_file(path, 2026)
+    assert str(refused.value).startswith(f"{path}:3:14: score 'x' is not a number")
+
+
+@pytest.mark.parametrize(("head", "what"), [(b"PK\x03\x04", "a spreadsheet workbook"),
+                                            (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+                                             "a spreadsheet workbook"),
+                                            (b"%PDF-1.7\n", "a PDF")])
+def test_a_workbook_or_a_pdf_is_named_as_such(tmp_path: Path, head: bytes, what: str) -> None:
+    path = tmp_path / "2027.xlsx"
+    path.write_bytes(head + bytes(range(256)) * 4)
+    with pytest.raises(ImportFailed) as refused:
+        parse_file(path, 2027)
+    assert str(refused.value).startswith(f"{path}:1:1: {what}")

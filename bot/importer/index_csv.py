@@ -70,8 +70,29 @@ def _fold_header(name: str) -> str:
     return re.sub(r"[\s_]+", " ", name.strip().lower())
 
 
+#: What an index CSV's fields may be separated by: RSF's own ";", and what a spreadsheet
+#: writes when an operator opens RSF's file and saves it again ("," or a tab).
+DELIMITERS = (";", "\t", ",")
+
+
+def index_delimiter(first: str) -> str | None:
+    """The separator under which a file's first line is an RSF index header (a column of
+    country codes, and one of scores or ranks, as :func:`parse_index_csv` reads them);
+    None when it is none under any."""
+    first = first.lstrip("\ufeff")
+    for delimiter in DELIMITERS:
+        if first.count(delimiter) < 3:
+            continue
+        header = next(csv.reader([first], delimiter=delimiter), [])
+        meanings = {meaning for name in header for meaning, pattern in _COLUMN_PATTERNS
+                    if pattern.fullmatch(_fold_header(name))}
+        if "code" in meanings and meanings & {"score", "rank"}:
+            return delimiter
+    return None
+
+
 def _match_columns(
-    path: Path, header: Sequence[str], header_line: str
+    path: Path, header: Sequence[str], header_line: str, delimiter: str = ";"
 ) -> tuple[dict[str, int], int | None]:
     """Map meanings to column indexes; also return a year named in a header (``Score 2026``).
 
@@ -79,7 +100,7 @@ def _match_columns(
     a meaning appears under two different years ("Score 2026" beside "Score 2027"), the
     later one is this index and the other last year's figure.
     """
-    starts = field_starts(header_line)
+    starts = field_starts(header_line, delimiter)
     columns: dict[str, int] = {}
     years: dict[str, int] = {}
     for index, name in enumerate(header):
@@ -137,22 +158,23 @@ class ParsedIndex(Struct):
     year_at: tuple[int, int]  # line and column where the file says its year
 
 
-def parse_index_csv(path: Path, lines: str | Iterable[str]) -> ParsedIndex:
-    """Parse and validate one yearly RSF CSV; raise :class:`ImportFailed` on any defect.
+def parse_index_csv(path: Path, lines: str | Iterable[str], delimiter: str = ";") -> ParsedIndex:
+    """Parse and validate one yearly RSF CSV, its fields separated by ``delimiter``
+    (:func:`index_delimiter`); raise :class:`ImportFailed` on any defect.
 
     ``lines`` is the file's text or its lines (:meth:`~bot.importer.text.ImportFile.lines`),
     read once, one record at a time: only the rows kept are held, never the whole file.
     Positions in refusals are the line a record starts on and the character column where
     the offending field starts, as an editor counts them.
     """
-    records = CsvRecords(lines, ";")
+    records = CsvRecords(lines, delimiter)
     try:
         header_at, header, header_line = next(records)
     except StopIteration:
         raise ImportFailed(path, 1, 1, "the file is empty") from None
     except csv.Error as exc:
         raise ImportFailed(path, 1, 1, f"unreadable header: {exc}") from None
-    columns, header_year = _match_columns(path, header, header_line)
+    columns, header_year = _match_columns(path, header, header_line, delimiter)
     width = len(header)
     year: int | None = None
     year_at = (1, 1)
@@ -169,7 +191,7 @@ def parse_index_csv(path: Path, lines: str | Iterable[str]) -> ParsedIndex:
         for line, fields, line_text in records:
             if not any(f.strip() for f in fields):
                 continue
-            starts = field_starts(line_text)
+            starts = field_starts(line_text, delimiter)
             if len(fields) < width:
                 raise ImportFailed(
                     path, line, len(line_text) + 1,

@@ -51,6 +51,9 @@ MAX_PROFILE_BYTES = 2**20
 CHUNK_BYTES = 2**20
 
 _BOM = b"\xef\xbb\xbf"
+#: How a workbook begins: a zip archive (.xlsx, .ods) or an OLE compound file (.xls).
+_WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+_PDF = b"%PDF-"
 # A line end: LF, CRLF, CR CR LF (RSF's 2022 file), or CRs alone.
 _LINE_END = re.compile(r"\r+\n?|\n")
 # Runs of CRs not followed by an LF: line ends of their own (the rest end in an LF).
@@ -173,8 +176,8 @@ class ImportFile:
         line_ends, crs, last, head = 0, b"", b"", b""
         for chunk in self._chunks():
             digest.update(chunk)
-            if len(head) < 3:
-                head = (head + chunk)[:3]
+            if len(head) < len(_PDF):
+                head = (head + chunk)[:len(_PDF)]
             if utf8_valid:
                 try:
                     utf8.decode(chunk)
@@ -209,7 +212,8 @@ class ImportFile:
             except UnicodeDecodeError:
                 utf8_valid = False
         self.sha256 = digest.hexdigest()
-        self.bom = head == _BOM
+        self.bom = head.startswith(_BOM)
+        self._head = head
         if self.bom or utf8_valid or multibyte:
             self.encoding = "utf-8"
             # A bad byte, or a NUL: the reader finds where, before anything is parsed.
@@ -228,7 +232,13 @@ class ImportFile:
 
     def check(self) -> None:
         """Refuse a file that cannot be decoded or holds a NUL byte, saying where, before
-        any of it is parsed."""
+        any of it is parsed; a workbook or a PDF is named as such, with what to send."""
+        if self._head.startswith(_WORKBOOKS):
+            raise ImportFailed(self.path, 1, 1, "a spreadsheet workbook (.xlsx, .xls or .ods), "
+                               "not a text file: save it as CSV and import that")
+        if self._head.startswith(_PDF):
+            raise ImportFailed(self.path, 1, 1, "a PDF, not a text file: import RSF's CSV, or "
+                               "a profile page's text")
         if not self._clean:
             for _ in self.lines():
                 pass

@@ -15,7 +15,7 @@ from bot.changes import BUILD, Actor, AlertOutlook, Country, DataChange
 from bot.importer import derived, years
 from bot.importer.alias_list import AliasRows, parse_aliases_csv, store_aliases
 from bot.importer.errors import ImportFailed
-from bot.importer.index_csv import ParsedIndex, parse_index_csv, store_index
+from bot.importer.index_csv import ParsedIndex, index_delimiter, parse_index_csv, store_index
 from bot.importer.profile import (
     SECTION_HEADINGS,
     ParsedProfile,
@@ -53,6 +53,8 @@ def detect_kind(lines: str | Iterable[str]) -> str:
         return "vdem"
     if re.match(r"\s*alias\s*,", first, re.I):
         return "aliases"
+    if index_delimiter(first) is not None:
+        return "csv"  # RSF's file saved again by a spreadsheet: "," or tabs
     for line in itertools.chain([first], lines):
         if _INDEX_LINE.match(line) or _HEADING_LINE.match(line):
             return "profile"  # parse_profile says what is missing if the figures are
@@ -168,7 +170,8 @@ def parse_file(path: Path, this_year: int) -> ParsedFile:
             vdem = parse_vdem_csv(path, "\n".join(source.lines()))
             return ParsedFile(path, kind, vdem, source.sha256)
         if kind == "csv":
-            index = parse_index_csv(path, source.lines())
+            first = next(iter(source.lines()), "")
+            index = parse_index_csv(path, source.lines(), index_delimiter(first) or ";")
             years.check_possible(path, index, this_year)
             return ParsedFile(path, kind, index, source.sha256)
         if kind == "profile":
@@ -182,7 +185,8 @@ def parse_file(path: Path, this_year: int) -> ParsedFile:
             return ParsedFile(path, kind, parse_aliases_csv(path, source.lines()),
                               source.sha256)
     raise ImportFailed(
-        path, 1, 1, "neither an RSF index CSV (';'-separated), a V-Dem CSV "
+        path, 1, 1, "neither an RSF index CSV (ISO, Score, Rank… separated by ';', ',' "
+        "or tabs), a V-Dem CSV "
         "(country_text_id,…), a profile page ('Index YYYY' block) nor an alias list "
         "(alias,code,lang)"
     )

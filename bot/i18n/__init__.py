@@ -28,7 +28,8 @@ def t(lang: str, key: str, **values: object) -> str:
     A message whose words follow a number takes it as ``n`` and is chosen by the
     language's plural rule ("1 country", "2 страны", "5 стран")."""
     text = catalogs.message(lang, key, values.get("n"))
-    return text.format(**values) if values else text
+    # format_map reads the keywords as they came: format(**values) would copy them again.
+    return text.format_map(values) if values else text
 
 
 def name(lang: str, key: str) -> str:

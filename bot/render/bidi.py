@@ -102,7 +102,8 @@ def _run_end(text: str, first: int, stop: int) -> int:
 
 def _figures_only(line: str) -> bool:
     """A line (tags removed) with figures but no letters: an RTL paragraph needs a mark."""
-    return any(c.isdigit() for c in line) and not any(c.isalpha() for c in line)
+    # map() walks the line in C: a paragraph of an excerpt is thousands of characters.
+    return any(map(str.isdigit, line)) and not any(map(str.isalpha, line))
 
 
 def isolate(message: str) -> str:
@@ -126,7 +127,8 @@ def directional(message: str, lang: str, limit: int) -> str:
     if not is_rtl(lang):
         return message
     marked = isolate(message)
-    if _visible(marked) <= limit:
+    # Tags and entities only shorten what is seen: a message this short is never counted.
+    if len(marked) <= limit or _visible(marked) <= limit:
         return marked
     return RLM + message if _visible(message) < limit else message
 

@@ -111,6 +111,10 @@ def quote(text: str) -> list[str]:
 
 def pack(blocks: list[str], limit: int = MAX_MESSAGE) -> list[str]:
     """Join blocks into as few messages as fit, never splitting a block."""
+    if all(blocks) and sum(map(len, blocks)) + 2 * len(blocks) - 2 <= limit:
+        # Most replies fit one message whole: joined at once, not block by block (an
+        # empty block joins with no blank line, so those take the way below).
+        return ["\n\n".join(blocks)] if blocks else []
     messages: list[str] = []
     current = ""
     for block in _fit(blocks, limit):

@@ -29,15 +29,23 @@ from bot.store import Result
 def change_line(result: Result, previous: Result, lang: str, consecutive: bool = True) -> str:
     """"Since 2025: rank ▼8 (141 → 149), score -4.93" (``consecutive``: ``previous`` is
     the index just before, whose change RSF publishes)."""
-    moved = previous.rank - result.rank
+    return _change_line(result.rank, previous.rank, previous.year,
+                        score_change(result, previous, consecutive), lang)
+
+
+@lru_cache(maxsize=4096)  # a country's change is on its card in every topic and language
+def _change_line(rank: int, previous_rank: int, previous_year: int, delta: float | None,
+                 lang: str) -> str:
+    """The line made of the figures alone, so it is kept by them, never by a result that
+    another version of the data may change."""
+    moved = previous_rank - rank
     if moved > 0:
-        rank = t(lang, "rank_up", n=moved, prev=previous.rank, rank=result.rank)
+        shown = t(lang, "rank_up", n=moved, prev=previous_rank, rank=rank)
     elif moved < 0:
-        rank = t(lang, "rank_down", n=-moved, prev=previous.rank, rank=result.rank)
+        shown = t(lang, "rank_down", n=-moved, prev=previous_rank, rank=rank)
     else:
-        rank = t(lang, "rank_same")
-    line = f"{t(lang, 'since', year=previous.year)}: {t(lang, 'rank')} {rank}"
-    delta = score_change(result, previous, consecutive)
+        shown = t(lang, "rank_same")
+    line = f"{t(lang, 'since', year=previous_year)}: {t(lang, 'rank')} {shown}"
     if delta is not None:
         line += f", {t(lang, 'score_word')} {fmt_score(delta, signed=True, lang=lang)}"
     return line

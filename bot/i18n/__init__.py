@@ -20,7 +20,7 @@ from bot.names import alpha2_of, flag_of, from_babel
 
 __all__ = ["LANGS", "base_lang", "country_name", "flag", "fmt_number", "fmt_place", "fmt_score",
            "fmt_vdem", "inline_name", "language_label", "name", "number_symbols", "picture_lang",
-           "region_name", "reply_lang", "t", "typed_name", "typed_names"]
+           "region_name", "reply_lang", "t", "typed_name", "typed_names", "typing_names"]
 
 
 def t(lang: str, key: str, **values: object) -> str:
@@ -202,6 +202,11 @@ def typed_names(names: tuple[tuple[str, str], ...], lang: str) -> Iterator[None]
         yield
     finally:
         _TYPED.reset(token)
+
+
+def typing_names() -> bool:
+    """Whether a :func:`typed_names` block with names is open."""
+    return _TYPED.get() is not None
 
 
 def typed_name(code: str, lang: str) -> str | None:

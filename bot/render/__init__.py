@@ -30,7 +30,7 @@ from bot.answer import (
     RankingAnswer,
     SearchAnswer,
 )
-from bot.i18n import t, typed_names
+from bot.i18n import t, typed_names, typing_names
 from bot.render.alert import render_alert
 from bot.render.analysis import render_analytical
 from bot.render.bidi import directional, is_rtl
@@ -69,7 +69,11 @@ def render(answer: Answer, lang: str = "en") -> Rendered:
     a question wrote that name no country ("compare Norway and Atlantis") are noted above.
     A country the question named by another of its names ("Кыргызстан") keeps that name.
     A reply in a right-to-left language has its left-to-right runs isolated (:mod:`.bidi`)."""
-    with typed_names(answer.query.typed_names, lang):
+    names = answer.query.typed_names
+    if names or typing_names():
+        with typed_names(names, lang):
+            rendered = _noted(answer, lang)
+    else:  # no names to set or to take away: the context manager's frames are not needed
         rendered = _noted(answer, lang)
     if not is_rtl(lang):
         return rendered

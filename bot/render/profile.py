@@ -106,6 +106,18 @@ def _indicator_table(result: Result, order: tuple[str, ...], lang: str) -> str:
     return "<pre>" + html.escape("\n".join(lines)) + "</pre>"
 
 
+@lru_cache(maxsize=64)  # one per language
+def _indicators_head(lang: str) -> str:
+    """The line above the indicator table."""
+    return f"<b>{t(lang, 'indicators')}</b> ({t(lang, 'indicator_head')})\n"
+
+
+@lru_cache(maxsize=4096)  # by the name shown, so a name the reader wrote has its own line
+def _no_profile(title: str, url: str, lang: str) -> str:
+    """The line of a card whose country RSF wrote no profile of, linking its page."""
+    return t(lang, "no_profile", country=html.escape(title), url=html.escape(url))
+
+
 @lru_cache(maxsize=256)  # a language's few orders of the five indicators
 def _indicator_labels(order: tuple[str, ...], lang: str) -> tuple[tuple[str, str], ...]:
     """Each indicator of ``order`` and its name, padded to the longest name's width."""
@@ -157,10 +169,7 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
         blocks.append("\n".join(lines))
         if result.indicators:
             order = indicator_order(answer.topic)
-            blocks.append(
-                f"<b>{t(lang, 'indicators')}</b> ({t(lang, 'indicator_head')})\n"
-                + _indicator_table(result, order, lang)
-            )
+            blocks.append(_indicators_head(lang) + _indicator_table(result, order, lang))
     if answer.vdem is not None:  # the second source's context, its year named
         blocks.append(card_line(answer.vdem, country, lang))
     if answer.history:
@@ -181,8 +190,7 @@ def render_profile(answer: ProfileAnswer, lang: str) -> Rendered:
     elif answer.excerpt_year is not None:
         blocks.append(t(lang, "no_section", section=name(lang, section)))
     else:
-        shown = html.escape(title)
-        blocks.append(t(lang, "no_profile", country=shown, url=html.escape(url)))
+        blocks.append(_no_profile(title, url, lang))
     blocks.append(credit(url, lang))
     description = (
         f"{answer.year}: {result.rank}/{result.total}, {fmt_score(result.score, lang=lang)}"

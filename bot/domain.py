@@ -157,7 +157,6 @@ RSF_METHOD_URL: Final = "https://rsf.org/en/methodology-used-compiling-world-pre
 CREDIT: Final = "Reporters Without Borders (RSF), World Press Freedom Index"
 
 
-@lru_cache(maxsize=512)  # every card links its country's page
 @lru_cache(maxsize=1024)  # every card links its country's page: normalised once a name
 def country_url(name_en: str) -> str:
     """RSF's page for a country: ``https://rsf.org/en/country/<english-name>``, the name

@@ -543,8 +543,10 @@ def test_a_comma_separated_file_is_refused_at_the_field(tmp_path: Path) -> None:
                                              "a spreadsheet workbook"),
                                             (b"%PDF-1.7\n", "a PDF")])
 def test_a_workbook_or_a_pdf_is_named_as_such(tmp_path: Path, head: bytes, what: str) -> None:
-    path = tmp_path / "2027.xlsx"
-    path.write_bytes(head + bytes(range(256)) * 4)
-    with pytest.raises(ImportFailed) as refused:
-        parse_file(path, 2027)
-    assert str(refused.value).startswith(f"{path}:1:1: {what}")
+    # Small, or as large as RSF's reports: named before its binary "lines" are counted.
+    for size in (4, 16_384):
+        path = tmp_path / f"2027-{size}.xlsx"
+        path.write_bytes(head + bytes(range(256)) * size)
+        with pytest.raises(ImportFailed) as refused:
+            parse_file(path, 2027)
+        assert str(refused.value).startswith(f"{path}:1:1: {what}")

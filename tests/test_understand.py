@@ -301,7 +301,7 @@ def test_a_region_in_an_everyday_phrase_is_no_ranking(understander: Understander
         assert (query.intent, query.ranking) == ("none", None), question
     # Named alone, with a year, a word of the press or of a ranking: still the region's.
     for question in ("Europe", "Africa 2023", "africa press", "worst in the Balkans",
-                     "Central Asia overview"):
+                     "Central Asia overview", "Europe pls", "Europa Übersicht"):
         query = understander.parse(question)
         assert query.intent == "ranking" and query.ranking is not None, question
 
@@ -313,5 +313,8 @@ def test_a_german_compound_of_the_press_says_the_topic_it_begins_with(
     query = understander.parse("Was misst der Sicherheitsindikator?")
     assert query.analysis is not None and query.analysis.indicator == "safety"
     assert understander.parse("Rechtslage der Journalisten in Ungarn").topic == "legal"
-    # A compound whose last part is no word of the press is read as nothing.
+    # The last part's own topic stands: security policy is politics, economic security
+    # safety; a compound whose last part is no word of the press is read as nothing.
+    assert understander.parse("Sicherheitspolitik in Deutschland").topic == "political"
+    assert understander.parse("Wirtschaftssicherheit in Deutschland").topic == "safety"
     assert understander.parse("Sicherheitsgurt kaufen in Polen").topic is None

@@ -178,6 +178,8 @@ class ImportFile:
             digest.update(chunk)
             if len(head) < len(_PDF):
                 head = (head + chunk)[:len(_PDF)]
+                # Named before anything is counted: a workbook's "lines" are binary.
+                self._refuse_binary(head)
             if utf8_valid:
                 try:
                     utf8.decode(chunk)
@@ -213,7 +215,6 @@ class ImportFile:
                 utf8_valid = False
         self.sha256 = digest.hexdigest()
         self.bom = head.startswith(_BOM)
-        self._head = head
         if self.bom or utf8_valid or multibyte:
             self.encoding = "utf-8"
             # A bad byte, or a NUL: the reader finds where, before anything is parsed.
@@ -230,15 +231,18 @@ class ImportFile:
 
     # -- the lines ---------------------------------------------------------------------------
 
-    def check(self) -> None:
-        """Refuse a file that cannot be decoded or holds a NUL byte, saying where, before
-        any of it is parsed; a workbook or a PDF is named as such, with what to send."""
-        if self._head.startswith(_WORKBOOKS):
+    def _refuse_binary(self, head: bytes) -> None:
+        """A workbook or a PDF, named as such, with what to send instead."""
+        if head.startswith(_WORKBOOKS):
             raise ImportFailed(self.path, 1, 1, "a spreadsheet workbook (.xlsx, .xls or .ods), "
                                "not a text file: save it as CSV and import that")
-        if self._head.startswith(_PDF):
+        if head.startswith(_PDF):
             raise ImportFailed(self.path, 1, 1, "a PDF, not a text file: import RSF's CSV, or "
                                "a profile page's text")
+
+    def check(self) -> None:
+        """Refuse a file that cannot be decoded or holds a NUL byte, saying where, before
+        any of it is parsed."""
         if not self._clean:
             for _ in self.lines():
                 pass

@@ -992,7 +992,16 @@ def _everyday(
         explained.update(range(start, start + size))
     unclear = set(parsed.unclear)
     word = _K.WORD
-    for i in _next_to(places, glue, len(tokens)):
+    near = _next_to(places, glue, len(tokens))
+    if regions:
+        # A region's name with a word left over is still asked about ("Europe pls",
+        # "Africa map"): with no word of daily life (above), an everyday phrase takes two
+        # words no lexicon explains, one of them beside the region ("Nordic walking poles").
+        left = {i for i, token in enumerate(tokens)
+                if token.kind == word and i not in explained and not token.attached
+                and (len(token.norm) >= 2 or CJK_RE.match(token.norm))}
+        return len(left) >= 2 and bool(left & near)
+    for i in near:
         token = tokens[i]
         if (
             # "hello Jordan", "happy birthday Georgia": a person

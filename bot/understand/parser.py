@@ -515,10 +515,11 @@ class Understander:
                 found_stems += [norm[len(p):] for p in compound if norm.startswith(p)
                                 and norm[len(p):] in self.words]  # fmt: skip
                 if lang in self._compounds:
-                    heads = self._compound_heads(norm, lang)
-                    found_stems += heads
-                    for sense, mask in self._modifier_topic(norm, heads, lang):
-                        found_senses[sense] = found_senses.get(sense, 0) | mask
+                    parts = self._compound_head(norm, lang)
+                    if parts is not None:
+                        found_stems.append(parts[1])
+                        for sense, mask in self._modifier_topic(norm, *parts, lang):
+                            found_senses[sense] = found_senses.get(sense, 0) | mask
                 for stem in found_stems:
                     if stem not in word_stems:
                         word_stems.append(stem)
@@ -570,9 +571,10 @@ class Understander:
             self._widest = max(map(len, self.words), default=0)
         return self._widest
 
-    def _compound_heads(self, norm: str, lang: str) -> list[str]:
-        """German compounds: the word of the press or of a topic a long word ends with,
-        inflected or not ("Presse|freiheit", "Medien|konzentration", "Werbe|markt|s")."""
+    def _compound_head(self, norm: str, lang: str) -> tuple[int, str] | None:
+        """German compounds: where the word of the press or of a topic a long word ends
+        with begins, and that word, inflected or not ("Presse|freiheit",
+        "Medien|konzentration", "Werbe|markt|s"); None for a word that ends with none."""
         bit = self._by_lang[lang]
         suffixes = self._suffix_sets.get(lang, frozenset())
         longest = self._morph[lang][1]
@@ -589,23 +591,23 @@ class Understander:
                     and any(f in wanted and m & bit for f, _, m in entry[0])
                     and chain_of(head[end:], suffixes, longest)
                 ):  # fmt: skip
-                    return [head[:end]]
-        return []
+                    return cut, head[:end]
+        return None
 
     #: What joins the parts of a German compound: "Sicherheit|s|lage", "Lage|n|bild".
     _LINKS = ("", "s", "es", "n", "en")
 
-    def _modifier_topic(self, norm: str, heads: list[str], lang: str
+    def _modifier_topic(self, norm: str, cut: int, head: str, lang: str
                         ) -> list[tuple[Sense, int]]:
-        """The topic a compound's first part names, when its last part is a word of the
-        press (:meth:`_compound_heads`): "Sicherheits|indikator" is the indicator of
-        safety, "Rechts|lage" the legal situation.  Only a topic: "Medien|freiheit" is
-        the press already, and a compound of no word of the press ("Sicherheitsgurt")
-        is read as nothing."""
-        if not heads:
-            return []
-        cut = norm.rfind(heads[0])
+        """The topic a compound's first part names, when its last part (``head``, from
+        ``cut``: :meth:`_compound_head`) is a word of the press that names none:
+        "Sicherheits|indikator" is the indicator of safety, "Rechts|lage" the legal
+        situation.  The last part's own topic stands ("Sicherheits|politik" is politics,
+        "Wirtschafts|sicherheit" safety); "Medien|freiheit" is the press already, and a
+        compound of no word of the press ("Sicherheitsgurt") is read as nothing."""
         bit = self._by_lang[lang]
+        if any(f == Feature.TOPIC and m & bit for f, _, m in self.words[head][0]):
+            return []
         for link in self._LINKS:
             if link and not norm[:cut].endswith(link):
                 continue

@@ -575,7 +575,7 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
         "fuzzy_codes": fuzzy_codes,
         "fuzzy_forms": frozenset(fuzzy_forms - fuzzy_keys),
         # Each name's first three letters and its last three: one edit leaves one of them
-        # whole in a name of seven letters or more (see Understander._one_edit).
+        # whole between a name and a run of seven letters or more (Understander._one_edit).
         "fuzzy_ends": (frozenset(key[:3] for key in fuzzy_codes),
                        frozenset(key[-3:] for key in fuzzy_codes)),
         "name_words": frozenset(w for key in names if " " in key for w in key.split(" ")),

@@ -200,7 +200,6 @@ def _chart(countries: list[str], output: Path, year: int | None, lang: str) -> i
 
 
 def _ask(questions: list[str], *, as_json: bool, lang: str | None, jobs: int | None) -> int:
-    from bot import batch
     from bot.pipeline import Pipeline
     from bot.render import to_plain_text
 
@@ -216,6 +215,8 @@ def _ask(questions: list[str], *, as_json: bool, lang: str | None, jobs: int | N
         for question in questions:
             print(printed(question), flush=True)
         return 0
+    from bot import batch  # questions given as arguments need none of it
+
     # Loaded before any worker is forked, so that every worker shares it.
     pipeline.refresh()
     # One reply per line, blank lines included: outputs stay aligned with inputs.

@@ -17,7 +17,6 @@ import os
 import select
 import signal
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, nullcontext, suppress
 from typing import BinaryIO
@@ -128,6 +127,8 @@ def _replies(
     workers = min(jobs, len(lines) // MIN_LINES_PER_WORKER)
     if workers <= 1:
         return [_written(reply(line)) for line in lines]
+    import tempfile  # only a batch that is shared out needs it (~2 ms to import)
+
     # Lines of one script together: a worker that keeps to one language's questions
     # learns its words once, where lines dealt alternately would teach every worker all.
     order = sorted(range(len(lines)), key=lambda i: (_script(lines[i]), i))

@@ -925,11 +925,11 @@ def _everyday(
     regions: bool = False,
 ) -> bool:
     """Whether the countries named (``regions``: the regions) are only part of an everyday
-    phrase ("chile con carne",
-    "a guinea pig cage", "my friend Jordan", "Türkiyada ауа райы"): no year and no word of
-    the press or the index, and either a word of daily life (the lexicons' ``everyday``
-    lists: "recipe", "weather") or a word no lexicon explains bound to a country word (next
-    to it, or joined by a binding word: "encre de Chine").
+    phrase ("chile con carne", "a guinea pig cage", "my friend Jordan", "Türkiyada ауа
+    райы", "African safari tips"): no year and no word of the press or the index, and
+    either a word of daily life (the lexicons' ``everyday`` lists: "recipe", "weather") or
+    a word no lexicon explains bound to a country word (next to it, or joined by a binding
+    word: "encre de Chine"; for a region, two such words, one of them next to it).
 
     A single word of a topic or of the score (or "it", "there") is a weaker sign of the
     press than the others: many such words have a daily sense too ("safe", "money",
@@ -995,7 +995,7 @@ def _everyday(
     near = _next_to(places, glue, len(tokens))
     if regions:
         # A region's name with a word left over is still asked about ("Europe pls",
-        # "Africa map"): with no word of daily life (above), an everyday phrase takes two
+        # "Europa Übersicht"): with no word of daily life (above), an everyday phrase takes two
         # words no lexicon explains, one of them beside the region ("Nordic walking poles").
         left = {i for i, token in enumerate(tokens)
                 if token.kind == word and i not in explained and not token.attached

@@ -607,8 +607,10 @@ def build(snapshot: Snapshot, memo: Memo | None = None) -> dict[str, Any]:
     key = "typolookalikes-" + _digest([sorted(group.items()) for group in state["word_typos"]],
                                       _versions("wordfreq"), _sources("index.py", "typos.py"),
                                       REAL_WORD_ZIPF)
-    state["typo_lookalikes"] = _remembered(
-        memo, key, lambda: typo_lookalikes(state["word_typos"]))
+    # Only the ones that can be left over: a word of the lexicons or a name never is.
+    state["typo_lookalikes"] = frozenset(
+        word for word in _remembered(memo, key, lambda: typo_lookalikes(state["word_typos"]))
+        if word not in words and word not in names)
     return state
 
 

@@ -59,6 +59,18 @@ JsonDict = dict[str, Any]
 WAIT = 30.0
 
 
+async def wait_until(predicate: Callable[[], object], timeout: float = WAIT) -> None:
+    """Wait until ``predicate()`` holds, checking every 50 ms; fail after ``timeout``
+    seconds.  The deadline only bounds a failure: a condition that holds returns at once,
+    however long the deadline."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        if loop.time() > deadline:
+            raise AssertionError(f"not so within {timeout} s")
+        await asyncio.sleep(0.05)
+
+
 @pytest.fixture
 def bot_db(db_copy: Path) -> Path:
     """A private copy of the session's database (conftest's ``db_copy``) for one test."""

@@ -9,7 +9,6 @@ while Telegram holds the alert's answer, after the message was delivered.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import signal
 import sqlite3
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from fakebotapi import FakeBotAPI
-from telegram_harness import RunningBot, modified_csv, pressbot_run, run_cli
+from telegram_harness import RunningBot, modified_csv, pressbot_run, run_cli, wait_until
 
 from bot.store import Store
 
@@ -37,15 +36,6 @@ def alerts_to(api: FakeBotAPI, chat_id: int) -> list[str]:
 def statuses(db: Path) -> dict[int, str]:
     with closing(sqlite3.connect(db)) as conn:
         return dict(conn.execute("SELECT chat_id, status FROM alerts"))
-
-
-async def wait_until(check: object, timeout: float) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not check():  # type: ignore[operator]
-        if loop.time() > deadline:
-            raise AssertionError(f"not so within {timeout} s")
-        await asyncio.sleep(0.05)
 
 
 async def new_year_for(db: Path, tmp_path: Path, *chats: int) -> None:
@@ -77,7 +67,7 @@ async def test_killed_between_send_and_mark_the_alert_is_not_sent_again(
     async with pressbot_run(api, bot_db, tmp_path):
         await api.wait_for("sendMessage", timeout=30,
                            predicate=lambda c: c.params.get("chat_id") == second and c.ok)
-        await wait_until(lambda: statuses(bot_db)[second] == "sent", 10)
+        await wait_until(lambda: statuses(bot_db)[second] == "sent")
     assert len(alerts_to(api, first)) == 1  # not a second time
     assert len(alerts_to(api, second)) == 1
     assert statuses(bot_db) == {first: "sending", second: "sent"}
@@ -89,7 +79,7 @@ async def test_alerts_without_faults_are_sent_once_and_marked(
         bot: RunningBot, tmp_path: Path) -> None:
     db = bot.settings.db_path
     await new_year_for(db, tmp_path, 711, 712)
-    await wait_until(lambda: statuses(db) == {711: "sent", 712: "sent"}, 20)
+    await wait_until(lambda: statuses(db) == {711: "sent", 712: "sent"})
     await bot.run_alert_job()
     assert [len(alerts_to(bot.api, chat)) for chat in (711, 712)] == [1, 1]
 
@@ -100,7 +90,7 @@ async def test_an_alert_telegram_refused_is_tried_again(bot: RunningBot, tmp_pat
     db = bot.settings.db_path
     bot.api.fail_next("sendMessage", status=400)
     await new_year_for(db, tmp_path, 721)
-    await wait_until(lambda: statuses(db) == {721: "sent"}, 30)
+    await wait_until(lambda: statuses(db) == {721: "sent"})
     assert len(alerts_to(bot.api, 721)) == 1
     refused = [c for c in bot.api.calls if c.method == "sendMessage" and c.status == 400]
     assert len(refused) == 1

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 from fuzzstats import STATS
-from telegram_harness import RunningBot
+from telegram_harness import RunningBot, wait_until
 
 from bot.i18n import t
 
@@ -98,15 +98,6 @@ def stored_chats(db: Path) -> set[int]:
         return {row[0] for row in conn.execute("SELECT chat_id FROM subscriptions")}
 
 
-async def wait_until(check: object, timeout: float) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not check():  # type: ignore[operator]
-        if loop.time() > deadline:
-            raise AssertionError(f"not so within {timeout} s")
-        await asyncio.sleep(0.05)
-
-
 async def answer_to(bot: RunningBot, text: str, user: int, timeout: float = 30) -> str:
     """Ask as ``user`` and wait for that chat's reply alone (``bot.ask`` would also wait for
     every other update in flight, the waiting subscriptions included).  The deadline only
@@ -127,7 +118,7 @@ async def test_questions_are_answered_while_another_process_holds_the_write_lock
     db = bot.settings.db_path
     subscriber = 801
     assert "Subscribed" in (await bot.ask("/subscribe Kazakhstan", user_id=subscriber)).text
-    await wait_until(lambda: announced(db) == "2026", 10)  # the alert job's first run
+    await wait_until(lambda: announced(db) == "2026")  # the alert job's first run
     chats = list(range(810, 850))
     async with write_lock_held(db):
         # Forty subscriptions arrive at once: each waits for the lock on the writer thread.

@@ -29,6 +29,7 @@ from telegram_harness import (
     modified_csv,
     run_cli,
     running_bot,
+    wait_until,
 )
 
 from bot.i18n import t
@@ -53,15 +54,6 @@ async def import_year(db: Path, tmp: Path, year: int, delta: float) -> dict[str,
     assert code == 0, err
     assert f"csv {year}" in out
     return scores
-
-
-async def wait_until(predicate: object, timeout: float, step: float = 0.05) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():  # type: ignore[operator]
-        if loop.time() > deadline:
-            raise AssertionError(f"condition not met within {timeout}s")
-        await asyncio.sleep(step)
 
 
 def alerts_to(api: FakeBotAPI, chat_id: int) -> list[str]:
@@ -111,9 +103,9 @@ async def test_alerts_exactly_once_per_new_year_across_a_restart(
     assert code == 0, err
     async with running_bot(api, bot_db, tmp_path) as bot:
         await subscribe_private_and_group(bot, user, admin)
-        await wait_until(lambda: announced(bot_db) == 2025, 10)  # the job's first run
+        await wait_until(lambda: announced(bot_db) == 2025)  # the job's first run
         scores = await import_year(bot_db, tmp_path, 2026, delta=-1.0)
-        await wait_until(lambda: alerts_to(api, user) and alerts_to(api, GROUP_ID), 10)
+        await wait_until(lambda: alerts_to(api, user) and alerts_to(api, GROUP_ID))
         [private] = alerts_to(api, user)
         [group] = alerts_to(api, GROUP_ID)
         assert "World Press Freedom Index 2026 is out" in private
@@ -127,7 +119,7 @@ async def test_alerts_exactly_once_per_new_year_across_a_restart(
         assert len(api.sent("sendMessage")) == sends
         await import_year(bot_db, tmp_path, 2027, delta=-2.0)
         await wait_until(lambda: len(alerts_to(api, user)) == 2
-                         and len(alerts_to(api, GROUP_ID)) == 2, 10)
+                         and len(alerts_to(api, GROUP_ID)) == 2)
         await bot.run_alert_job()  # one more run of the job: still exactly one each
     assert len(alerts_to(api, user)) == 2 and len(alerts_to(api, GROUP_ID)) == 2
     assert "2027 is out" in alerts_to(api, user)[1]
@@ -139,11 +131,11 @@ async def test_alerts_are_paced_under_telegrams_limits(bot: RunningBot, tmp_path
     limiter allows (a burst of 30, then about 30 a second), so Telegram sends no 429s."""
     chats = list(range(500_000, 500_075))
     db = bot.settings.db_path
-    await wait_until(lambda: announced(db) == 2026, 10)
+    await wait_until(lambda: announced(db) == 2026)
     for chat in chats:
         bot.pipeline.store.subscribe(chat, ["KAZ"], "en")
     await import_year(db, tmp_path, 2027, delta=-1.0)
-    await wait_until(lambda: all(alerts_to(bot.api, c) for c in chats), 20)
+    await wait_until(lambda: all(alerts_to(bot.api, c) for c in chats))
     sends = sorted(c.time for c in bot.api.sent("sendMessage") if c.params["chat_id"] in chats)
     assert len(sends) == len(chats)
     # (75 - a burst of 30) / 30 per second = 1.5 s at the least.
@@ -157,11 +149,11 @@ async def test_blocked_chat_is_unsubscribed_and_not_retried(
     for user in (blocked, other):
         assert "Subscribed" in (await bot.ask("/subscribe Kazakhstan", user_id=user)).text
     db = bot.settings.db_path
-    await wait_until(lambda: announced(db) == 2026, 10)
+    await wait_until(lambda: announced(db) == 2026)
     bot.api.block_chat(blocked)
     since = len(bot.api.calls)
     await import_year(db, tmp_path, 2027, delta=-1.0)
-    await wait_until(lambda: alerts_to(bot.api, other), 10)
+    await wait_until(lambda: alerts_to(bot.api, other))
 
     def attempts() -> list[int]:
         return [c.status for c in bot.api.calls[since:] if c.method == "sendMessage"

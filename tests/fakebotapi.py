@@ -575,7 +575,7 @@ class FakeBotAPI:
         return [c for c in self.calls if c.ok and wanted(c)
                 and (chat_id is None or c.params.get("chat_id") == chat_id)]
 
-    async def wait_for(self, method: str, count: int = 1, timeout: float = 5.0,
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 30.0,
                        predicate: Callable[[Call], bool] | None = None) -> list[Call]:
         """Wait until ``count`` answered calls of ``method`` (matching ``predicate``) exist.
 

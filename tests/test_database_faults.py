@@ -241,7 +241,7 @@ async def test_a_read_only_database_under_the_bot_acknowledges_nothing(
     async with pressbot_run(api, db, tmp_path, preexec=without_root_powers):
         await api.wait_for("getUpdates", timeout=20)
         api.inject_message("Norway", user_id=321)
-        [answer] = await api.wait_for("sendMessage", timeout=10)
+        [answer] = await api.wait_for("sendMessage")
         assert "Rank 1 of 180" in answer.result["text"]
         api.inject_message("/subscribe Norway", user_id=321)
         [_, reply] = await api.wait_for("sendMessage", count=2, timeout=20)

@@ -100,7 +100,7 @@ async def test_webhook_mode_logs_no_message_text(
     async with running_bot(api, bot_db, tmp_path, webhook=webhook, settings=settings) as bot:
         assert await post(port, private_update(901, broken=True)) == 400
         assert await post(port, private_update(902, broken=False)) == 200
-        [reply] = await api.wait_for("sendMessage", timeout=10)
+        [reply] = await api.wait_for("sendMessage")
         await bot.app.update_queue.join()
     assert "Rank 149 of 180" in reply.result["text"]
     text = everything_logged.text
@@ -113,7 +113,7 @@ async def test_polling_mode_logs_no_message_text(
         bot: RunningBot, everything_logged: Collect) -> None:
     bot.api.inject_raw({"message": private_update(0, broken=True)["message"]})
     bot.api.inject_raw({"message": private_update(0, broken=False)["message"]})
-    [reply] = await bot.api.wait_for("sendMessage", timeout=10,
+    [reply] = await bot.api.wait_for("sendMessage",
                                      predicate=lambda c: c.params.get("chat_id") == 5151)
     await bot.settle()
     assert "Rank 149 of 180" in reply.result["text"]
@@ -138,7 +138,7 @@ async def test_pressbot_run_logs_no_text_of_an_unreadable_webhook_update(
             await asyncio.sleep(0.1)
         assert status == 400
         assert await post(port, private_update(904, broken=False)) == 200
-        await api.wait_for("sendMessage", timeout=10)
+        await api.wait_for("sendMessage")
     log = process.stderr_text
     assert "Something went wrong processing the data" in log  # logged, without the data
     assert_private(log)

@@ -98,7 +98,7 @@ async def test_pressbot_run_polls_and_stops_cleanly(
     async with pressbot_run(api, bot_db, tmp_path) as process:
         await api.wait_for("getUpdates", timeout=20)
         api.inject_message("Kazakhstan", user_id=41)
-        [reply] = await api.wait_for("sendMessage", timeout=10)
+        [reply] = await api.wait_for("sendMessage")
         assert "Rank 149 of 180" in reply.result["text"]
     assert process.returncode == 0
     assert TOKEN not in process.stderr_text and TOKEN.split(":")[1] not in process.stderr_text
@@ -123,7 +123,7 @@ async def test_pressbot_run_webhook_end_to_end(
         assert status == 403
         assert await post_path(port, "hook/telegram",
                                queued_update(api, "Norway", 52), SECRET) == 200
-        [reply] = await api.wait_for("sendMessage", timeout=10)
+        [reply] = await api.wait_for("sendMessage")
         assert reply.params["chat_id"] == 52 and "Rank 1 of 180" in reply.result["text"]
     assert process.returncode == 0
     assert SECRET not in process.stderr_text and TOKEN not in process.stderr_text

@@ -42,6 +42,9 @@ class Settings:
     db_path: Path = field(default_factory=default_db_path)
     log_level: str = "INFO"
     heartbeat: Path = field(default_factory=lambda: heartbeat_path())
+    #: How many of the bot's recent messages (all chats together) remember the question
+    #: behind them, so that a reply to one is a follow-up (~3 MB for 10,000).
+    conversation_memory: int = 10_000
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:

@@ -41,7 +41,7 @@ class BotData:
         self._pipeline: Pipeline | None = None
         self._settings: Settings | None = None
         self._inline: InlineCards | None = None
-        self.conversation = Conversation()
+        self._conversation: Conversation | None = None
         # One delivery of release alerts at a time: two would both send what is pending.
         self.alerts_lock = asyncio.Lock()
         # Charts Telegram keeps: a file_id per chart, so each is uploaded once per data version.
@@ -54,6 +54,7 @@ class BotData:
         self._pipeline = pipeline
         self._settings = settings
         self._inline = InlineCards(pipeline)
+        self._conversation = Conversation(settings.conversation_memory)
         self.chart_files = pipeline.cache(CHART_FILE_IDS)
 
     @property
@@ -70,6 +71,11 @@ class BotData:
     def inline(self) -> InlineCards:
         assert self._inline is not None, "BotData.setup was not called"
         return self._inline
+
+    @property
+    def conversation(self) -> Conversation:
+        assert self._conversation is not None, "BotData.setup was not called"
+        return self._conversation
 
 
 Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]

@@ -14,9 +14,6 @@ from bot.cache import LRU
 from bot.query import Query
 from bot.render import Button, Rendered
 
-#: How many of the bot's recent messages (all chats together) remember the question
-#: behind them (~3 MB).
-CONTEXT_MEMORY = 10_000
 #: How many answered button presses are remembered (for the error handler).
 ANSWERED_MEMORY = 1000
 
@@ -34,9 +31,11 @@ def view_digest(text: str, buttons: list[list[Button]] | None) -> str:
 
 
 class Conversation:
-    def __init__(self) -> None:
-        self._shown: LRU[tuple[int, int], Shown] = LRU(CONTEXT_MEMORY)
-        self._last: LRU[int, Query] = LRU(CONTEXT_MEMORY)
+    def __init__(self, memory: int) -> None:
+        """``memory``: how many of the bot's messages, and how many chats' last questions,
+        are remembered (:attr:`bot.settings.Settings.conversation_memory`)."""
+        self._shown: LRU[tuple[int, int], Shown] = LRU(memory)
+        self._last: LRU[int, Query] = LRU(memory)
         self._answered: LRU[str, bool] = LRU(ANSWERED_MEMORY)
 
     def remember(self, sent: list[Message], query: Query, rendered: Rendered) -> None:

@@ -227,7 +227,9 @@ class Understander:
         self._keys: dict[str, Match] | None = None
         # (script, length, first letter) → the names of _fuzzy_lists[script, length] that
         # begin with that letter.
-        self._alike: BoundedDict[tuple[str, int, str], list[str]] = BoundedDict(_CACHE_SIZE)
+        # The names of each (script, length) list by their first letter, grouped when a
+        # list is first needed (one pass per list, where a pass per letter was ten).
+        self._by_first: dict[tuple[str, int], dict[str, list[str]]] = {}
         self._typed_names: dict[str, dict[str, dict[str, str]]] = s["typed_names"]
 
     def state(self) -> dict[str, Any]:
@@ -1026,6 +1028,16 @@ class Understander:
         codes = {code for key, _, _ in hits for code in self._fuzzy_codes[key]}
         return ("maybe", tuple(sorted(codes))) if len(codes) == 1 else None
 
+    def _first_letters(self, key: tuple[str, int]) -> dict[str, list[str]]:
+        """The names of the fuzzy list ``key`` (script, length) by their first letter."""
+        groups = self._by_first.get(key)
+        if groups is None:
+            groups = {}
+            for name in self._fuzzy_lists.get(key, ()):
+                groups.setdefault(name[0], []).append(name)
+            self._by_first[key] = groups
+        return groups
+
     def _suffix_cuts(self, norm: str) -> tuple[tuple[str, int], ...]:
         """The word without each chain of suffixes it may end with, longest stem first,
         each with the lexicons (bits) whose suffixes were cut (remembered: a word left over
@@ -1065,10 +1077,8 @@ class Understander:
         from rapidfuzz.distance import OSA
 
         stems, forms = self._stems, self._fuzzy_forms
-        key = (script_of(stem), len(stem), stem[0])
         # The names of about that length that begin as the stem does.
-        alike = self._alike.recall(key, lambda: [
-            name for name in self._fuzzy_lists.get(key[:2], ()) if name[0] == key[2]])
+        alike = self._first_letters((script_of(stem), len(stem))).get(stem[0], [])
         near = process.extract(stem, alike, scorer=OSA.distance, score_cutoff=1, limit=None)
         choices = [name for name, _, _ in near
                    if stems.get(name, 0) & suffixed and name not in forms]

@@ -157,10 +157,11 @@ _FIRST_YEAR = 1990
 _PRESS = frozenset({_F.CONTEXT, _F.TOPIC, _F.SEARCH, _F.CHART,
                     _F.EXPLAIN, _F.INDICATOR, _F.SCORE, _F.WHY,
                     _F.YEAR_HISTORY, _F.PLACE, _F.POSITION,
-                    _F.RELATIVE})  # fmt: skip
-#: Of those, the ones a topic or score word carries, and "it" or "there": weaker, as such
-#: words often have a daily sense too ("safe", "money", "score"); see :func:`_everyday`.
-_WEAK_SIGNS = frozenset({_F.TOPIC, _F.SCORE, _F.RELATIVE})
+                    _F.RELATIVE, _F.RISE, _F.FALL, _F.CHANGE})  # fmt: skip
+#: Of those, the ones a topic or score word carries, "it" or "there", and words of a
+#: change ("improved", "declined"): weaker, as such words often have a daily sense too
+#: ("safe", "money", "score", "prices rose"); see :func:`_everyday`.
+_WEAK_SIGNS = frozenset({_F.TOPIC, _F.SCORE, _F.RELATIVE, _F.RISE, _F.FALL, _F.CHANGE})
 #: A topic word that is a context word too ("censorship", "television") stays a topic
 #: word, weak; a context word alone ("media", "press") is a strong sign.
 _WEAK_PRESS = _WEAK_SIGNS | {_F.CONTEXT}
@@ -605,13 +606,16 @@ def _years(
         year = latest
     elif _F.YEAR_AGO in names:
         # "3 years ago", "three years ago", "три года назад", "两年前"; "a year ago": one.
+        # A word of "ago" with no count and no year is none ("ha mejorado": Spanish "has",
+        # not Portuguese "há", ago).
         spelled = {i: int(s.value or 0) for i, s in features if s.feature == _F.NUMBER}
         counted = [*numbers, *((i, _spelled_count(spelled, i)) for i in spelled)]
         # The count is followed by its unit, or is its own unit (Arabic's dual "عامين",
         # two years).
         ago = next((v for i, v in counted
                     if marks.get(i + 1, _UNMARKED) & {_F.YEAR_UNIT, _F.YEAR_AGO}
-                    or _F.YEAR_UNIT in marks.get(i, _UNMARKED)), 1)
+                    or _F.YEAR_UNIT in marks.get(i, _UNMARKED)),
+                   1 if _F.YEAR_UNIT in names else 0)
         if 0 < ago < 30 and _F.YEAR_SINCE in names:
             since = latest - ago  # "since three years ago", "desde hace 5 años"
         elif 0 < ago < 30:

@@ -552,3 +552,20 @@ async def test_greeting_offers_examples_to_tap(bot: RunningBot) -> None:
     pressed = await bot.press(data, sent.last)
     assert "Rank 149 of 180" in pressed.edits[0].result["text"]
     assert sent.button(lambda b: "Finland" in b["text"])["callback_data"] == "c:NOR,FIN::"
+
+
+async def test_asking_for_alerts_about_a_country_gives_the_command_that_subscribes(
+        bot: RunningBot) -> None:
+    """"subscribe me to Mexico" is a question about the bot's alerts: the help on them,
+    with the command for the countries named first, which subscribes when sent."""
+    asked = await bot.ask("please subscribe me to Mexico and Chile", user_id=4242)
+    first = asked.text.split("\n")[0]
+    assert first == "/subscribe Mexico, Chile"
+    assert asked.last["entities"][0]["type"] == "code"
+    assert t("en", "help_subscriptions").split(":")[0] in asked.text  # the help on alerts
+    assert "Rank" not in asked.text  # no country's profile
+    done = await bot.ask(first, user_id=4242)
+    assert done.text == t("en", "subscribed", countries="Mexico, Chile")
+    russian = await bot.ask("хочу получать уведомления по Казахстану", user_id=4243,
+                            language_code="ru")
+    assert russian.text.startswith("/subscribe Казахстан\n")

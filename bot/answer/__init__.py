@@ -109,7 +109,10 @@ def answer(query: Query, snapshot: Snapshot, store: Store | None = None) -> Answ
         found = tuple(snapshot.countries[c] for c in query.candidates if c in snapshot.countries)
         return MessageAnswer(query, MessageKind.CLARIFY, found, latest)
     if query.intent == Intent.HELP:
-        return MessageAnswer(query, MessageKind.HELP, latest=latest)
+        # "subscribe me to Kazakhstan": the countries the alerts are asked for.
+        alerted = tuple(snapshot.countries[c] for c in query.mentioned
+                        if c in snapshot.countries)  # fmt: skip
+        return MessageAnswer(query, MessageKind.HELP, alerted, latest)
     if query.command == "country":
         return MessageAnswer(query, MessageKind.USAGE, latest=latest)
     if query.topic is not None:

@@ -122,7 +122,8 @@ class MessageKind(StrEnum):
 
 class MessageAnswer(Struct, frozen=True):
     """Help, chit-chat, a question we could not place, or a "did you mean".  For CLARIFY
-    ``candidates`` are the countries asked about; for EVERYDAY the countries mentioned."""
+    ``candidates`` are the countries asked about; for EVERYDAY the countries mentioned; for
+    HELP the countries alerts are asked for."""
 
     query: Query
     kind: MessageKind

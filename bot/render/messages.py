@@ -33,6 +33,10 @@ def render_message(answer: MessageAnswer, lang: str) -> Rendered:
                     + t(lang, "help_vdem"))
         else:
             text = t(lang, key, latest=answer.latest or "")
+        if answer.candidates and query.help_topic == "subscriptions":
+            # "subscribe me to Kazakhstan": the command that does it first, to copy or type.
+            names = ", ".join(country_name(c.code, c.name_en, lang) for c in answer.candidates)
+            text = f"<code>/subscribe {html.escape(names, quote=False)}</code>\n\n{text}"
         return Rendered([text], example_buttons(lang), strip_tags(text))
     if answer.kind == MessageKind.EVERYDAY:
         # "chile con carne": what the bot does, and the country as a button to tap.

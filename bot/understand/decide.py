@@ -341,6 +341,12 @@ def decide(
             # "the biggest changes", "самые большие изменения": the change between two
             # indexes.  A word of change is one of history too, which asks for none here.
             since = None
+    elif countries and command is None and _asks_alerts(parsed, names, features, topic, year,
+                                                        since):  # fmt: skip
+        # "subscribe me to Kazakhstan", "уведомления по Кыргызстану": alerts are what the
+        # bot offers of a country asked so; the reply says how to subscribe to it.
+        intent, help_topic, mentioned, countries = (_I.HELP, "subscriptions",
+                                                    tuple(countries), [])
     elif countries:
         intent = _I.COMPARE if len(countries) >= 2 else _I.PROFILE
         if command is None and _everyday(tokens, parsed, walked, year, since, sets, body,
@@ -903,6 +909,27 @@ def _is_help(names: set[Feature], features: Sequence[tuple[int, Sense]]) -> bool
         return False
     return bool(strong or topics) and not (
         names & {_F.GREETING, _F.THANKS} and _F.BOT not in names)
+
+
+def _asks_alerts(parsed: Parse, names: set[Feature], features: Sequence[tuple[int, Sense]],
+                 topic: str | None, year: int | None, since: int | None) -> bool:
+    """Whether a message naming countries asks for alerts about them: a word of the
+    subscriptions ("subscribe", "notify me", "уведомления"), no topic or year asked of
+    them ("alerts about journalists jailed in Iran" asks about safety), no word of daily
+    life, and no word the lexicons leave unexplained beside a word of the subscriptions or
+    a country ("red alert in Israel", "Toyota recall notification Japan" ask nothing of
+    the bot)."""
+    if topic is not None or year is not None or since is not None or _F.EVERYDAY in names:
+        return False
+    alerts = {i for i, s in features
+              if s.feature == _F.HELP_TOPIC and s.value == "subscriptions"}
+    if not alerts:
+        return False
+    sizes = dict(parsed.spans)
+    bound = {j for i in alerts for j in (i - 1, i + 1)}
+    for at, _ in parsed.countries:
+        bound.update((at - 1, at + sizes.get(at, 1)))
+    return not bound & set(parsed.leftovers)
 
 
 def _help_topic(features: Sequence[tuple[int, Sense]], command: str | None) -> str:

@@ -85,12 +85,14 @@ def _installed(module: str) -> str:
 
 def fingerprint(snapshot: Snapshot) -> str:
     """A digest of what the index is built from: the code, the years, which countries are
-    current, and every name."""
+    current, and every name.  The names are digested as the table holds them: the same
+    names in another order (rows deleted and put back) only cost a rebuild, and no two
+    different tables can share an index."""
     digest = hashlib.sha256(_code_version())
     digest.update(repr(snapshot.years).encode())
     digest.update(repr(sorted((c.code, c.last_year) for c in snapshot.countries.values()))
                   .encode())
-    digest.update("\x1e".join("\x1f".join(row) for row in snapshot.alias_rows).encode())
+    digest.update(snapshot.alias_json.encode())
     return digest.hexdigest()[:32]
 
 

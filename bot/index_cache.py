@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,6 +45,7 @@ _IN_MEMORY: OrderedDict[str, dict[str, Any]] = OrderedDict()
 _IN_MEMORY_LOCK = threading.Lock()
 _PREFIX = "understand-index-"
 _PART_PREFIX = "understand-part-"
+_CODE_PREFIX = "understand-code-"
 #: The source that decides what the index holds (code and lexicon files): a change to any
 #: of it is a new index.
 _SOURCES = ("understand", "names.py", "domain.py", "index_cache.py")
@@ -55,15 +57,57 @@ LIBRARIES = ("wordfreq", "pymorphy3", "pymorphy3_dicts_ru", "pymorphy3_dicts_uk"
 @lru_cache(maxsize=1)
 def _code_version() -> bytes:
     digest = hashlib.sha256(sys.version.encode())
-    package = Path(__file__).resolve().parent
-    for name in _SOURCES:
-        path = package / name
-        files = sorted([*path.rglob("*.py"), *path.rglob("*.toml")]) if path.is_dir() else [path]
-        for source in files:
-            digest.update(source.read_bytes())
+    digest.update(_sources_digest(Path(__file__).resolve().parent, _SOURCES, cache_dir()))
     for library in LIBRARIES:
         digest.update(_installed(library).encode())
     return digest.digest()
+
+
+def _sources_digest(package: Path, names: Sequence[str], folder: Path) -> bytes:
+    """A digest of the content of ``package``'s sources ``names`` (a folder: its .py and
+    .toml files).  Reading and hashing them all would cost every start milliseconds, so
+    the digest is kept in ``folder`` under each file's path, size and modification time,
+    and trusted while those stay, as Python trusts a .pyc: an edited file has a new
+    modification time, and its content is read and digested again."""
+    files = _source_files(package, names)
+    stamps = hashlib.sha256()
+    for path in files:
+        stat = os.stat(path)
+        stamps.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    memo = folder / f"{_CODE_PREFIX}{stamps.hexdigest()[:32]}.pickle"
+    kept = _read(memo)
+    if isinstance(kept, bytes):
+        return kept
+    digest = hashlib.sha256()
+    for path in files:
+        with open(path, "rb") as file:
+            source = file.read()
+        # Each file's length first: a line moved from one file to the next is other code.
+        digest.update(len(source).to_bytes(8, "big") + source)
+    try:
+        _write(folder, memo, digest.digest(), _CODE_PREFIX)
+    except OSError as exc:
+        log.debug("no digest of the code written (%s)", exc)
+    return digest.digest()
+
+
+def _source_files(package: Path, names: Sequence[str]) -> list[str]:
+    """The files of each of ``names`` in ``package``, each folder's in a stable order."""
+    found: list[str] = []
+    for name in names:
+        path = os.path.join(package, name)
+        found += sorted(_walk(path)) if os.path.isdir(path) else [path]
+    return found
+
+
+def _walk(folder: str) -> Iterator[str]:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    yield from _walk(entry.path)
+            elif entry.name.endswith((".py", ".toml")):
+                yield entry.path
 
 
 def _installed(module: str) -> str:

@@ -3,6 +3,7 @@ recurs in it is stored once."""
 
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 
@@ -61,3 +62,30 @@ def test_a_library_installed_again_is_a_new_index(
         assert index_cache.fingerprint(snapshot) != before
     finally:
         index_cache._code_version.cache_clear()
+
+
+def test_a_source_file_edited_is_a_new_index(tmp_path: Path) -> None:
+    # The digest of the code is kept under the files' sizes and times: an edit, even one
+    # that keeps the size, gives a new digest; an unchanged tree reads the one kept.
+    package = tmp_path / "package"
+    (package / "understand" / "lexicons").mkdir(parents=True)
+    (package / "understand" / "parser.py").write_text("LONGEST = 1\n")
+    lexicon = package / "understand" / "lexicons" / "en.toml"
+    lexicon.write_text("safe = 'safety'\n")
+    (package / "names.py").write_text("FOLD = 'a'\n")
+    cache = tmp_path / "cache"
+    names = ("understand", "names.py")
+    before = index_cache._sources_digest(package, names, cache)
+    assert [p.name for p in cache.iterdir()] != []  # kept for the next start
+    assert index_cache._sources_digest(package, names, cache) == before
+    stamp = lexicon.stat().st_mtime_ns
+    lexicon.write_text("safe = 'danger'\n")
+    os.utime(lexicon, ns=(stamp + 1_000_000, stamp + 1_000_000))
+    edited = index_cache._sources_digest(package, names, cache)
+    assert edited != before
+    # Read afresh (no digest kept), the same files have the same digest.
+    for kept in cache.iterdir():
+        kept.unlink()
+    assert index_cache._sources_digest(package, names, cache) == edited
+    (package / "understand" / "typos.py").write_text("MAX = 2\n")  # a new file too
+    assert index_cache._sources_digest(package, names, cache) != edited

@@ -6,7 +6,8 @@ the index years, and the source of the code that builds it — so a changed alia
 index year or an update of the bot can never be answered from an old index: a new
 fingerprint is a new file.  The index is plain data (:meth:`Understander.state`), stored
 with pickle and read back by an unpickler that refuses every class, so reading a cache file
-can run no code.  Anything unexpected (no cache folder, no permission, a damaged file)
+can run no code.  The parts few questions need come last in the file and are read when
+first needed.  Anything unexpected (no cache folder, no permission, a damaged file)
 falls back to building, which is always correct.
 
 Where: ``PRESSBOT_CACHE``, else ``$XDG_CACHE_HOME/pressbot``, else ``~/.cache/pressbot``.
@@ -15,6 +16,7 @@ Where: ``PRESSBOT_CACHE``, else ``$XDG_CACHE_HOME/pressbot``, else ``~/.cache/pr
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import os
 import pickle
@@ -30,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from bot.cachedir import cache_dir
 from bot.store import Snapshot
 from bot.understand import Understander
+from bot.understand.parser import RARE_PARTS
 
 if TYPE_CHECKING:  # the index's builder loads only when an index is built
     from bot.understand.index import Memo
@@ -41,7 +44,7 @@ MAX_FILES = 8
 #: Indexes kept in memory by fingerprint: a process opening several pipelines on the same
 #: data (tests, a reload) reads the file once.  The index is read-only once built.
 MAX_IN_MEMORY = 2
-_IN_MEMORY: OrderedDict[str, dict[str, Any]] = OrderedDict()
+_IN_MEMORY: OrderedDict[str, _Index] = OrderedDict()
 _IN_MEMORY_LOCK = threading.Lock()
 _PREFIX = "understand-index-"
 _PART_PREFIX = "understand-part-"
@@ -85,7 +88,7 @@ def _sources_digest(package: Path, names: Sequence[str], folder: Path) -> bytes:
         # Each file's length first: a line moved from one file to the next is other code.
         digest.update(len(source).to_bytes(8, "big") + source)
     try:
-        _write(folder, memo, digest.digest(), _CODE_PREFIX)
+        _write(folder, memo, digest.digest(), prefix=_CODE_PREFIX)
     except OSError as exc:
         log.debug("no digest of the code written (%s)", exc)
     return digest.digest()
@@ -151,29 +154,91 @@ def understander_for(snapshot: Snapshot) -> Understander:
     """The understander of ``snapshot``'s data: read from the cache, else built and kept."""
     key = fingerprint(snapshot)
     with _IN_MEMORY_LOCK:
-        state = _IN_MEMORY.get(key)
-        if state is not None:
+        index = _IN_MEMORY.get(key)
+        if index is not None:
             _IN_MEMORY.move_to_end(key)
-    if state is not None:
-        return Understander(snapshot, state)
+    if index is not None:
+        return index.understander(snapshot)
     folder = cache_dir()
     path = folder / f"{_PREFIX}{key}.pickle"
-    state = _read(path)
-    if state is not None:
-        _keep(key, state)
-        return Understander(snapshot, state)
+    index = _read_index(path, snapshot)
+    if index is not None:
+        _keep(key, index)
+        return index.understander(snapshot)
     understander = Understander(snapshot, memo=_PartsOnDisk(folder))
-    _keep(key, understander.state())
-    try:
-        _write(folder, path, understander.state())
-    except OSError as exc:
-        log.debug("no understanding cache written (%s)", exc)
+    _keep(key, _Index(path, understander.state()))
+    _write_index(path, understander.state())
     return understander
 
 
-def _keep(key: str, state: dict[str, Any]) -> None:
+class _Index:
+    """An index as the cache file holds it: the parts every question needs, read at once,
+    then the rare ones (:data:`RARE_PARTS`), unpickled from the rest of the file when
+    first needed (half of the reading: most processes that answer a few questions need
+    none).  ``rest`` is the unpickler that read the first part, where the second goes on:
+    what the two share is written once, in the first."""
+
+    def __init__(self, path: Path, state: dict[str, Any], rest: _PlainData | None = None,
+                 snapshot: Snapshot | None = None) -> None:
+        self.path = path
+        self.state = state
+        self._rest = rest
+        # Kept until the rest is read: to build the index anew should it be damaged.
+        self._snapshot = snapshot
+        # A file of one part (or an index just built) has them all.
+        self._rare: dict[str, Any] | None = None if rest else state
+        self._lock = threading.Lock()
+
+    def understander(self, snapshot: Snapshot) -> Understander:
+        return Understander(snapshot, self.state, rare=self.rare)
+
+    def rare(self) -> dict[str, Any]:
+        with self._lock:
+            if self._rare is None:
+                try:
+                    assert self._rest is not None  # kept until read
+                    self._rare = self._rest.load()
+                except Exception:  # a damaged file: build anew, and replace it
+                    log.warning("the understanding cache %s could not be read; rebuilding",
+                                self.path)
+                    from bot.understand.index import build
+
+                    assert self._snapshot is not None  # kept with the rest
+                    self._rare = build(self._snapshot, _PartsOnDisk(self.path.parent))
+                    _write_index(self.path, self._rare)
+                self._rest, self._snapshot = None, None
+            return self._rare
+
+
+def _read_index(path: Path, snapshot: Snapshot) -> _Index | None:
+    """The index of a cache file, its rare parts left unread; None as :func:`_read`."""
+    try:
+        data = path.read_bytes()
+        file = io.BytesIO(data)
+        unpickler = _PlainData(file)
+        state = unpickler.load()
+    except FileNotFoundError:
+        return None
+    except Exception:  # a damaged or foreign file: build anew, and replace it
+        log.warning("the understanding cache %s could not be read; rebuilding", path)
+        return None
+    return _Index(path, state, unpickler if file.tell() < len(data) else None, snapshot)
+
+
+def _write_index(path: Path, state: dict[str, Any]) -> None:
+    """Write an index as two pickles in one file: the parts every question needs, then
+    :data:`RARE_PARTS`."""
+    common = {part: value for part, value in state.items() if part not in RARE_PARTS}
+    rare = {part: state[part] for part in RARE_PARTS}
+    try:
+        _write(path.parent, path, common, rare)
+    except OSError as exc:
+        log.debug("no understanding cache written (%s)", exc)
+
+
+def _keep(key: str, index: _Index) -> None:
     with _IN_MEMORY_LOCK:
-        _IN_MEMORY[key] = state
+        _IN_MEMORY[key] = index
         _IN_MEMORY.move_to_end(key)
         while len(_IN_MEMORY) > MAX_IN_MEMORY:
             _IN_MEMORY.popitem(last=False)
@@ -199,7 +264,7 @@ class _PartsOnDisk:
     def put(self, key: str, value: Any) -> None:
         try:
             _write(self.folder, self.folder / f"{_PART_PREFIX}{key}.pickle", value,
-                   _PART_PREFIX)  # fmt: skip
+                   prefix=_PART_PREFIX)
         except OSError as exc:
             log.debug("no understanding part written (%s)", exc)
 
@@ -237,13 +302,20 @@ def _shared(value: Any, seen: dict[Any, Any] | None = None) -> Any:
     return value
 
 
-def _write(folder: Path, path: Path, state: Any, prefix: str = _PREFIX) -> None:
-    """Write atomically (another process may read it meanwhile); keep the newest files."""
+def _write(folder: Path, path: Path, *values: Any, prefix: str = _PREFIX) -> None:
+    """Write ``values``, one pickle after the other, to be read by one unpickler, atomically
+    (another process may read the file meanwhile); keep the newest files."""
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+    seen: dict[Any, Any] = {}
+    # All made before any is written: the pickler knows what it wrote by identity.
+    shared = [_shared(value, seen) for value in values]
     try:
         with os.fdopen(fd, "wb") as file:
-            pickle.dump(_shared(state), file, protocol=pickle.HIGHEST_PROTOCOL)
+            # One pickler: a later value refers to what an earlier one holds (its memo).
+            pickler = pickle.Pickler(file, protocol=pickle.HIGHEST_PROTOCOL)
+            for value in shared:
+                pickler.dump(value)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

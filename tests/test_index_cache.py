@@ -12,6 +12,7 @@ import pytest
 from bot import index_cache
 from bot.store import Snapshot
 from bot.understand import Understander
+from bot.understand.parser import RARE_PARTS
 
 
 def test_an_index_read_back_from_disk_is_the_one_built(snapshot: Snapshot, tmp_path: Path
@@ -26,6 +27,39 @@ def test_an_index_read_back_from_disk_is_the_one_built(snapshot: Snapshot, tmp_p
     for question in ("are journalists safe in Kazakhstan?", "Қазақстанда журналистер",
                      "compare Norway and Finlnd", "худшие страны Азии 2023"):
         assert again.parse(question) == built.parse(question)
+
+
+def test_the_rare_parts_of_an_index_are_read_when_first_needed(snapshot: Snapshot,
+                                                               tmp_path: Path) -> None:
+    built = index_cache.understander_for(snapshot)
+    path = tmp_path / "understand-index-test.pickle"
+    index_cache._write_index(path, built.state())
+    index = index_cache._read_index(path, snapshot)
+    assert index is not None
+    assert not set(RARE_PARTS) & set(index.state)
+    again = index.understander(snapshot)
+    assert again.parse("Kazakhstan") == built.parse("Kazakhstan")
+    assert "_rare" not in vars(again)  # a name as written needs none of them
+    assert again.parse("compare Norway and Finlnd") == built.parse("compare Norway and Finlnd")
+    assert again.state() == built.state()
+
+
+def test_a_damaged_tail_of_an_index_is_built_anew(snapshot: Snapshot, tmp_path: Path) -> None:
+    built = index_cache.understander_for(snapshot)
+    path = tmp_path / "understand-index-test.pickle"
+    index_cache._write_index(path, built.state())
+    index = index_cache._read_index(path, snapshot)
+    assert index is not None
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) - 1000])  # cut short after it was read
+    damaged = index_cache._read_index(path, snapshot)
+    assert damaged is not None  # its head still reads
+    understander = damaged.understander(snapshot)
+    assert understander.parse("Finlnd") == built.parse("Finlnd")
+    assert understander.state() == built.state()
+    rewritten = index_cache._read_index(path, snapshot)  # and the file was written again
+    assert rewritten is not None
+    assert rewritten.understander(snapshot).state() == built.state()
 
 
 def test_equal_tuples_and_strings_of_an_index_are_written_once() -> None:

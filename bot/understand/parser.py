@@ -11,7 +11,8 @@ is unknown, :mod:`bot.understand.morphology`), tries the typo step on what is le
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cached_property
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -46,6 +47,12 @@ if TYPE_CHECKING:
 
 # Commands that take a list of countries.
 _LIST_COMMANDS = frozenset({"chart", "compare"})
+#: The parts of the index most questions never touch (the stems of unknown words, typos,
+#: names by their beginnings, CJK text): an index read from disk unpickles them when first
+#: used (see :mod:`bot.index_cache`), half of reading it.
+RARE_PARTS = ("stems", "prefix_names", "fuzzy_lists", "fuzzy_codes", "fuzzy_forms",
+              "fuzzy_ends", "real_words", "word_typos", "typo_lookalikes", "cjk", "t2s")
+
 # Per-word results remembered per Understander (readings and typo verdicts); each table is
 # emptied when full.
 _CACHE_SIZE = 20_000
@@ -136,10 +143,13 @@ class Understander:
     :class:`bot.understand.index.Memo`) keeps what outlives a data version, so a rebuild
     after an import takes a fraction of a second.  :meth:`state` is the built index as
     plain containers, and ``Understander(snapshot, state)`` takes it back instead of
-    building (the pipeline keeps it on disk between runs, see :mod:`bot.index_cache`)."""
+    building (the pipeline keeps it on disk between runs, see :mod:`bot.index_cache`);
+    ``rare`` gives the parts :data:`RARE_PARTS` when first needed, if ``state`` has them
+    not."""
 
     def __init__(
-        self, snapshot: Snapshot, state: dict[str, Any] | None = None, memo: Memo | None = None
+        self, snapshot: Snapshot, state: dict[str, Any] | None = None, memo: Memo | None = None,
+        rare: Callable[[], dict[str, Any]] | None = None,
     ) -> None:
         self.latest_year = snapshot.latest_year
         self.years = tuple(snapshot.years)
@@ -156,6 +166,7 @@ class Understander:
 
             state = build(snapshot, memo)
         self._state = state
+        self._rare_parts = rare
         s = self._state
         self.names: dict[str, tuple[str, ...]] = s["names"]
         self.words: dict[str, Entry] = s["words"]
@@ -167,7 +178,6 @@ class Understander:
         self.langs: tuple[str, ...] = s["langs"]
         self.sets: dict[str, frozenset[str]] = {**s["sets"], "name_words": s["name_words"]}
         self._ordinals = self.sets["ordinal"]
-        self._stems: dict[str, int] = s["stems"]
         self._morph: dict[str, tuple[tuple[str, ...], int, tuple[str, ...], tuple[str, ...]]] = (
             s["morph"])
         self._suffix_sets = {lang: frozenset(m[0]) for lang, m in self._morph.items()}
@@ -179,31 +189,17 @@ class Understander:
             for before, (letter, _) in table.items():
                 self._altered[before] = self._altered.get(before, "") + letter
         self._widest: int | None = None
-        self._cjk: dict[str, int] = s["cjk"]
-        self._t2s: dict[int, str] = s["t2s"]
         self._cjk_lengths: list[int] = s["cjk_lengths"]
         self._cjk_shadows: dict[str, int] = s["cjk_shadows"]
         self._shadow_lengths = sorted(set(self._cjk_shadows.values()), reverse=True)
-        self._real_words: frozenset[str] = s["real_words"]
         self._lookalikes: frozenset[str] = s["lookalikes"]
         self._adjectives: dict[str, tuple[str, ...]] = s["adjectives"]
         self._homographs: dict[str, tuple[str, ...]] = s["homographs"]
-        self._fuzzy_lists: dict[tuple[str, int], list[str]] = s["fuzzy_lists"]
-        self._fuzzy_codes: dict[str, tuple[str, ...]] = s["fuzzy_codes"]
-        self._fuzzy_forms: frozenset[str] = s["fuzzy_forms"]
-        # What misspelt words of the lexicons may stand for (typos.WORD_TYPOS), and the
-        # common words never taken for one.
-        self._word_typos: list[dict[tuple[str, str], list[str]]] = s["word_typos"]
-        self._typo_lookalikes: frozenset[str] = s["typo_lookalikes"]
         # A misspelt word → the senses of the words it stands for, or None.
         self._word_typo_cache: BoundedDict[
             str, tuple[tuple[Sense, ...], tuple[int, ...]] | None] = BoundedDict(_CACHE_SIZE)
-        self._fuzzy_heads: frozenset[str] = s["fuzzy_ends"][0]
-        self._fuzzy_tails: frozenset[str] = s["fuzzy_ends"][1]
         self._name_words: frozenset[str] = s["name_words"]
         self._compounds: frozenset[str] = s["compounds"]
-        self._prefix_names: list[tuple[str, str, str, bool]] = s["prefix_names"]
-        self._prefix_keys = [name[0] for name in self._prefix_names]
         self._by_lang = {lang: 1 << bit for bit, lang in enumerate(self.langs)}
         self._letters = letter_tables(s["letters"], self.langs)
         self._name_langs: dict[str, int] = s["name_langs"]
@@ -235,7 +231,69 @@ class Understander:
     def state(self) -> dict[str, Any]:
         """The built index: dicts, lists, tuples, sets, strings and numbers only (no class
         of ours), so it can be stored and read back without running any code."""
-        return self._state
+        if self._rare_parts is None:
+            return self._state
+        return {**self._state, **{part: self._rare[part] for part in RARE_PARTS}}
+
+    # -- the rare parts, each taken from the index when first used -------------------------
+
+    @cached_property
+    def _rare(self) -> dict[str, Any]:
+        return self._state if self._rare_parts is None else self._rare_parts()
+
+    @cached_property
+    def _stems(self) -> dict[str, int]:
+        return self._rare["stems"]
+
+    @cached_property
+    def _cjk(self) -> dict[str, int]:
+        return self._rare["cjk"]
+
+    @cached_property
+    def _t2s(self) -> dict[int, str]:
+        return self._rare["t2s"]
+
+    @cached_property
+    def _real_words(self) -> frozenset[str]:
+        return self._rare["real_words"]
+
+    @cached_property
+    def _fuzzy_lists(self) -> dict[tuple[str, int], list[str]]:
+        return self._rare["fuzzy_lists"]
+
+    @cached_property
+    def _fuzzy_codes(self) -> dict[str, tuple[str, ...]]:
+        return self._rare["fuzzy_codes"]
+
+    @cached_property
+    def _fuzzy_forms(self) -> frozenset[str]:
+        return self._rare["fuzzy_forms"]
+
+    @cached_property
+    def _fuzzy_heads(self) -> frozenset[str]:
+        return self._rare["fuzzy_ends"][0]
+
+    @cached_property
+    def _fuzzy_tails(self) -> frozenset[str]:
+        return self._rare["fuzzy_ends"][1]
+
+    @cached_property
+    def _word_typos(self) -> list[dict[tuple[str, str], list[str]]]:
+        """What misspelt words of the lexicons may stand for (typos.WORD_TYPOS)."""
+        return self._rare["word_typos"]
+
+    @cached_property
+    def _typo_lookalikes(self) -> frozenset[str]:
+        """The common words never taken for a misspelt one."""
+        return self._rare["typo_lookalikes"]
+
+    @cached_property
+    def _prefix_names(self) -> list[tuple[str, str, str, bool]]:
+        return self._rare["prefix_names"]
+
+    @cached_property
+    def _prefix_keys(self) -> list[str]:
+        return [name[0] for name in self._prefix_names]
 
     @property
     def keys(self) -> dict[str, Match]:

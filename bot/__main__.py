@@ -7,7 +7,6 @@ otherwise opens the terminal chat on the shipped data: the same answers either w
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
@@ -204,6 +203,8 @@ def _ask(questions: list[str], *, as_json: bool, lang: str | None, jobs: int | N
     from bot.render import to_plain_text
 
     pipeline = Pipeline.open()
+    if as_json:
+        import json  # loaded only for the replies that need it
 
     def printed(question: str) -> str:
         reply = pipeline.ask(question, lang=lang, chosen=lang)

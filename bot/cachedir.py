@@ -6,10 +6,11 @@ message catalogs.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+
+import msgspec
 
 
 def cache_dir() -> Path:
@@ -24,16 +25,15 @@ def kept_json(name: str, build: Callable[[], dict[str, str]]) -> dict[str, str]:
     built and written for the next process (a read-only or damaged cache: built again)."""
     path = cache_dir() / f"{name}.json"
     try:
-        kept = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(kept, dict) and all(isinstance(v, str) for v in kept.values()):
-            return kept
-    except (OSError, ValueError):
+        # Decoded and checked in one pass in C (the json module is not loaded to start).
+        return msgspec.json.decode(path.read_bytes(), type=dict[str, str])
+    except (OSError, ValueError):  # msgspec's errors are ValueErrors
         pass  # not written yet, or unreadable: build it
     table = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        partial.write_bytes(msgspec.json.encode(table))
         partial.replace(path)
     except OSError:
         pass  # a read-only cache: build it again next time

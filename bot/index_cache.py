@@ -21,7 +21,6 @@ import logging
 import os
 import pickle
 import sys
-import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -305,6 +304,8 @@ def _shared(value: Any, seen: dict[Any, Any] | None = None) -> Any:
 def _write(folder: Path, path: Path, *values: Any, prefix: str = _PREFIX) -> None:
     """Write ``values``, one pickle after the other, to be read by one unpickler, atomically
     (another process may read the file meanwhile); keep the newest files."""
+    import tempfile  # a process that reads its index writes nothing
+
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
     seen: dict[Any, Any] = {}

@@ -14,7 +14,6 @@ from __future__ import annotations
 import gettext
 import hashlib
 import io
-import json
 import os
 import threading
 from collections.abc import Callable
@@ -86,8 +85,7 @@ def _load(lang: str) -> Catalog | None:
     try:
         compiled.parent.mkdir(parents=True, exist_ok=True)
         partial = compiled.with_name(f"{compiled.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps({"messages": messages, "plural": plural},
-                                      ensure_ascii=False), encoding="utf-8")
+        partial.write_bytes(msgspec.json.encode({"messages": messages, "plural": plural}))
         partial.replace(compiled)
     except OSError:
         pass  # a read-only cache: compile again next time

@@ -8,7 +8,6 @@ with ``BEGIN IMMEDIATE``, waits for it with a short busy timeout retried with ba
 
 from __future__ import annotations
 
-import random
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -65,6 +64,8 @@ def begin_immediate(conn: sqlite3.Connection, deadline: float = WRITE_DEADLINE) 
                 raise StoreBusy(
                     f"the database stayed locked by another process for {deadline:.0f} s"
                 ) from exc
+            import random  # only a process kept waiting needs it
+
             time.sleep(pause * (0.5 + random.random()))
             pause = min(pause * 2, 1.0)
 

@@ -21,7 +21,6 @@ the rows its change touched, whatever happened to them since.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -122,6 +121,8 @@ def _unwatch(conn: sqlite3.Connection) -> None:
 
 def _collect(conn: sqlite3.Connection, change_id: int) -> int:
     """Turn the notes into the change's reverse diff; returns how many rows it holds."""
+    import json  # only a change or an undo writes or reads its record
+
     entries: list[tuple[int, str, int, str | None]] = []
     for table in DATA_TABLES:
         kept = conn.execute(f'SELECT * FROM "{_kept(table)}"')
@@ -222,6 +223,8 @@ def reverse_diff(conn: sqlite3.Connection, change_id: int,
                  table: str) -> list[tuple[Row | None, Row | None]]:
     """For each row of ``table`` the change touched: (the row an undo puts back, the row
     there now); None where there is none."""
+    import json  # only a change or an undo writes or reads its record
+
     pairs: list[tuple[Row | None, Row | None]] = []
     for rid, kept in conn.execute(
             'SELECT row_id, row FROM "history" WHERE change_id = ? AND data_table = ? '
@@ -237,6 +240,8 @@ def reverse_diff(conn: sqlite3.Connection, change_id: int,
 def restore(conn: sqlite3.Connection, change_id: int) -> int:
     """Put back every row the change touched, under its own row id, and let go of its
     reverse diff (inside the caller's transaction); returns how many rows were touched."""
+    import json  # only a change or an undo writes or reads its record
+
     entries = conn.execute(
         'SELECT data_table, row_id, row FROM "history" WHERE change_id = ? '
         "ORDER BY data_table, row_id", [change_id]).fetchall()

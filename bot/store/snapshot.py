@@ -8,12 +8,12 @@ from the same version of the data (:mod:`bot.store.vdem`).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Hashable
 from functools import cached_property
 from typing import Any, TypeVar
 
+import msgspec
 from msgspec import Struct, field
 
 from bot.domain import INDICATORS
@@ -88,7 +88,7 @@ class Snapshot(Struct, frozen=True, eq=False, dict=True):
     def alias_rows(self) -> list[tuple[str, str, str, str]]:
         """Every alias as (alias, code, lang, source), by alias, code and lang (Python
         orders strings by code point as SQLite's binary collation orders their UTF-8)."""
-        return sorted(tuple(row) for row in json.loads(self.alias_json))
+        return sorted(msgspec.json.decode(self.alias_json, type=list[tuple[str, str, str, str]]))
 
     @cached_property
     def aliases(self) -> list[Alias]:

@@ -6,16 +6,21 @@ otherwise opens the terminal chat on the shipped data: the same answers either w
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the parser of every command is built only when needed (_quick_ask)
+    import argparse
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="pressbot",
         description="Press Freedom Bot: RSF's World Press Freedom Index on Telegram.",
@@ -78,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _positive(text: str) -> int:
+    import argparse
+
     number = int(text) if text.isdigit() else 0
     if number < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
@@ -109,9 +116,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _quick_ask(argv: Sequence[str]) -> list[str] | None:
+    """The questions of ``pressbot ask QUESTION …`` when the command line says nothing else
+    (no option at all), as the parser reads them; else None, and the parser reads it.
+    Building the parser of every command costs a start milliseconds (argparse, shutil,
+    and gettext's look-ups of every help text): the commonest command goes without it."""
+    if argv[:1] == ["ask"] and not any(word.startswith("-") for word in argv[1:]):
+        return list(argv[1:])
+    return None
+
+
 def _main(argv: Sequence[str] | None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    questions = _quick_ask(words)
+    if questions is not None:
+        return _ask(questions, as_json=False, lang=None, jobs=None)
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(words)
     if args.db is not None:
         os.environ["PRESSBOT_DB"] = str(args.db)
     command = args.command or "start"

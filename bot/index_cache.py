@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.cachedir import cache_dir
+from bot.lasting import made_to_last
 from bot.store import Snapshot
 from bot.understand import Understander
 from bot.understand.parser import RARE_PARTS
@@ -160,7 +161,8 @@ def understander_for(snapshot: Snapshot) -> Understander:
         return index.understander(snapshot)
     folder = cache_dir()
     path = folder / f"{_PREFIX}{key}.pickle"
-    index = _read_index(path, snapshot)
+    with made_to_last():
+        index = _read_index(path, snapshot)
     if index is not None:
         _keep(key, index)
         return index.understander(snapshot)
@@ -196,7 +198,8 @@ class _Index:
             if self._rare is None:
                 try:
                     assert self._rest is not None  # kept until read
-                    self._rare = self._rest.load()
+                    with made_to_last():
+                        self._rare = self._rest.load()
                 except Exception:  # a damaged file: build anew, and replace it
                     log.warning("the understanding cache %s could not be read; rebuilding",
                                 self.path)

@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+from bot.lasting import made_to_last
 from bot.store import chats
 from bot.store import status as status_queries
 from bot.store import subscriptions as subs
@@ -169,8 +170,9 @@ class Store:
                 schema = self._reader.execute("PRAGMA schema_version").fetchone()[0]
                 if (self._snapshot is None or version != self._snapshot.generation
                         or schema != self._schema):
-                    self._snapshot = load_snapshot(self._reader, version,
-                                                   Vdem(self._reader_of(version)))
+                    with made_to_last():
+                        self._snapshot = load_snapshot(self._reader, version,
+                                                       Vdem(self._reader_of(version)))
                     self._schema = schema
             self._seen = seen
             return self._snapshot

@@ -1,4 +1,5 @@
-"""Objects made to last: a snapshot of the data, an index read from disk.
+"""Objects made to last: a snapshot of the data, an index read from disk, the modules a
+command loads.
 
 They are hundreds of thousands of containers, none of them garbage, that the cyclic garbage
 collector would otherwise walk again and again while they are made and on every full

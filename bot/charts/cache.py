@@ -8,20 +8,24 @@ from __future__ import annotations
 
 from bot.cache import LRU
 from bot.charts.data import ChartData, MoversChart, Picture, PictureKey
-from bot.charts.draw import render_png
-from bot.charts.draw_movers import render_movers_png
 
 #: Pictures kept (each 60–120 KB).
 CACHE_SIZE = 128
 
 
 def png_for(data: Picture, cache: LRU[PictureKey, bytes]) -> bytes:
-    """The chart's PNG from ``cache``, or drawn (slow: call from a worker thread) and kept."""
+    """The chart's PNG from ``cache``, or drawn (slow: call from a worker thread) and kept.
+    The drawing modules load with the first picture: a process that only answers in text
+    (pressbot ask) never needs them."""
     png = cache.get(data.key)
     if png is None:
         if isinstance(data, ChartData):
+            from bot.charts.draw import render_png
+
             png = render_png(data)
         elif isinstance(data, MoversChart):
+            from bot.charts.draw_movers import render_movers_png
+
             png = render_movers_png(data)
         else:
             png = _vdem_png(data)

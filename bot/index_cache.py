@@ -135,12 +135,13 @@ def fingerprint(snapshot: Snapshot) -> str:
     current, and every name.  The names are digested as the table holds them: the same
     names in another order (rows deleted and put back) only cost a rebuild, and no two
     different tables can share an index."""
-    digest = hashlib.sha256(_code_version())
+    # BLAKE2: as safe from collisions as SHA-256, in less work over the names' 300 KB.
+    digest = hashlib.blake2b(_code_version(), digest_size=16)
     digest.update(repr(snapshot.years).encode())
     digest.update(repr(sorted((c.code, c.last_year) for c in snapshot.countries.values()))
                   .encode())
-    digest.update(snapshot.alias_json.encode())
-    return digest.hexdigest()[:32]
+    digest.update(snapshot.alias_json)
+    return digest.hexdigest()
 
 
 class _PlainData(pickle.Unpickler):

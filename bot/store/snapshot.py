@@ -68,11 +68,11 @@ class Snapshot(Struct, frozen=True, eq=False, dict=True):
     by_year: dict[int, list[Result]]  # sorted by rank
     profiles: dict[str, dict[int, dict[str, str]]]  # code → year → section → text
     # Every alias as one JSON array of [alias, code, lang, source] rows in the table's own
-    # order, made by SQLite: one string is all the understander's fingerprint needs, and
+    # order, made by SQLite, as UTF-8 bytes: all the understander's fingerprint needs, and
     # reading it costs a fraction of making thousands of rows (and of sorting them in SQL)
     # at every start.  :attr:`alias_rows` and :attr:`aliases` are made from it when a new
     # index is built.
-    alias_json: str
+    alias_json: bytes
     # V-Dem's media indicators of this version of the data, read on first use.
     vdem: Vdem = field(default_factory=Vdem)
     # Figures the answers compute from this version of the data (statistics per year and
@@ -194,7 +194,8 @@ def load_snapshot(conn: sqlite3.Connection, generation: int, vdem: Vdem | None =
     ):
         profiles.setdefault(code, {}).setdefault(year, {})[section] = text
     alias_json = conn.execute(
-        "SELECT json_group_array(json_array(alias, code, lang, source)) FROM aliases"
+        "SELECT CAST(json_group_array(json_array(alias, code, lang, source)) AS BLOB) "
+        "FROM aliases"
     ).fetchone()[0]
     return Snapshot(generation, countries, results, by_year, profiles, alias_json,
                     vdem or Vdem())

@@ -247,8 +247,8 @@ def _ask(questions: list[str], *, as_json: bool, lang: str | None, jobs: int | N
     # One reply per line, blank lines included: outputs stay aligned with inputs.
     sys.stdout.flush()
     batch.answer_stream(sys.stdin.buffer, sys.stdout.buffer, printed,
-                        jobs=jobs or batch.default_jobs(), after_fork=pipeline.after_fork,
-                        hold=pipeline.one_version)
+                        jobs=jobs or batch.default_jobs(), before_fork=pipeline.before_fork,
+                        after_fork=pipeline.after_fork, hold=pipeline.one_version)
     return 0
 
 

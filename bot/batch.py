@@ -51,11 +51,13 @@ def answer_stream(
     jobs: int,
     after_fork: Callable[[], None],
     hold: Callable[[], AbstractContextManager[object]] = nullcontext,
+    before_fork: Callable[[], None] = lambda: None,
 ) -> None:
     """Write ``reply(line)`` and a newline to ``out`` for every line of ``source``, in order.
-    ``after_fork`` runs first in every worker (to let go of what a child may not share, such
-    as database connections); the lines of one read are answered inside ``hold()`` (one
-    version of the data for all of them)."""
+    ``before_fork`` runs in this process before workers are forked (to load what they
+    should share); ``after_fork`` runs first in every worker (to let go of what a child
+    may not share, such as database connections); the lines of one read are answered
+    inside ``hold()`` (one version of the data for all of them)."""
     pending = b""
     fd = source.fileno()
     while True:
@@ -65,10 +67,11 @@ def answer_stream(
         lines = (pending + chunk).split(b"\n")
         pending = lines.pop()
         with hold():
-            _answer_lines([_decoded(line) for line in lines], out, reply, jobs, after_fork)
+            _answer_lines([_decoded(line) for line in lines], out, reply, jobs, before_fork,
+                          after_fork)  # fmt: skip
     if pending:  # a last line without its newline
         with hold():
-            _answer_lines([_decoded(pending)], out, reply, jobs, after_fork)
+            _answer_lines([_decoded(pending)], out, reply, jobs, before_fork, after_fork)
 
 
 def _read_ready(fd: int) -> bytes:
@@ -101,12 +104,13 @@ def _answer_lines(
     out: BinaryIO,
     reply: Callable[[str], str],
     jobs: int,
+    before_fork: Callable[[], None],
     after_fork: Callable[[], None],
 ) -> None:
     # A line asked again is answered once: in a file of questions many recur, and in two
     # workers' runs a repeat would cost a whole answer in the one that had not seen it.
     unique = list(dict.fromkeys(lines))
-    replies = _replies(unique, reply, jobs, after_fork)
+    replies = _replies(unique, reply, jobs, before_fork, after_fork)
     if len(unique) < len(lines):
         answers = dict(zip(unique, replies, strict=True))
         replies = [answers[line] for line in lines]
@@ -118,6 +122,7 @@ def _replies(
     lines: list[str],
     reply: Callable[[str], str],
     jobs: int,
+    before_fork: Callable[[], None],
     after_fork: Callable[[], None],
 ) -> list[bytes]:
     """``reply(line)`` for each of ``lines``, in order, shared among up to ``jobs``
@@ -128,6 +133,8 @@ def _replies(
     if workers <= 1:
         return [_written(reply(line)) for line in lines]
     import tempfile  # only a batch that is shared out needs it (~2 ms to import)
+
+    before_fork()
 
     # Lines of one script together: a worker that keeps to one language's questions
     # learns its words once, where lines dealt alternately would teach every worker all.

@@ -653,6 +653,11 @@ class Pipeline:
         self.store.invalidate()
         return self._current()[0]
 
+    def before_fork(self) -> None:
+        """Before :mod:`bot.batch` forks workers: load now what is otherwise loaded when
+        first needed (the index's rare parts), so that every worker shares one copy."""
+        self._current()[1].load_rare_parts()
+
     def after_fork(self) -> None:
         """In a forked worker (:mod:`bot.batch`): locks and database connections of its own,
         the loaded index, snapshot and caches shared with the parent."""

@@ -241,6 +241,11 @@ class Understander:
     def _rare(self) -> dict[str, Any]:
         return self._state if self._rare_parts is None else self._rare_parts()
 
+    def load_rare_parts(self) -> None:
+        """Read the rare parts now rather than when first needed: before processes are
+        forked to share this understander, so that they share them too."""
+        self._rare  # noqa: B018 (a cached property: reading it loads it)
+
     @cached_property
     def _stems(self) -> dict[str, int]:
         return self._rare["stems"]

@@ -227,13 +227,11 @@ def _ask(questions: list[str], *, as_json: bool, lang: str | None, jobs: int | N
         from bot.render import to_plain_text
 
     pipeline = Pipeline.open()
-    if as_json:
-        import json  # loaded only for the replies that need it
 
     def printed(question: str) -> str:
         reply = pipeline.ask(question, lang=lang, chosen=lang)
         if as_json:
-            return json.dumps(reply.as_json(), ensure_ascii=False)
+            return reply.json_line()
         return "\n\n".join(to_plain_text(m) for m in reply.messages)
 
     if questions:

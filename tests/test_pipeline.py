@@ -254,6 +254,20 @@ def test_json_year_is_the_year_named(pipeline: Pipeline) -> None:
     assert pipeline.ask("Kazakhstan").as_json()["year"] is None
 
 
+@pytest.mark.parametrize("question", [
+    "Kazakhstan since 2020", "compare Norway, Finland and Atlantis", "top 10", "/help",
+    "Казахстан", "حرية الصحافة في إيران", "safety in Mexico 2024", "",
+    'what about "Norway"\\ \t tab\x01\x1f and \u2028 line?', "hello",
+])
+def test_the_json_line_is_what_json_dumps_writes(pipeline: Pipeline, question: str) -> None:
+    # The line is written without the general encoder: byte for byte json.dumps's, with
+    # its separators and escapes (quotes, backslashes, control characters).
+    reply = pipeline.ask(question)
+    assert reply.json_line() == json.dumps(reply.as_json(), ensure_ascii=False)
+    again = pipeline.ask(question)  # from the reply cache, its messages escaped once
+    assert again.json_line() == json.dumps(again.as_json(), ensure_ascii=False)
+
+
 def test_limits_hold_for_long_lists_and_pastes(pipeline: Pipeline) -> None:
     snapshot = pipeline.store.snapshot()
     everyone = ", ".join(c.name_en for c in snapshot.countries.values() if c.last_year == 2026)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
+from json.encoder import encode_basestring
 
 from msgspec import Struct, field
 
@@ -34,6 +35,12 @@ class Rendered(Struct, frozen=True, eq=False, dict=True):  # dict: for cached_pr
     description: str = ""
     chart: Picture | None = None
     url: str | None = None  # RSF's page for what the reply is about (inline cards link it)
+
+    @cached_property
+    def json_messages(self) -> str:
+        """The messages as a JSON array (``json.dumps(messages, ensure_ascii=False)``), made
+        once per reply: ``pressbot ask --json`` prints them for every question asked again."""
+        return "[" + ", ".join(map(encode_basestring, self.messages)) + "]"
 
     @cached_property
     def buttons(self) -> Rows:

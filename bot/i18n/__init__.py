@@ -133,8 +133,16 @@ def fmt_score(value: float, places: int = 2, signed: bool = False, lang: str = "
 
 def _rounded(value: float, places: int) -> str:
     """``value`` rounded half up to ``places`` decimals, as ``Decimal`` writes it."""
-    shown = repr(round(value, 9))
+    shown = repr(value)
     whole, point, fraction = shown.partition(".")
+    # A figure written with at most ``places`` decimals (RSF's own, nearly every score
+    # shown) is its own rounding at the ninth decimal: rounding it again (two conversions
+    # to decimal and back) would give the same float.  Below a million a float's error is
+    # far below 1e-9, so the shortcut never changes a digit.
+    if not (point and "e" not in fraction and len(fraction) <= places
+            and -1e6 < value < 1e6):
+        shown = repr(round(value, 9))
+        whole, point, fraction = shown.partition(".")
     if places > 0 and point and "e" not in fraction and len(fraction) <= places:
         # Already within ``places`` (RSF's own figures): nothing to round, only to pad.
         if not fraction.strip("0") and whole in ("0", "-0"):

@@ -23,18 +23,31 @@ __all__ = ["LANGS", "base_lang", "country_name", "flag", "fmt_number", "fmt_plac
            "region_name", "reply_lang", "t", "typed_name", "typed_names", "typing_names"]
 
 
+#: The messages and labels resolved so far, by language and key (bot.i18n.catalogs): a
+#: reply reads dozens, nearly all resolved already, so they are read here without a call.
+_MESSAGES: Final = catalogs.resolved()
+_NAMES: Final = catalogs.resolved("name")
+
+
 def t(lang: str, key: str, **values: object) -> str:
     """An interface string; values are inserted as given (escape data before passing it).
     A message whose words follow a number takes it as ``n`` and is chosen by the
     language's plural rule ("1 country", "2 страны", "5 стран")."""
-    text = catalogs.message(lang, key, values.get("n"))
+    texts = _MESSAGES.get(lang)
+    text = texts.get(key) if texts is not None else None
+    if text.__class__ is not str:  # not resolved yet, or forms to choose from by ``n``
+        text = catalogs.message(lang, key, values.get("n"))
     # format_map reads the keywords as they came: format(**values) would copy them again.
     return text.format_map(values) if values else text
 
 
 def name(lang: str, key: str) -> str:
     """A section, topic, indicator or situation label."""
-    return catalogs.message(lang, key, table="name")
+    texts = _NAMES.get(lang)
+    text = texts.get(key) if texts is not None else None
+    if text.__class__ is not str:
+        return catalogs.message(lang, key, table="name")
+    return text
 
 
 #: Languages that write a label in lower case inside a sentence ("by the safety

@@ -145,9 +145,16 @@ class Forms(Struct, frozen=True):
 
 
 #: The messages of each language resolved so far (the translation, or English's):
-#: (language, table) → key → text.  A message is resolved on its first use, so a
-#: message costs one dict access rather than a walk through the catalog and English's.
-_TEXTS: dict[tuple[str, str], dict[str, str | Forms]] = {}
+#: table → language → key → text.  A message is resolved on its first use, so a
+#: message costs two dict accesses rather than a walk through the catalog and English's.
+_TEXTS: dict[str, dict[str, dict[str, str | Forms]]] = {table: {} for table in _ENGLISH}
+
+
+def resolved(table: str = "") -> dict[str, dict[str, str | Forms]]:
+    """The texts of ``table`` resolved so far, by language and key: for a caller that reads
+    a text already resolved without a call (:func:`bot.i18n.t`); :func:`message` resolves
+    the rest."""
+    return _TEXTS[table]
 
 
 def _resolve(lang: str, key: str, table: str) -> str | Forms | None:
@@ -168,9 +175,9 @@ def message(lang: str, key: str, n: object = None, table: str = "") -> str:
     """The text of ``key`` in ``lang`` (``table``: "" for messages, "name", "region"),
     its plural form chosen by ``n`` where the English has two; English where the catalog
     has none.  An unknown key of a name table comes back as the key itself."""
-    texts = _TEXTS.get((lang, table))
+    texts = _TEXTS[table].get(lang)
     if texts is None:
-        texts = _TEXTS.setdefault((lang, table), {})
+        texts = _TEXTS[table].setdefault(lang, {})
     text = texts.get(key)
     if text is None:
         text = _resolve(lang, key, table)

@@ -102,8 +102,10 @@ def _run_end(text: str, first: int, stop: int) -> int:
 
 def _figures_only(line: str) -> bool:
     """A line (tags removed) with figures but no letters: an RTL paragraph needs a mark."""
-    # map() walks the line in C: a paragraph of an excerpt is thousands of characters.
-    return any(map(str.isdigit, line)) and not any(map(str.isalpha, line))
+    # map() walks the line in C: a paragraph of an excerpt is thousands of characters.  A
+    # letter is asked about first: nearly every line has one near its start, while a line
+    # without figures would be read to its end looking for a digit.
+    return not any(map(str.isalpha, line)) and any(map(str.isdigit, line))
 
 
 def isolate(message: str) -> str:
@@ -115,7 +117,7 @@ def isolate(message: str) -> str:
     marked = "".join(parts)
     lines = marked.split("\n")
     for index, line in enumerate(lines):
-        if index and _figures_only(_TAG.sub("", line)):
+        if index and _figures_only(_TAG.sub("", line) if "<" in line else line):
             lines[index] = RLM + line
     return RLM + "\n".join(lines)
 

@@ -32,10 +32,12 @@ class LRU(Generic[K, V]):
 
     def get(self, key: K) -> V | None:
         with self._lock:
-            if key not in self._items:
+            # One lookup to read, one to move: a key holding a query is hashed in Python.
+            found = self._items.get(key, _UNSEEN)
+            if found is _UNSEEN:
                 return None
             self._items.move_to_end(key)
-            return self._items[key]
+            return found
 
     def put(self, key: K, value: V) -> None:
         with self._lock:

@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
 from typing import Final
 
+from bot.cache import BoundedDict
 from bot.i18n import catalogs
 from bot.i18n.choice import LANGS, base_lang, reply_lang
 from bot.names import alpha2_of, flag_of, from_babel
@@ -144,8 +145,22 @@ def fmt_score(value: float, places: int = 2, signed: bool = False, lang: str = "
     return text.translate(table) if table else text
 
 
+#: :func:`_rounded`'s texts by value and places.  fmt_score's cache keeps each language's
+#: text apart, and a batch shows the same score in many languages: the digits, the costly
+#: part (a float's repr), are found once.
+_ROUNDED: Final[BoundedDict[tuple[float, int], str]] = BoundedDict(8192)
+
+
 def _rounded(value: float, places: int) -> str:
     """``value`` rounded half up to ``places`` decimals, as ``Decimal`` writes it."""
+    key = (value, places)  # 0.0 and -0.0 are one key: both are written "0.00"
+    found = _ROUNDED.get(key)
+    if found is None:
+        found = _ROUNDED.remember(key, _round_half_up(value, places))
+    return found
+
+
+def _round_half_up(value: float, places: int) -> str:
     shown = repr(value)
     whole, point, fraction = shown.partition(".")
     # A figure written with at most ``places`` decimals (RSF's own, nearly every score

@@ -7,8 +7,6 @@ year a V-Dem answer shows is :mod:`.vdem_years`.)
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from bot.answer.standing import Standing, VdemContext
 from bot.domain import TOPIC_VDEM, VDEM_HEADLINE, VDEM_MEASURES, VDEM_PART_ONLY
 from bot.query import Witness
@@ -30,10 +28,13 @@ def places(snapshot: Snapshot, year: int, measure: str) -> tuple[dict[str, int],
 
     def compute() -> tuple[dict[str, int], int]:
         values = snapshot.vdem.values(year, measure)
-        ordered = sorted(-v for v in values.values())
-        # Place = 1 + the number of countries with a strictly higher value.
-        return ({code: 1 + bisect_left(ordered, -v) for code, v in values.items()},
-                len(values))
+        # Place = 1 + the number of countries with a strictly higher value: the position
+        # of the value's first appearance, highest first (found once per value, not
+        # searched for once per country).
+        first: dict[float, int] = {}
+        for position, value in enumerate(sorted(values.values(), reverse=True), start=1):
+            first.setdefault(value, position)
+        return {code: first[v] for code, v in values.items()}, len(values)
 
     return snapshot.derived(("vdem_places", year, measure), compute)
 

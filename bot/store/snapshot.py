@@ -9,6 +9,7 @@ from the same version of the data (:mod:`bot.store.vdem`).
 from __future__ import annotations
 
 import sqlite3
+from bisect import bisect_left
 from collections.abc import Callable, Hashable
 from functools import cached_property
 from typing import Any, TypeVar
@@ -107,8 +108,9 @@ class Snapshot(Struct, frozen=True, eq=False, dict=True):
 
     def previous_year(self, year: int) -> int | None:
         """The index before ``year``, or None for the first."""
-        earlier = [y for y in self.years if y < year]
-        return earlier[-1] if earlier else None
+        # The years are sorted: the one before is just left of where ``year`` would go.
+        at = bisect_left(self.years, year)
+        return self.years[at - 1] if at else None
 
     def previous(self, result: Result) -> Result | None:
         """The country's result in the index before ``result``'s year."""

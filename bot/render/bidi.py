@@ -38,7 +38,13 @@ _SIGNS = frozenset("+-−▲▼")
 #: that may be a strong left-to-right one (letters and digits outside the RTL scripts;
 #: :func:`_strong_ltr` decides).  An entity is matched whole, so its letters never start a
 #: run.  Searching for these skips the right-to-left text between runs in one step.
-_RUN_START = re.compile(f"{_ENTITY}|[+\\-−▲▼](?=[0-9])|[^\\W\\d_{_RTL_RANGES}]|[0-9]")
+#: Written as one character that may start a run (no space, no right-to-left letter),
+#: then what it must be, looked at from behind it: a pattern that starts with a class
+#: lets the search step over the text between runs a character at a time in C, where one
+#: starting with alternatives tries each of them at every character.
+_RUN_START = re.compile(
+    f"[^\\s{_RTL_RANGES}](?:(?<=&){_ENTITY[1:]}|(?<=[+\\-−▲▼])(?=[0-9])"
+    f"|(?<=[^\\W\\d_{_RTL_RANGES}])|(?<=[0-9]))")
 #: What ends the stretch a run may extend over: a right-to-left letter or a line end.
 _RUN_STOP = re.compile(f"[\n{_RTL_RANGES}]")
 _ENTITY_AT_END = re.compile(_ENTITY + r"\Z")

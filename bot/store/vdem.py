@@ -116,9 +116,14 @@ class Vdem:
 
         def query(conn: sqlite3.Connection) -> dict[int, dict[str, float]]:
             by_year: dict[int, dict[str, float | None]] = {}
+            renamed = VDEM_CODES
             for code, year, value in conn.execute(
                     f'SELECT "code", "year", "{measure}" FROM "vdem" ORDER BY "code"'):
-                by_year.setdefault(year, {})[VDEM_CODES.get(code, code)] = value
+                # A year's dict is made once, not offered (and dropped) on every row.
+                values = by_year.get(year)
+                if values is None:
+                    values = by_year[year] = {}
+                values[renamed.get(code, code)] = value
             return {year: {code: v for code, v in values.items() if v is not None}
                     for year, values in by_year.items()}
         return self._once(("column", measure), query, {})

@@ -220,8 +220,9 @@ def _chart(countries: list[str], output: Path, year: int | None, lang: str) -> i
 
 
 def _ask(questions: list[str], *, as_json: bool, lang: str | None, jobs: int | None) -> int:
-    from bot.lasting import made_to_last
+    from bot.lasting import made_to_last, short_lived
 
+    short_lived()  # it answers and ends: nothing it freezes needs collecting first
     with made_to_last():  # modules, their classes and tables last as long as the process
         from bot.pipeline import Pipeline
         from bot.render import to_plain_text

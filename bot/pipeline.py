@@ -15,7 +15,6 @@ written): the Telegram layer calls them from worker threads.
 
 from __future__ import annotations
 
-import gc
 import html
 import logging
 import threading
@@ -41,6 +40,7 @@ from bot.domain import MAX_COMPARE
 from bot.errors import OperatorError
 from bot.i18n import LANGS, reply_lang, t
 from bot.index_cache import understander_for
+from bot.lasting import freeze
 from bot.query import Intent, Query, Ranking
 from bot.render import MAX_MESSAGE, Rendered, directional, render
 from bot.render.fixed import (
@@ -282,7 +282,7 @@ class Pipeline:
                 # The snapshot and the index never change once built: keep the garbage
                 # collector from walking their hundreds of thousands of objects on every
                 # full collection (they are freed as usual once nothing refers to them).
-                gc.freeze()
+                freeze()
             return pair
         finally:
             self._building.release()

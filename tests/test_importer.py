@@ -530,6 +530,30 @@ def test_rsf_file_saved_again_by_a_spreadsheet_reads_the_same(
     assert parsed.rows == expected.rows
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_rsf_file_exported_as_unicode_text_reads_the_same(tmp_path: Path, encoding: str) -> None:
+    """A spreadsheet's "Unicode text" export: UTF-16 with its byte order mark, tabs."""
+    original = CSV_DIR / "2026.csv"
+    expected = parse_index_csv(original, read_text(original))
+    text = _resaved(original, tmp_path / "resaved.csv", "\t").read_text(encoding="utf-8")
+    path = tmp_path / "2026.txt"
+    bom = b"\xfe\xff" if encoding == "utf-16-be" else b""  # "utf-16" writes its own
+    path.write_bytes(bom + text.replace("\n", "\r\n").encode(encoding))
+    (parsed,) = [f.content for f in [parse_file(path, 2026)]]
+    assert isinstance(parsed, ParsedIndex)
+    assert parsed.rows == expected.rows
+
+
+def test_broken_unicode_text_is_refused_where_it_breaks(tmp_path: Path) -> None:
+    lines = ["ISO;Score 2026;Rank", "NOR;92,31;1", "BAD;\ud800;2"]
+    data = "\r\n".join(lines).encode("utf-16", errors="surrogatepass")
+    path = tmp_path / "2026.csv"
+    path.write_bytes(data)
+    with pytest.raises(ImportFailed) as refused:
+        parse_file(path, 2026)
+    assert str(refused.value).startswith(f"{path}:3:5: ")
+
+
 def test_a_comma_separated_file_is_refused_at_the_field(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("ISO,Country,Year,Rank,Score\nAAA,A,2026,1,5\nBBB,B,2026,2,x\n")

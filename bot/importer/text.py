@@ -13,13 +13,14 @@ pipe, a device (``/dev/zero`` never ends) or a folder is refused at once, symlin
 included.
 
 A first pass over the bytes counts lines, computes the checksum and decides the encoding:
-UTF-8 (with or without BOM) or, failing that, cp1252.  A file that starts with a UTF-8 BOM,
-or that holds valid UTF-8 multi-byte sequences, must be valid UTF-8: a bad byte there is
-corruption, not another encoding (decoding it as cp1252 would silently garble every
-accented name), and is reported with its line and column.  Then :meth:`ImportFile.lines`
-decodes chunk by chunk and yields one line at a time, line ends (LF, CRLF, and the CR CR LF
-of RSF's 2022 file) all folded, so line numbers are the lines a person sees.  Memory holds
-one chunk and one line, whatever the file's size.
+UTF-16 when the file begins with its byte order mark (a spreadsheet's "Unicode text"
+export), else UTF-8 (with or without BOM) or, failing that, cp1252.  A file that starts
+with a UTF-8 BOM, or that holds valid UTF-8 multi-byte sequences, must be valid UTF-8: a
+bad byte there is corruption, not another encoding (decoding it as cp1252 would silently
+garble every accented name), and is reported with its line and column.  Then
+:meth:`ImportFile.lines` decodes chunk by chunk and yields one line at a time, line ends
+(LF, CRLF, and the CR CR LF of RSF's 2022 file) all folded, so line numbers are the lines a
+person sees.  Memory holds one chunk and one line, whatever the file's size.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ MAX_PROFILE_BYTES = 2**20
 CHUNK_BYTES = 2**20
 
 _BOM = b"\xef\xbb\xbf"
+#: How UTF-16 text begins (a spreadsheet's "Unicode text" export): its byte order mark.
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 #: How a workbook begins: a zip archive (.xlsx, .ods) or an OLE compound file (.xls).
 _WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 _PDF = b"%PDF-"
@@ -91,6 +94,8 @@ def first_line(path: Path, limit: int = 4096) -> str:
         return ""
     finally:
         os.close(fd)
+    if head.startswith(_UTF16_BOMS):
+        return head.decode("utf-16", errors="replace").split("\n", 1)[0]
     return head.removeprefix(_BOM).decode("utf-8", errors="replace").split("\n", 1)[0]
 
 
@@ -170,6 +175,9 @@ class ImportFile:
     def _scan(self) -> None:
         """Checksum, line count, blankness, and which encoding the file is in."""
         digest = hashlib.sha256()
+        if self._stream.read(2) in _UTF16_BOMS:
+            self._scan_utf16(digest)
+            return
         utf8 = codecs.getincrementaldecoder("utf-8")()
         utf8_valid, multibyte, undefined_cp1252, nul = True, False, False, False
         self.blank = True
@@ -222,6 +230,37 @@ class ImportFile:
         else:
             self.encoding = "cp1252"
             self._clean = not undefined_cp1252 and not nul
+
+    def _scan_utf16(self, digest: hashlib._Hash) -> None:
+        """:meth:`_scan` of UTF-16 text, as a spreadsheet's "Unicode text" export writes it
+        (its byte order mark first): lines counted on the text, since every other byte of
+        it is a NUL."""
+        decoder = codecs.getincrementaldecoder("utf-16")()
+        self.blank, self._clean = True, True
+        line_ends, crs, last = 0, "", ""
+        for chunk in self._chunks():
+            digest.update(chunk)
+            try:
+                text = decoder.decode(chunk)
+            except UnicodeDecodeError:
+                self._clean = False  # lines() says where
+                break
+            self._clean = self._clean and "\x00" not in text
+            self.blank = self.blank and not text.replace("\ufeff", "").strip()
+            data = crs + text
+            cut = len(data.rstrip("\r"))
+            data, crs = data[:cut], data[cut:]
+            line_ends += len(_LINE_END.findall(data))
+            if line_ends > self.max_lines:
+                self._too_long(self.max_lines)
+            last = data or last
+        line_ends += 1 if crs else 0
+        self.line_count = line_ends + (1 if last and not crs and not last.endswith("\n")
+                                       else 0)
+        if self.line_count > self.max_lines:
+            self._too_long(self.max_lines)
+        self.sha256 = digest.hexdigest()
+        self.bom, self.encoding = False, "utf-16"  # the decoder reads the byte order mark
 
     def _too_long(self, limit: int) -> None:
         raise ImportFailed(self.path, limit + 1, 1, f"more than {limit} lines; an import "

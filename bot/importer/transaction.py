@@ -160,7 +160,8 @@ def parse_file(path: Path, this_year: int) -> ParsedFile:
     is read a chunk at a time, within the limits of :mod:`.text`."""
     # V-Dem's country-years run to thousands of lines: a file that starts as V-Dem's does
     # is held to V-Dem's line limit, any other to RSF's.
-    vdem_file = looks_like_vdem(first_line(path))
+    header = first_line(path)
+    vdem_file = looks_like_vdem(header)
     with ImportFile.open(path, max_lines=MAX_VDEM_LINES if vdem_file else MAX_LINES) as source:
         source.check()
         if source.blank:
@@ -170,8 +171,7 @@ def parse_file(path: Path, this_year: int) -> ParsedFile:
             vdem = parse_vdem_csv(path, "\n".join(source.lines()))
             return ParsedFile(path, kind, vdem, source.sha256)
         if kind == "csv":
-            first = next(iter(source.lines()), "")
-            index = parse_index_csv(path, source.lines(), index_delimiter(first) or ";")
+            index = parse_index_csv(path, source.lines(), index_delimiter(header) or ";")
             years.check_possible(path, index, this_year)
             return ParsedFile(path, kind, index, source.sha256)
         if kind == "profile":

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from itertools import islice
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from msgspec.structs import replace
 
@@ -44,6 +44,8 @@ from bot.understand.typos import MIN_TYPO_WORD, MIN_WORD_TYPO, WORD_TYPOS, typo_
 
 if TYPE_CHECKING:
     from bot.understand.index import Memo
+
+T = TypeVar("T")
 
 # Commands that take a list of countries.
 _LIST_COMMANDS = frozenset({"chart", "compare"})
@@ -133,6 +135,22 @@ def _ordinary_words(parsed: Parse, written_in: str) -> None:
         parsed.spans = [(i, n) for i, n in parsed.spans if i not in dropped]
         for i in dropped:
             parsed.adjectives.pop(i, None)
+
+
+class _RarePart(Generic[T]):
+    """One of :data:`RARE_PARTS` as an attribute of an :class:`Understander`: taken from
+    its rare parts when first read, then kept on the instance (a plain attribute read)."""
+
+    def __init__(self, part: str) -> None:
+        self.part = part
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, understander: Understander, owner: type | None = None) -> T:
+        value: T = understander._rare[self.part]
+        understander.__dict__[self.name] = value
+        return value
 
 
 class Understander:
@@ -246,55 +264,20 @@ class Understander:
         forked to share this understander, so that they share them too."""
         self._rare  # noqa: B018 (a cached property: reading it loads it)
 
-    @cached_property
-    def _stems(self) -> dict[str, int]:
-        return self._rare["stems"]
-
-    @cached_property
-    def _cjk(self) -> dict[str, int]:
-        return self._rare["cjk"]
-
-    @cached_property
-    def _t2s(self) -> dict[int, str]:
-        return self._rare["t2s"]
-
-    @cached_property
-    def _real_words(self) -> frozenset[str]:
-        return self._rare["real_words"]
-
-    @cached_property
-    def _fuzzy_lists(self) -> dict[tuple[str, int], list[str]]:
-        return self._rare["fuzzy_lists"]
-
-    @cached_property
-    def _fuzzy_codes(self) -> dict[str, tuple[str, ...]]:
-        return self._rare["fuzzy_codes"]
-
-    @cached_property
-    def _fuzzy_forms(self) -> frozenset[str]:
-        return self._rare["fuzzy_forms"]
-
-    @cached_property
-    def _fuzzy_heads(self) -> frozenset[str]:
-        return self._rare["fuzzy_ends"][0]
-
-    @cached_property
-    def _fuzzy_tails(self) -> frozenset[str]:
-        return self._rare["fuzzy_ends"][1]
-
-    @cached_property
-    def _word_typos(self) -> list[dict[tuple[str, str], list[str]]]:
-        """What misspelt words of the lexicons may stand for (typos.WORD_TYPOS)."""
-        return self._rare["word_typos"]
-
-    @cached_property
-    def _typo_lookalikes(self) -> frozenset[str]:
-        """The common words never taken for a misspelt one."""
-        return self._rare["typo_lookalikes"]
-
-    @cached_property
-    def _prefix_names(self) -> list[tuple[str, str, str, bool]]:
-        return self._rare["prefix_names"]
+    _stems: _RarePart[dict[str, int]] = _RarePart("stems")
+    _cjk: _RarePart[dict[str, int]] = _RarePart("cjk")
+    _t2s: _RarePart[dict[int, str]] = _RarePart("t2s")
+    _real_words: _RarePart[frozenset[str]] = _RarePart("real_words")
+    _fuzzy_lists: _RarePart[dict[tuple[str, int], list[str]]] = _RarePart("fuzzy_lists")
+    _fuzzy_codes: _RarePart[dict[str, tuple[str, ...]]] = _RarePart("fuzzy_codes")
+    _fuzzy_forms: _RarePart[frozenset[str]] = _RarePart("fuzzy_forms")
+    # Names' first three letters and last three (Understander._one_edit).
+    _fuzzy_ends: _RarePart[tuple[frozenset[str], frozenset[str]]] = _RarePart("fuzzy_ends")
+    # What misspelt words of the lexicons may stand for (typos.WORD_TYPOS), and the common
+    # words never taken for one.
+    _word_typos: _RarePart[list[dict[tuple[str, str], list[str]]]] = _RarePart("word_typos")
+    _typo_lookalikes: _RarePart[frozenset[str]] = _RarePart("typo_lookalikes")
+    _prefix_names: _RarePart[list[tuple[str, str, str, bool]]] = _RarePart("prefix_names")
 
     @cached_property
     def _prefix_keys(self) -> list[str]:
@@ -1065,7 +1048,8 @@ class Understander:
         # (an edit among the first three is far from the last three in seven letters or
         # more): a run that begins and ends as no name does is near none.  Most runs
         # tried are ordinary words side by side, and are told apart here, with no search.
-        if words[:3] not in self._fuzzy_heads and words[-3:] not in self._fuzzy_tails:
+        heads, tails = self._fuzzy_ends
+        if words[:3] not in heads and words[-3:] not in tails:
             return None
         found = self._fuzzy_cache.recall((words, "run"), lambda: self._read_one_edit(words))
         return found[1] if found else None

@@ -99,8 +99,10 @@ def test_a_library_installed_again_is_a_new_index(
 
 
 def test_a_source_file_edited_is_a_new_index(tmp_path: Path) -> None:
-    # The digest of the code is kept under the files' sizes and times: an edit, even one
-    # that keeps the size, gives a new digest; an unchanged tree reads the one kept.
+    # The digest of the code is kept under the files' sizes and times: an edit (a new
+    # modification time), even one that keeps the size, gives a new digest; an unchanged
+    # tree reads the one kept.  An edit that keeps both size and time is not seen, as a
+    # .pyc does not see it.
     package = tmp_path / "package"
     (package / "understand" / "lexicons").mkdir(parents=True)
     (package / "understand" / "parser.py").write_text("LONGEST = 1\n")
